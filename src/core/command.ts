@@ -1,0 +1,79 @@
+import type {
+  APIApplicationCommandOptionChoice,
+  APIInteractionResponseCallbackData,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { SeasonCatalog } from '../season/catalog.js';
+
+/** Option values as Discord delivers them after parsing: strings, numbers, booleans; channels/users as ids. */
+export type OptionValue = string | number | boolean;
+export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
+
+/** A file the reply carries (sent as multipart `files[n]`, referenced by `attachment://name`). */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+  description?: string;
+}
+
+/**
+ * What a handler returns: the message body exactly as it goes into an interaction callback's `data`,
+ * plus any files. Adapters (Discord, CLI, tests) decide where it goes; handlers never see an interaction.
+ */
+export interface Reply {
+  data: APIInteractionResponseCallbackData;
+  files?: ReplyFile[];
+}
+
+/** Who is asking and from where; null outside a guild (CLI). */
+export interface Invoker {
+  guildId: string | null;
+  channelId: string | null;
+  userId: string | null;
+  /** Permission bitfield of the member in the channel, as Discord sends it (decimal string); null = unknown. */
+  permissions: string | null;
+}
+
+/**
+ * Everything a handler may use. Extended by later features (settings store, scheduler) as optional fields
+ * so that query commands keep working without them.
+ */
+export interface CommandContext {
+  /** The injected clock: every "now" in a handler comes from here, never from Date.now(). */
+  now: () => Date;
+  invoker: Invoker;
+  /** The loaded seasons (added by the season core; see src/season/catalog.ts). */
+  seasons: SeasonCatalog;
+}
+
+export interface FocusedOption {
+  name: string;
+  value: string;
+}
+
+export interface Command {
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /**
+   * True when the first run can take longer than Discord's 3 s (e.g. rendering an image): the bot defers
+   * before calling execute. Handlers that are always fast leave it unset.
+   */
+  mayBeSlow?: boolean;
+  execute(options: OptionValues, context: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(
+    focused: FocusedOption,
+    options: OptionValues,
+    context: CommandContext,
+  ): APIApplicationCommandOptionChoice[];
+}
+
+/** A mistake by the person asking: shown verbatim, ephemeral, with suggestions. Never logged as a fault. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    message: string,
+    readonly suggestions: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
