@@ -1,0 +1,57 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { type Command, UserError } from '../src/core/command.js';
+import {
+  completeSeason,
+  hideOption,
+  readBoolean,
+  readString,
+  resolveSeason,
+  seasonOption,
+} from '../src/core/options.js';
+import { buildReply } from '../src/core/reply.js';
+import { nameChoices } from '../src/replies/choices.js';
+import { buildPersonEmbed, buildPickListEmbed } from '../src/replies/person.js';
+import { quoteInput } from '../src/replies/text.js';
+import { lookupPerson, personProfile } from '../src/season/queries.js';
+import { closestNames, searchNames } from '../src/season/search.js';
+
+export const driver = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'driver',
+    description: 'One driver: nationality, standing, entries, wins',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'Name, surname or part of it',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+      seasonOption,
+      hideOption,
+    ],
+  },
+  execute(options, context) {
+    const model = resolveSeason(context, options);
+    const typed = readString(options, 'name');
+    if (!typed) throw new UserError('Tell me whose results to show, e.g. /driver Buhk.');
+    const found = lookupPerson(model, typed);
+    const ephemeral = readBoolean(options, 'hide');
+    if (found.kind === 'found')
+      return buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral });
+    if (found.kind === 'ambiguous')
+      return buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true });
+    const teams = searchNames(model.index.names, typed, { kinds: ['team'], limit: 3 });
+    const hint =
+      teams.length > 0 ? ` ${quoteInput(typed)} matches a team: try /lineup team:${teams[0]?.name}.` : '';
+    const suggestions = teams.length > 0 ? [] : closestNames(model.index.names, typed, 'person');
+    throw new UserError(`No driver called ${quoteInput(typed)} in ${model.name}.${hint}`, suggestions);
+  },
+  autocomplete(focused, options, context) {
+    if (focused.name === 'season') return completeSeason(context, focused.value);
+    const model = context.seasons.get(readString(options, 'season'));
+    return model && focused.name === 'name' ? nameChoices(model, 'person', focused.value) : [];
+  },
+} as const satisfies Command;

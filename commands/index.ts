@@ -1,0 +1,15 @@
+import type { Command } from '../src/core/command.js';
+import { calendar } from './calendar.js';
+import { driver } from './driver.js';
+import { lineup } from './lineup.js';
+import { recap } from './recap.js';
+import { results } from './results.js';
+import { scoring } from './scoring.js';
+import { standings } from './standings.js';
+
+/** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
+export const commands: readonly Command[] = [standings, driver, results, lineup, calendar, scoring, recap];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.definition.name === name);
+}

@@ -1,0 +1,71 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { type Command, UserError } from '../src/core/command.js';
+import { completeSeason, readInteger, readString, resolveSeason, seasonOption } from '../src/core/options.js';
+import { buildReply } from '../src/core/reply.js';
+import { nameChoices } from '../src/replies/choices.js';
+import { buildCarLineupEmbed, buildTeamLineupEmbed } from '../src/replies/lineup.js';
+import { quoteInput } from '../src/replies/text.js';
+import { carLineup, lookupTeam, nearestCars, teamEntries } from '../src/season/queries.js';
+import { closestNames } from '../src/season/search.js';
+
+export const lineup = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'lineup',
+    description: 'Who drove a car, or all cars of a team',
+    options: [
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'car',
+        description: 'Car number',
+        required: false,
+        min_value: 0,
+        max_value: 9999,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'team',
+        description: 'Team name',
+        required: false,
+        autocomplete: true,
+        max_length: 100,
+      },
+      seasonOption,
+    ],
+  },
+  execute(options, context) {
+    const model = resolveSeason(context, options);
+    const car = readInteger(options, 'car');
+    const teamText = readString(options, 'team');
+    if (car === null && teamText === null)
+      throw new UserError('Give a car number or a team, e.g. /lineup car:84 or /lineup team:HTP.');
+    if (car !== null) {
+      const found = carLineup(model, car);
+      if (found.entries.length === 0 && found.wins.length === 0)
+        throw new UserError(
+          `No car #${car} was entered in ${model.name}.`,
+          nearestCars(model, car).map((n) => `#${n}`),
+        );
+      return buildReply({ embeds: [buildCarLineupEmbed(model, car, found.entries, found.wins)] });
+    }
+    const team = lookupTeam(model, teamText as string);
+    if (team.kind === 'found') {
+      const found = teamEntries(model, team.team.id);
+      return buildReply({ embeds: [buildTeamLineupEmbed(model, team.team.id, found.entries, found.wins)] });
+    }
+    if (team.kind === 'ambiguous')
+      throw new UserError(
+        `Several teams match ${quoteInput(teamText as string)}; which one?`,
+        team.matches.map((m) => m.name),
+      );
+    throw new UserError(
+      `No team called ${quoteInput(teamText as string)} in ${model.name}.`,
+      closestNames(model.index.names, teamText as string, 'team'),
+    );
+  },
+  autocomplete(focused, options, context) {
+    if (focused.name === 'season') return completeSeason(context, focused.value);
+    const model = context.seasons.get(readString(options, 'season'));
+    return model && focused.name === 'team' ? nameChoices(model, 'team', focused.value) : [];
+  },
+} as const satisfies Command;

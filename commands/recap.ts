@@ -1,0 +1,25 @@
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { Command } from '../src/core/command.js';
+import { completeSeason, readString, resolveSeason, seasonOption } from '../src/core/options.js';
+import { buildReply } from '../src/core/reply.js';
+import { completeRound, resolveRound, roundOption } from '../src/core/round-option.js';
+import { buildRecapEmbed } from '../src/replies/recap.js';
+
+/** The card the scheduler posts after each round, on demand. */
+export const recap = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'recap',
+    description: 'The post-race recap card of a round',
+    options: [roundOption, seasonOption],
+  },
+  execute(options, context) {
+    const model = resolveSeason(context, options);
+    return buildReply({ embeds: [buildRecapEmbed(model, resolveRound(model, options))] });
+  },
+  autocomplete(focused, options, context) {
+    if (focused.name === 'season') return completeSeason(context, focused.value);
+    const model = context.seasons.get(readString(options, 'season'));
+    return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
+  },
+} as const satisfies Command;

@@ -1,0 +1,147 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { commands as allCommands } from '../../commands/index.js';
+import { type AppContext, createAppContext, describeProblems } from '../core/app-context.js';
+import type { Command, CommandContext } from '../core/command.js';
+import { UserError } from '../core/command.js';
+import { runAutocomplete, runCommand } from '../core/run-command.js';
+import { buildUserErrorReply } from '../core/user-error-reply.js';
+import { parseCommandLine } from './parse-command-line.js';
+import { renderChoicesText, renderReplyText } from './render-text.js';
+import { writeAttachments } from './write-attachments.js';
+
+export type CliMode = 'ask' | 'complete';
+
+export interface CliOptions {
+  mode: CliMode;
+  json: boolean;
+  outDir: string | null;
+  line: string | null;
+}
+
+/** `ask`/`complete` arguments: an optional command line, `--json`, `--out DIR`. */
+export function parseCliArguments(mode: CliMode, argv: readonly string[]): CliOptions {
+  let json = false;
+  let outDir: string | null = null;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--out') {
+      outDir = argv[i + 1] ?? null;
+      i++;
+      if (!outDir) throw new Error('--out needs a directory');
+    } else if (arg.startsWith('--out=')) outDir = arg.slice(6);
+    else rest.push(arg);
+  }
+  return { mode, json, outDir, line: rest.length > 0 ? rest.join(' ') : null };
+}
+
+/** Answer one command line as the bot would: the exact interaction callback body, or readable text. */
+export async function answerLine(
+  line: string,
+  options: Pick<CliOptions, 'mode' | 'json' | 'outDir'>,
+  context: CommandContext,
+  commands: readonly Command[] = allCommands,
+  index = 0,
+): Promise<{ output: string; failure: unknown | null }> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(line, commands);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    if (options.mode === 'complete') return { output: formatChoices([], options.json), failure: null };
+    const reply = buildUserErrorReply(error);
+    return {
+      output: options.json
+        ? JSON.stringify({ type: 4, data: reply.data })
+        : renderReplyText(reply, context.now()),
+      failure: null,
+    };
+  }
+  if (options.mode === 'complete') {
+    const focused = parsed.focused ?? firstAutocompleteOption(parsed.command);
+    const result = focused
+      ? runAutocomplete(parsed.command, focused, parsed.options, context)
+      : { choices: [], failure: null };
+    return { output: formatChoices(result.choices, options.json), failure: result.failure };
+  }
+  const { reply, failure } = await runCommand(parsed.command, parsed.options, context);
+  const written = options.outDir && reply.files?.length ? writeAttachments(options.outDir, reply, index) : [];
+  const output = options.json
+    ? JSON.stringify({ type: 4, data: reply.data })
+    : renderReplyText(reply, context.now());
+  const note = written.length > 0 && !options.json ? `\n${written.map((w) => `wrote ${w}`).join('\n')}` : '';
+  return { output: output + note, failure };
+}
+
+function formatChoices(choices: Parameters<typeof renderChoicesText>[0], json: boolean): string {
+  return json ? JSON.stringify({ type: 8, data: { choices } }) : renderChoicesText(choices);
+}
+
+function firstAutocompleteOption(command: Command) {
+  const option = command.definition.options?.find((o) => 'autocomplete' in o && o.autocomplete);
+  return option ? { name: option.name, value: '' } : null;
+}
+
+/**
+ * The CLI main: one line from the arguments, or one reply per line of standard input (JSON Lines with
+ * --json), in order, in one process. Returns the exit code: 0, or 1 when something failed on our side.
+ */
+export async function runCli(
+  mode: CliMode,
+  argv: readonly string[],
+  io: { stdin: Readable; stdout: Writable; stderr: Writable; env: NodeJS.ProcessEnv },
+  app?: AppContext,
+): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArguments(mode, argv);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const context = app ?? createCliAppContext(io.env);
+  if (context.problems.size > 0)
+    io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);
+  const requestContext = context.makeContext();
+  let failures = 0;
+  const answer = async (line: string, index: number) => {
+    const { output, failure } = await answerLine(line, options, requestContext, allCommands, index);
+    if (failure) {
+      failures++;
+      io.stderr.write(
+        `error while answering ${JSON.stringify(line)}: ${(failure as Error)?.stack ?? String(failure)}\n`,
+      );
+    }
+    return output;
+  };
+  if (options.line !== null) {
+    io.stdout.write(`${await answer(options.line, 0)}\n`);
+    return failures > 0 ? 1 : 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let index = 0;
+  for await (const line of lines) {
+    const output = await answer(line, index++);
+    io.stdout.write(options.json ? `${output}\n` : `${output}\n\n`);
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+/** Data folder, default season and clock from the environment (PITBOARD_NOW pins "now" for replays and tests). */
+export function createCliAppContext(env: NodeJS.ProcessEnv): AppContext {
+  const pinned = env.PITBOARD_NOW?.trim();
+  let now: (() => Date) | undefined;
+  if (pinned) {
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime()))
+      throw new Error(`PITBOARD_NOW must be an ISO date-time, got ${JSON.stringify(pinned)}`);
+    now = () => date;
+  }
+  return createAppContext({
+    dataDir: env.PITBOARD_DATA_DIR?.trim() || undefined,
+    defaultSeason: env.PITBOARD_DEFAULT_SEASON?.trim() || null,
+    now,
+  });
+}

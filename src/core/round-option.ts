@@ -1,0 +1,51 @@
+import {
+  type APIApplicationCommandIntegerOption,
+  type APIApplicationCommandOptionChoice,
+  ApplicationCommandOptionType,
+} from 'discord-api-types/v10';
+import type { Round, SeasonModel } from '../season/model.js';
+import { normaliseName } from '../season/search.js';
+import { type OptionValues, UserError } from './command.js';
+import { readInteger } from './options.js';
+
+export const roundOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'round',
+  description: 'Round number (type a circuit name to search)',
+  required: true,
+  min_value: 1,
+  autocomplete: true,
+} as const satisfies APIApplicationCommandIntegerOption;
+
+/** The round a command asks about; out of range is a user error listing the rounds. */
+export function resolveRound(model: SeasonModel, options: OptionValues): Round {
+  const number = readInteger(options, 'round');
+  if (number === null) throw new UserError('Which round? Give its number, e.g. round:1.', roundNames(model));
+  const round = model.rounds[number - 1];
+  if (!round || number < 1)
+    throw new UserError(
+      `There is no round ${number}: ${model.name} has rounds 1–${model.rounds.length}.`,
+      roundNames(model),
+    );
+  return round;
+}
+
+function roundNames(model: SeasonModel): string[] {
+  return model.rounds.map((r) => `${r.round} (${r.short_name})`);
+}
+
+/** Autocomplete: round numbers whose number, circuit, place or event matches what was typed. */
+export function completeRound(model: SeasonModel, typed: string): APIApplicationCommandOptionChoice[] {
+  const needle = normaliseName(typed);
+  return model.rounds
+    .filter(
+      (r) =>
+        !needle ||
+        String(r.round) === needle ||
+        normaliseName(
+          `${r.short_name} ${r.circuit} ${r.location ?? ''} ${r.event ?? ''} ${r.country.name}`,
+        ).includes(needle),
+    )
+    .slice(0, 25)
+    .map((r) => ({ name: `${r.round} · ${r.short_name} · ${r.date}`.slice(0, 100), value: r.round }));
+}

@@ -1,0 +1,46 @@
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import { MessageFlags } from 'discord-api-types/v10';
+import type { Command, CommandContext, FocusedOption, OptionValues, Reply } from './command.js';
+import { UserError } from './command.js';
+import { buildUserErrorReply } from './user-error-reply.js';
+
+export const GENERIC_ERROR_TEXT =
+  'Something went wrong on our side while answering. It has been logged; please try again later.';
+
+export function buildGenericErrorReply(): Reply {
+  return {
+    data: { content: GENERIC_ERROR_TEXT, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+  };
+}
+
+/**
+ * Run a command the way every adapter does: user mistakes become their ephemeral reply; anything else is
+ * returned as `failure` (the caller logs it) together with the generic reply.
+ */
+export async function runCommand(
+  command: Command,
+  options: OptionValues,
+  context: CommandContext,
+): Promise<{ reply: Reply; failure: unknown | null }> {
+  try {
+    return { reply: await command.execute(options, context), failure: null };
+  } catch (error) {
+    if (error instanceof UserError) return { reply: buildUserErrorReply(error), failure: null };
+    return { reply: buildGenericErrorReply(), failure: error };
+  }
+}
+
+/** Autocomplete never fails loudly: a broken suggestion list is an empty one. */
+export function runAutocomplete(
+  command: Command,
+  focused: FocusedOption,
+  options: OptionValues,
+  context: CommandContext,
+): { choices: APIApplicationCommandOptionChoice[]; failure: unknown | null } {
+  if (!command.autocomplete) return { choices: [], failure: null };
+  try {
+    return { choices: command.autocomplete(focused, options, context), failure: null };
+  } catch (error) {
+    return { choices: [], failure: error };
+  }
+}

@@ -1,0 +1,50 @@
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import type { SeasonModel } from '../season/model.js';
+import { type NameKind, type NameMatch, searchNames } from '../season/search.js';
+import { className, teamName } from './common.js';
+import { LIMITS, truncate } from './limits.js';
+import { flag, ordinal } from './text.js';
+
+function personChoiceName(model: SeasonModel, id: string, via: string | null): string {
+  const person = model.people.get(id);
+  if (!person) return id;
+  const row = model.index.standingsByPerson.get(id)?.[0];
+  const standing = row ? ` · ${className(model, row.classId)} ${ordinal(row.position)}` : '';
+  const alias = via ? ` (${via})` : '';
+  return `${person.name}${alias} ${flag(person.nationality.iso)}${standing}`;
+}
+
+/**
+ * Autocomplete choices for people or teams: ranked search, ≤25 choices, names ≤100 characters, value = the
+ * stable id (≤100 characters by the id schema's use; cut defensively). With nothing typed, people in
+ * standings order, teams alphabetically.
+ */
+export function nameChoices(
+  model: SeasonModel,
+  kind: NameKind,
+  typed: string,
+): APIApplicationCommandOptionChoice[] {
+  let matches: Pick<NameMatch, 'id' | 'via'>[];
+  if (typed.trim() === '') {
+    matches =
+      kind === 'person'
+        ? [...model.standings.values()].flatMap((t) =>
+            t.rows.flatMap((r) => r.drivers.map((d) => ({ id: d.personId, via: null }))),
+          )
+        : [...model.teams.values()]
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((t) => ({ id: t.id, via: null }));
+  } else {
+    matches = searchNames(model.index.names, typed, { kinds: [kind], limit: LIMITS.choices });
+  }
+  const seen = new Set<string>();
+  const choices: APIApplicationCommandOptionChoice[] = [];
+  for (const m of matches) {
+    if (seen.has(m.id) || m.id.length > LIMITS.choiceValue) continue;
+    seen.add(m.id);
+    const name = kind === 'person' ? personChoiceName(model, m.id, m.via) : teamName(model, m.id);
+    choices.push({ name: truncate(name, LIMITS.choiceName), value: m.id });
+    if (choices.length === LIMITS.choices) break;
+  }
+  return choices;
+}

@@ -1,0 +1,94 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+
+/** Discord's documented limits (the docs win where the OpenAPI spec is looser). */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedsTotal: 6000,
+  embeds: 10,
+  content: 2000,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** Cut text to `max` characters (code points are not split), ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  // Do not leave half of a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/**
+ * Cut a block of lines at a line boundary so it fits `max`, adding a note of how many lines were left out.
+ * Used for long tables: a cut row is worse than a missing row with a note.
+ */
+export function fitLines(lines: readonly string[], max: number, more: (left: number) => string): string {
+  let text = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const next = text ? `${text}\n${line}` : line;
+    const note = more(lines.length - i - 1);
+    const reserve = i === lines.length - 1 ? 0 : note.length + 1;
+    if (next.length + reserve > max) {
+      const tail = more(lines.length - i);
+      return text ? `${text}\n${tail}`.slice(0, max) : truncate(tail, max);
+    }
+    text = next;
+  }
+  return text;
+}
+
+export function embedLength(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** Clamp one embed to every per-part limit. */
+export function clampEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = truncate(out.title, LIMITS.title);
+  if (out.description !== undefined) out.description = truncate(out.description, LIMITS.description);
+  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footer) };
+  if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.author) };
+  if (out.fields) {
+    out.fields = out.fields.slice(0, LIMITS.fields).map((f) => ({
+      ...f,
+      name: truncate(f.name || '\u200b', LIMITS.fieldName),
+      value: truncate(f.value || '\u200b', LIMITS.fieldValue),
+    }));
+  }
+  return out;
+}
+
+/**
+ * Clamp a message's embeds: each to its limits, at most 10, and all together within 6000 characters
+ * (fields are dropped from the end first, then descriptions shortened).
+ */
+export function clampEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
+  const clamped = embeds.slice(0, LIMITS.embeds).map(clampEmbed);
+  let total = clamped.reduce((n, e) => n + embedLength(e), 0);
+  for (let i = clamped.length - 1; i >= 0 && total > LIMITS.embedsTotal; i--) {
+    const embed = clamped[i] as APIEmbed;
+    while (embed.fields && embed.fields.length > 0 && total > LIMITS.embedsTotal) {
+      const dropped = embed.fields.pop();
+      total -= (dropped?.name.length ?? 0) + (dropped?.value.length ?? 0);
+    }
+    if (total > LIMITS.embedsTotal && embed.description) {
+      const keep = Math.max(0, embed.description.length - (total - LIMITS.embedsTotal));
+      const shorter = keep > 1 ? truncate(embed.description, keep) : '';
+      total -= embed.description.length - shorter.length;
+      embed.description = shorter || undefined;
+    }
+  }
+  return clamped;
+}

@@ -1,0 +1,64 @@
+import { escapeMarkdown } from '@discordjs/formatters';
+import { flagEmoji } from '../season/countries.js';
+
+/**
+ * Text from data files and from users, made safe to show: markdown rendered as written, no mention syntax
+ * that could resolve, no invisible direction overrides that could reorder the line around it.
+ */
+export function safe(text: string): string {
+  return escapeMarkdown(text.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), {
+    bold: true,
+    italic: true,
+    underline: true,
+    strikethrough: true,
+    spoiler: true,
+    codeBlock: true,
+    inlineCode: true,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  })
+    .replace(/@/g, '@\u200b')
+    .replace(/<(?=[@#:/t])/g, '<\u200b');
+}
+
+/** What a user typed, quoted for an error message: safe, and short. */
+export function quoteInput(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const short = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return `“${safe(short)}”`;
+}
+
+export function flag(iso: string | null | undefined): string {
+  return iso ? flagEmoji(iso) : '🏳️';
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+export function countryName(iso: string): string {
+  try {
+    return regionNames.of(iso) ?? iso;
+  } catch {
+    return iso;
+  }
+}
+
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "=2" for a shared position, as tables print ties. */
+export function positionLabel(position: number, tied: boolean): string {
+  return tied ? `=${position}` : `${position}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function listJoin(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

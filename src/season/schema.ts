@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { isIsoAlpha2 } from './countries.js';
+
+/**
+ * Strict schemas for the season files. Every object rejects unknown keys; values that the source does not
+ * give are written as null (required but nullable), never left out. Ids are stable kebab-case.
+ */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (lowercase letters, digits, single hyphens)');
+const Text = z.string().trim().min(1, 'must not be empty');
+const NullableText = Text.nullable();
+const IsoCode = z.string().refine(isIsoAlpha2, 'must be an ISO 3166-1 alpha-2 code such as NL or DE');
+const WrittenCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter code as printed, e.g. NED');
+const IsoDate = z.iso.date('must be a date written YYYY-MM-DD');
+/** A round list as printed: "All", "4", "1–3, 5"; checked against the calendar after loading. */
+const RoundsText = z.string().regex(/^(All|\d+(\s*[-–]\s*\d+)?(\s*,\s*\d+(\s*[-–]\s*\d+)?)*)$/, {
+  message: 'must be "All" or a round list such as "1–3, 5"',
+});
+
+export const NationalitySchema = z.strictObject({ iso: IsoCode, written: z.array(WrittenCode).min(1) });
+
+export const ClassSchema = z.strictObject({ id: IdSchema, name: Text, results_label: Text });
+
+export const SeasonFileSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  series: Text,
+  year: z.number().int().min(1900).max(2100),
+  edition: z.number().int().positive().nullable(),
+  source: z.strictObject({ title: Text, kind: Text, file: NullableText }),
+  summary: NullableText,
+  calendar_announcement: z.strictObject({ by: Text, when: Text, changes: NullableText }).nullable(),
+  entry_list_release: z.strictObject({ by: Text, date: IsoDate, description: Text }).nullable(),
+  classes: z.array(ClassSchema).min(1),
+});
+
+export const StageSchema = z.enum(['race', '6h', '12h', 'finish']);
+export const FormatSchema = z.enum(['3h', '6h', '12h', '24h', '1000km']);
+
+export const RoundSchema = z.strictObject({
+  round: z.number().int().positive(),
+  id: IdSchema,
+  event: NullableText,
+  circuit: Text,
+  short_name: Text,
+  location: NullableText,
+  country: z.strictObject({ iso: IsoCode, written: WrittenCode, name: Text }),
+  date: IsoDate,
+  ends_at: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time with offset, e.g. 2013-04-14T17:00:00Z' })
+    .nullable(),
+  format: FormatSchema,
+  report: z.boolean(),
+  scoring: z.array(z.strictObject({ stage: StageSchema, table: IdSchema })).min(1),
+});
+export const CalendarFileSchema = z.strictObject({ rounds: z.array(RoundSchema).min(1) });
+
+export const ScoringFileSchema = z.strictObject({
+  rules: z.strictObject({
+    points_positions: z.number().int().positive(),
+    classification_distance_percent: z.number().min(0).max(100),
+    minimum_drive_minutes: z.number().int().nonnegative(),
+    pole_position_points: z.number().int().nonnegative(),
+    text: Text,
+  }),
+  tables: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        title: Text,
+        title_as_published: Text,
+        points: z.array(z.number().int().nonnegative()).min(1),
+        note: NullableText,
+      }),
+    )
+    .min(1),
+});
+
+export const PersonSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  aliases: z.array(Text),
+  nationality: NationalitySchema,
+  note: Text.optional(),
+});
+export const PeopleFileSchema = z.strictObject({ people: z.array(PersonSchema) });
+
+export const TeamSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  aliases: z.array(Text),
+  nationality: NationalitySchema,
+  note: Text.optional(),
+});
+export const TeamsFileSchema = z.strictObject({ teams: z.array(TeamSchema) });
+
+export const CarNumberSchema = z.number().int().nonnegative().max(9999);
+
+export const EntryDriverSchema = z
+  .strictObject({
+    person: IdSchema.nullable(),
+    rounds: RoundsText.nullable(),
+    /** What the flattened source lost on this line. */
+    unknown: z.enum(['name-and-rounds', 'rounds']).optional(),
+    /** The name exactly as the entry list prints it, when it differs from the person's name. */
+    as_written: Text.optional(),
+    /** Text found in the rounds cell that is not a round list (the seed has a car model in one). */
+    rounds_cell: Text.optional(),
+    /** Another table of the source that supplies what this line lost, with its evidence. */
+    linked: z
+      .strictObject({ person: IdSchema.optional(), rounds: RoundsText.optional(), evidence: Text })
+      .optional(),
+  })
+  .superRefine((line, ctx) => {
+    if (line.person === null && line.unknown !== 'name-and-rounds')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unknown'],
+        message: 'a null person needs unknown: name-and-rounds',
+      });
+    if (line.person !== null && line.rounds === null && line.unknown !== 'rounds')
+      ctx.addIssue({ code: 'custom', path: ['unknown'], message: 'null rounds need unknown: rounds' });
+    if (line.unknown !== undefined && line.rounds !== null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unknown'],
+        message: 'unknown is only for lines whose rounds are null',
+      });
+  });
+
+export const EntrySchema = z.strictObject({
+  class: IdSchema,
+  team: IdSchema,
+  car: CarNumberSchema,
+  car_model: NullableText,
+  drivers: z.array(EntryDriverSchema).min(1),
+});
+export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema) });
+
+const WrittenPersonRef = z.strictObject({ person: IdSchema, as_written: Text });
+
+export const ResultsFileSchema = z.strictObject({
+  rounds: z.array(
+    z.strictObject({
+      round: z.number().int().positive(),
+      circuit_as_written: Text,
+      winners: z.array(
+        z.strictObject({
+          class: IdSchema,
+          car: CarNumberSchema,
+          team: IdSchema,
+          as_written: Text,
+          crew: z.array(WrittenPersonRef).min(1),
+          note: NullableText,
+        }),
+      ),
+    }),
+  ),
+});
+
+/** A standings cell: a finishing position, a status such as Ret, or null when nothing was published. */
+export const CellSchema = z
+  .union([z.number().int().positive(), z.enum(['Ret', 'DNS', 'DSQ', 'NC', 'EX', 'WD'])])
+  .nullable();
+
+export const StandingsFileSchema = z.strictObject({
+  classes: z.array(
+    z.strictObject({
+      class: IdSchema,
+      /** What the published cells mean; "none" when the class table has totals only. */
+      cells: z.enum(['overall-positions', 'class-positions', 'none']),
+      columns: z.array(
+        z.strictObject({
+          id: IdSchema,
+          round: z.number().int().positive(),
+          stage: StageSchema,
+          label: Text,
+          country_as_written: WrittenCode.nullable(),
+          sublabel: Text.optional(),
+        }),
+      ),
+      rows: z.array(
+        z.strictObject({
+          position: z.number().int().positive(),
+          drivers: z.array(WrittenPersonRef).min(1),
+          team: IdSchema.nullable(),
+          team_as_written: NullableText,
+          cells: z.record(IdSchema, CellSchema).nullable(),
+          points: z.number().nonnegative(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type SeasonFile = z.infer<typeof SeasonFileSchema>;
+export type RoundData = z.infer<typeof RoundSchema>;
+export type CalendarFile = z.infer<typeof CalendarFileSchema>;
+export type ScoringFile = z.infer<typeof ScoringFileSchema>;
+export type PersonData = z.infer<typeof PersonSchema>;
+export type TeamData = z.infer<typeof TeamSchema>;
+export type EntryData = z.infer<typeof EntrySchema>;
+export type EntryDriverData = z.infer<typeof EntryDriverSchema>;
+export type ResultsFile = z.infer<typeof ResultsFileSchema>;
+export type StandingsFile = z.infer<typeof StandingsFileSchema>;
+export type Cell = z.infer<typeof CellSchema>;
+export type Stage = z.infer<typeof StageSchema>;
+
+/** The files of one season folder, in the order they are checked, with their schema. */
+export const SEASON_FILES = {
+  'season.yaml': SeasonFileSchema,
+  'calendar.yaml': CalendarFileSchema,
+  'scoring.yaml': ScoringFileSchema,
+  'people.yaml': PeopleFileSchema,
+  'teams.yaml': TeamsFileSchema,
+  'entries.yaml': EntriesFileSchema,
+  'results.yaml': ResultsFileSchema,
+  'standings.yaml': StandingsFileSchema,
+} as const;
+export type SeasonFileName = keyof typeof SEASON_FILES;
+
+export interface SeasonFiles {
+  season: SeasonFile;
+  calendar: CalendarFile;
+  scoring: ScoringFile;
+  people: z.infer<typeof PeopleFileSchema>;
+  teams: z.infer<typeof TeamsFileSchema>;
+  entries: z.infer<typeof EntriesFileSchema>;
+  results: ResultsFile;
+  standings: StandingsFile;
+}

@@ -1,0 +1,198 @@
+import { distance } from 'fastest-levenshtein';
+
+export type NameKind = 'person' | 'team';
+
+export interface NamedThing {
+  kind: NameKind;
+  id: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface NameMatch {
+  kind: NameKind;
+  id: string;
+  name: string;
+  /** The alias that matched, when it was not the main name. */
+  via: string | null;
+  score: number;
+  /** The query equals the name or an alias (accents and case aside). */
+  exact: boolean;
+}
+
+export interface NameIndex {
+  things: NamedThing[];
+  /** Distinct normalised tokens, sorted, for prefix search by binary search. */
+  tokens: string[];
+  /** token -> indexes into `things`, with which key (0 = name, n = alias n-1) holds it. */
+  holders: Map<string, { thing: number; key: number }[]>;
+  /** Normalised full keys per thing: [name, ...aliases]. */
+  keys: string[][];
+  /** Normalised id -> thing index, so an autocomplete value (the id) resolves directly. */
+  byId: Map<string, number>;
+}
+
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** Case-, accent- and punctuation-insensitive form: "Ordóñez" -> "ordonez", "Götz" -> "gotz". */
+export function normaliseName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[øœæ]/g, (c) => ({ ø: 'o', œ: 'oe', æ: 'ae' })[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function tokensOf(normalised: string): string[] {
+  return normalised.split(' ').filter(Boolean);
+}
+
+export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
+  const things = groups.flat();
+  const holders = new Map<string, { thing: number; key: number }[]>();
+  const keys: string[][] = [];
+  const byId = new Map<string, number>();
+  things.forEach((thing, t) => {
+    byId.set(`${thing.kind}:${thing.id}`, t);
+    const normalised = [thing.name, ...thing.aliases].map(normaliseName);
+    keys.push(normalised);
+    normalised.forEach((key, k) => {
+      for (const token of new Set(tokensOf(key))) {
+        const list = holders.get(token) ?? [];
+        list.push({ thing: t, key: k });
+        holders.set(token, list);
+      }
+    });
+  });
+  return { things, tokens: [...holders.keys()].sort(), holders, keys, byId };
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How well one query token matches index tokens: 3 exact, 2 prefix, 1 small typo. Best per (thing, key). */
+function matchToken(index: NameIndex, query: string): Map<number, Map<number, number>> {
+  const found = new Map<number, Map<number, number>>();
+  const credit = (token: string, score: number) => {
+    for (const { thing, key } of index.holders.get(token) ?? []) {
+      const perKey = found.get(thing) ?? new Map<number, number>();
+      if ((perKey.get(key) ?? 0) < score) perKey.set(key, score);
+      found.set(thing, perKey);
+    }
+  };
+  for (let i = lowerBound(index.tokens, query); i < index.tokens.length; i++) {
+    const token = index.tokens[i] as string;
+    if (!token.startsWith(query)) break;
+    credit(token, token === query ? 3 : 2);
+  }
+  if (found.size > 0 || query.length < 3) return found;
+  // Typos: one edit for short words, two for long ones; also a typo inside a prefix being typed.
+  const allowed = query.length >= 7 ? 2 : 1;
+  for (const token of index.tokens) {
+    if (Math.abs(token.length - query.length) <= allowed && distance(token, query) <= allowed)
+      credit(token, 1);
+    else if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1)
+      credit(token, 1);
+  }
+  return found;
+}
+
+/**
+ * Search people and teams by name: every word of the query must match a word of the same name or alias,
+ * exactly, as a prefix, or with a small typo. Ranked best first, at most `limit` (25 fits autocomplete).
+ */
+export function searchNames(
+  index: NameIndex,
+  query: string,
+  options: { kinds?: readonly NameKind[]; limit?: number } = {},
+): NameMatch[] {
+  const limit = options.limit ?? 25;
+  const normalised = normaliseName(query);
+  const words = tokensOf(normalised).slice(0, 8);
+  if (words.length === 0) return [];
+  let combined: Map<number, Map<number, number>> | null = null;
+  for (const word of words) {
+    const matches = matchToken(index, word);
+    if (combined === null) {
+      combined = matches;
+      continue;
+    }
+    const next = new Map<number, Map<number, number>>();
+    for (const [thing, perKey] of combined) {
+      const other = matches.get(thing);
+      if (!other) continue;
+      const keep = new Map<number, number>();
+      for (const [key, score] of perKey) {
+        const add = other.get(key);
+        if (add !== undefined) keep.set(key, score + add);
+      }
+      if (keep.size > 0) next.set(thing, keep);
+    }
+    combined = next;
+  }
+  const results: NameMatch[] = [];
+  for (const [t, perKey] of combined ?? []) {
+    const thing = index.things[t] as NamedThing;
+    if (options.kinds && !options.kinds.includes(thing.kind)) continue;
+    let bestKey = 0;
+    let best = -1;
+    for (const [key, score] of perKey)
+      if (score > best || (score === best && key < bestKey)) [best, bestKey] = [score, key];
+    const keyText = index.keys[t]?.[bestKey] ?? '';
+    const exact = keyText === normalised;
+    const score = best + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0);
+    results.push({
+      kind: thing.kind,
+      id: thing.id,
+      name: thing.name,
+      via: bestKey === 0 ? null : (thing.aliases[bestKey - 1] ?? null),
+      score,
+      exact,
+    });
+  }
+  results.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  return results.slice(0, limit);
+}
+
+/** An id typed or picked from autocomplete, e.g. "maximilian-buhk". */
+export function findById(index: NameIndex, kind: NameKind, id: string): NamedThing | null {
+  const t = index.byId.get(`${kind}:${id.trim()}`);
+  return t === undefined ? null : (index.things[t] ?? null);
+}
+
+/**
+ * The nearest names by edit distance, for "did you mean" when search finds nothing. Slower than
+ * searchNames (it scans every name), so it is for error replies only.
+ */
+export function closestNames(index: NameIndex, query: string, kind: NameKind, count = 5): string[] {
+  const wanted = normaliseName(query);
+  if (!wanted) return [];
+  const scored: { name: string; d: number }[] = [];
+  index.things.forEach((thing, t) => {
+    if (thing.kind !== kind) return;
+    let best = Number.POSITIVE_INFINITY;
+    for (const key of index.keys[t] ?? []) {
+      best = Math.min(best, distance(key, wanted));
+      for (const token of key.split(' ')) best = Math.min(best, distance(token, wanted));
+    }
+    scored.push({ name: thing.name, d: best });
+  });
+  const limit = Math.max(2, Math.ceil(wanted.length / 2));
+  return scored
+    .filter((s) => s.d <= limit)
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map((s) => s.name);
+}
