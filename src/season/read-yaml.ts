@@ -11,12 +11,12 @@ export interface YamlFile {
 
 export function readYaml(file: string, text: string): { yaml: YamlFile; problems: DataProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const problems: DataProblem[] = doc.errors.map((error) => ({
     file,
     line: error.linePos?.[0]?.line ?? null,
     field: '',
-    message: `YAML syntax: ${error.message.split('\n')[0]}`,
+    message: `YAML syntax: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
   }));
   const lineOf = (path: readonly PropertyKey[]): number | null => {
     // Walk down as far as the path exists; a missing key points at its parent object.
