@@ -1,8 +1,25 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import type { Command } from '../src/core/command.js';
+import { createTimeline, type Timeline } from '../src/announce/timeline.js';
+import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
+import type { SeasonModel } from '../src/season/model.js';
+import { StorageUnavailableError } from '../src/store/key-value-store.js';
+
+/** A server replaying the season sees the replayed dates; storage trouble falls back to the real calendar. */
+async function timelineFor(context: CommandContext, model: SeasonModel): Promise<{ timeline: Timeline; note: string | null }> {
+  const guildId = context.invoker.guildId;
+  if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
+  try {
+    const settings = await context.services.settings.get(guildId);
+    const replay = settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id ? settings.replay : null;
+    return { timeline: createTimeline(model, replay), note: null };
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    return { timeline: createTimeline(model, null), note: 'Settings are unavailable right now: showing the real calendar, not this server’s replay.' };
+  }
+}
 
 export const calendar = {
   definition: {
@@ -11,9 +28,10 @@ export const calendar = {
     description: 'Rounds, circuits and dates; the next round',
     options: [seasonOption],
   },
-  execute(options, context) {
+  async execute(options, context) {
     const model = resolveSeason(context, options);
-    return buildReply({ embeds: [buildCalendarEmbed(model, context.now())] });
+    const { timeline, note } = await timelineFor(context, model);
+    return buildReply({ embeds: [buildCalendarEmbed(model, context.now(), timeline)], ...(note ? { content: note } : {}) });
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

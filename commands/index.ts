@@ -5,10 +5,11 @@ import { lineup } from './lineup.js';
 import { recap } from './recap.js';
 import { results } from './results.js';
 import { scoring } from './scoring.js';
+import { setup } from './setup.js';
 import { standings } from './standings.js';
 
 /** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
-export const commands: readonly Command[] = [standings, driver, results, lineup, calendar, scoring, recap];
+export const commands: readonly Command[] = [standings, driver, results, lineup, calendar, scoring, recap, setup];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.definition.name === name);

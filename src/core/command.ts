@@ -4,6 +4,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { SeasonCatalog } from '../season/catalog.js';
+import type { KeyValueStore } from '../store/key-value-store.js';
+import type { SettingsStore } from '../store/settings-store.js';
 
 /** Option values as Discord delivers them after parsing: strings, numbers, booleans; channels/users as ids. */
 export type OptionValue = string | number | boolean;
@@ -43,8 +45,25 @@ export interface CommandContext {
   /** The injected clock: every "now" in a handler comes from here, never from Date.now(). */
   now: () => Date;
   invoker: Invoker;
-  /** The loaded seasons (added by the season core; see src/season/catalog.ts). */
+  /** The loaded seasons (see src/season/catalog.ts). */
   seasons: SeasonCatalog;
+  /** Present when the bot runs with storage and a Discord connection (not in the offline CLI). */
+  services?: BotServices;
+}
+
+export interface ChannelCheck {
+  ok: boolean;
+  /** Why the bot cannot post there, in words for an admin. */
+  problem: string | null;
+}
+
+/** What /setup and replay-aware commands need beyond the season model. */
+export interface BotServices {
+  settings: SettingsStore;
+  store: KeyValueStore;
+  /** Can the bot post embeds in this channel of this server? */
+  checkChannel(guildId: string, channelId: string): Promise<ChannelCheck>;
+  catchUpHours: number;
 }
 
 export interface FocusedOption {

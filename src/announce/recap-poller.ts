@@ -1,0 +1,164 @@
+import type { SeasonCatalog } from '../season/catalog.js';
+import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
+import type { KeyValueStore } from '../store/key-value-store.js';
+import { type GuildSettings, SettingsStore } from '../store/settings-store.js';
+import { DEFAULT_CATCH_UP_HOURS, type DueRecap, dueRecapsFor } from './due.js';
+import { recapNonce } from './nonce.js';
+import { type ChannelPoster, PermanentPostError } from './poster.js';
+import { buildRecapMessage } from './recap-message.js';
+
+export interface PollLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface TickReport {
+  due: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  retryLater: number;
+  aborted: string | null;
+}
+
+export interface RecapPollerOptions {
+  store: KeyValueStore;
+  catalog: SeasonCatalog;
+  poster: ChannelPoster;
+  now: () => Date;
+  logger: PollLogger;
+  catchUpHours?: number;
+  /** How many POSTs may be in flight at once; the REST queue still enforces Discord's limits. */
+  concurrency?: number;
+}
+
+/**
+ * One pass over durable state: which (season, round, server) recaps are due and not yet sent? Idempotent,
+ * so it can run as often as the clock ticks, after a crash, or twice: the ledger and the message nonce make
+ * each recap arrive once. One server's failure never stops the others.
+ */
+export function createRecapPoller(options: RecapPollerOptions) {
+  const settingsStore = new SettingsStore(options.store);
+  const ledger = new RecapLedger(options.store);
+  const log = options.logger;
+
+  async function deliver(item: DueRecap, report: TickReport): Promise<void> {
+    const key: RecapKey = { seasonId: item.model.id, round: item.round.round, guildId: item.guild.guildId };
+    const context = { ...key, channelId: item.channelId };
+    const previous = await ledger.get(key);
+    if (previous && (previous.state === 'sent' || previous.state === 'failed')) {
+      report.skipped++;
+      return;
+    }
+    const nonce = recapNonce(key.seasonId, key.round, key.guildId, item.channelId);
+    const at = options.now().toISOString();
+    const pending: LedgerEntry = {
+      state: 'pending',
+      channelId: item.channelId,
+      nonce,
+      attempts: (previous?.attempts ?? 0) + 1,
+      firstAttemptAt: previous?.firstAttemptAt ?? at,
+      lastAttemptAt: at,
+      messageId: null,
+      error: null,
+    };
+    // Pending goes down before the POST: a crash after the POST leaves a trace, and the retry reuses the nonce.
+    await ledger.put(key, pending);
+    let messageId: string;
+    try {
+      ({ messageId } = await options.poster.post(
+        item.channelId,
+        buildRecapMessage(item.model, item.round, nonce, item.guild.mentionRoleId),
+      ));
+    } catch (error) {
+      if (error instanceof PermanentPostError) {
+        report.failed++;
+        log.warn({ ...context, status: error.status, code: error.code }, 'recap refused for good; channel marked broken');
+        await ledger.put(key, { ...pending, state: 'failed', error: `${error.status} ${error.code ?? ''} ${error.message}`.trim() });
+        await markBroken(item.guild, error);
+        return;
+      }
+      report.retryLater++;
+      log.warn({ ...context, err: errorText(error) }, 'recap not posted; will retry on the next tick');
+      return;
+    }
+    await ledger.put(key, { ...pending, state: 'sent', messageId });
+    await writeLastRecap(options.store, key.guildId, {
+      seasonId: key.seasonId,
+      round: key.round,
+      channelId: item.channelId,
+      messageId,
+      at: options.now().toISOString(),
+    });
+    report.sent++;
+    log.info({ ...context, messageId }, 'recap sent');
+  }
+
+  async function markBroken(guild: GuildSettings, error: PermanentPostError): Promise<void> {
+    const current = (await settingsStore.get(guild.guildId)) ?? guild;
+    // Only the channel that failed is marked; a channel changed meanwhile by /setup stays healthy.
+    if (current.channelId !== guild.channelId) return;
+    await settingsStore.save({
+      ...current,
+      broken: { at: options.now().toISOString(), code: error.code, reason: error.message.slice(0, 300) },
+    });
+  }
+
+  async function tick(): Promise<TickReport> {
+    const report: TickReport = { due: 0, sent: 0, skipped: 0, failed: 0, retryLater: 0, aborted: null };
+    let all: Awaited<ReturnType<SettingsStore['all']>>;
+    try {
+      all = await settingsStore.all();
+    } catch (error) {
+      report.aborted = errorText(error);
+      log.error({ err: report.aborted }, 'recap tick skipped: storage unavailable');
+      return report;
+    }
+    for (const problem of all.problems) log.error({ guildId: problem.guildId, err: problem.error.message }, 'settings unreadable; server skipped');
+    const now = options.now();
+    const due: DueRecap[] = [];
+    for (const guild of all.settings) {
+      const model = options.catalog.get(guild.seasonId);
+      if (!model) {
+        log.warn({ guildId: guild.guildId, seasonId: guild.seasonId }, 'announced season is not loaded');
+        continue;
+      }
+      due.push(...dueRecapsFor(guild, model, now, options.catchUpHours ?? DEFAULT_CATCH_UP_HOURS));
+    }
+    // Oldest first, so a catch-up posts rounds in order.
+    due.sort((a, b) => a.round.round - b.round.round || a.guild.guildId.localeCompare(b.guild.guildId));
+    report.due = due.length;
+    await forEachLimited(due, options.concurrency ?? 25, async (item) => {
+      try {
+        await deliver(item, report);
+      } catch (error) {
+        report.retryLater++;
+        log.error(
+          { guildId: item.guild.guildId, round: item.round.round, err: errorText(error) },
+          'recap delivery interrupted (storage?); nothing marked sent; will retry',
+        );
+      }
+    });
+    return report;
+  }
+
+  return { tick };
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type RecapPoller = ReturnType<typeof createRecapPoller>;

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+
+/** Storage could not answer (down, locked, too slow). Callers must not read this as "no value". */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+}
+
+/** The few operations Pitboard needs, every one bounded by a timeout and failing loudly. */
+export interface KeyValueStore {
+  readonly kind: 'sqlite' | 'redis';
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** `sqlite:///absolute/path.sqlite`, `sqlite://relative/path.sqlite`, a plain file path, or `redis://host:port`. */
+  url: string;
+  /** Bounds every call; an outage must surface as an error, not a hang. */
+  timeoutMs?: number;
+  /** Key namespace; includes the schema version so an incompatible layout never reads old values. */
+  namespace?: string;
+}
+
+export const STORE_NAMESPACE = 'pitboard:v1';
+
+export async function createKeyValueStore(options: StoreOptions): Promise<KeyValueStore> {
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const namespace = options.namespace ?? STORE_NAMESPACE;
+  if (/^rediss?:\/\//.test(options.url)) return createRedisStore(options.url, namespace, timeoutMs);
+  return createSqliteStore(sqlitePath(options.url), namespace, timeoutMs);
+}
+
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^sqlite:\/\//, '');
+  if (!path) throw new Error('the SQLite store needs a file path');
+  return resolve(path);
+}
+
+async function createSqliteStore(path: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
+  mkdirSync(dirname(path), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: Math.min(timeoutMs, 1_000) });
+  // WAL keeps readers (commands) unblocked while the poller writes; each write stays durable on return.
+  await withTimeout(adapter.query('PRAGMA journal_mode=WAL'), timeoutMs, 'enable WAL');
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  return wrap('sqlite', keyv, timeoutMs, async () => {
+    await adapter.disconnect();
+  });
+}
+
+async function createRedisStore(url: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
+  // Without the offline queue, commands fail at once while Redis is down instead of piling up.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+  });
+  client.on('error', () => {
+    // Reported through the failing calls; the client reconnects by itself.
+  });
+  await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+  // The adapter swallows errors unless told otherwise: an outage must never read as "no settings".
+  const adapter = new KeyvRedis(client as never, { namespace, throwOnErrors: true, throwOnConnectError: true });
+  const keyv = new Keyv({ store: adapter, throwOnErrors: true, useKeyPrefix: false });
+  return wrap('redis', keyv, timeoutMs, async () => {
+    await client.destroy();
+  });
+}
+
+function wrap(kind: KeyValueStore['kind'], keyv: Keyv, timeoutMs: number, close: () => Promise<void>): KeyValueStore {
+  keyv.on('error', () => {
+    // throwOnErrors makes every failing call reject; the event is redundant.
+  });
+  return {
+    kind,
+    get: (key) => withTimeout(keyv.get(key), timeoutMs, `read ${key}`),
+    set: async (key, value) => {
+      const ok = await withTimeout(keyv.set(key, value), timeoutMs, `write ${key}`);
+      if (ok === false) throw new StorageUnavailableError(`write ${key} was not acknowledged`);
+    },
+    delete: async (key) => {
+      await withTimeout(keyv.delete(key), timeoutMs, `delete ${key}`);
+    },
+    close: () => withTimeout(close(), timeoutMs, 'close').catch(() => undefined),
+  };
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StorageUnavailableError(`storage did not answer within ${ms} ms (${what})`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw error;
+    throw new StorageUnavailableError(`storage failed (${what}): ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { KeyValueStore } from './key-value-store.js';
+import { CorruptValueError } from './settings-store.js';
+
+export const LedgerEntrySchema = z.strictObject({
+  state: z.enum(['pending', 'sent', 'failed']),
+  channelId: z.string(),
+  nonce: z.string().max(25),
+  attempts: z.number().int().nonnegative(),
+  firstAttemptAt: z.iso.datetime(),
+  lastAttemptAt: z.iso.datetime(),
+  messageId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+export interface RecapKey {
+  seasonId: string;
+  round: number;
+  guildId: string;
+}
+
+const ledgerKey = (k: RecapKey) => `recap:${k.seasonId}:${k.round}:${k.guildId}`;
+
+/**
+ * The durable record of each (season, round, server) recap: `pending` is written before the POST, `sent`
+ * (with the message id) only after Discord answered 2xx, `failed` after a permanent refusal.
+ */
+export class RecapLedger {
+  constructor(readonly store: KeyValueStore) {}
+
+  async get(key: RecapKey): Promise<LedgerEntry | null> {
+    const value = await this.store.get(ledgerKey(key));
+    if (value === undefined || value === null) return null;
+    const parsed = LedgerEntrySchema.safeParse(value);
+    // Posting on a corrupt entry could duplicate a recap; the poller reports it and leaves it alone.
+    if (!parsed.success) throw new CorruptValueError(`ledger entry ${ledgerKey(key)} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+    return parsed.data;
+  }
+
+  put(key: RecapKey, entry: LedgerEntry): Promise<void> {
+    return this.store.set(ledgerKey(key), LedgerEntrySchema.parse(entry));
+  }
+}
+
+/** The latest recap a server received, for /setup show. */
+export const LastRecapSchema = z.strictObject({
+  seasonId: z.string(),
+  round: z.number().int().positive(),
+  channelId: z.string(),
+  messageId: z.string(),
+  at: z.iso.datetime(),
+});
+export type LastRecap = z.infer<typeof LastRecapSchema>;
+
+export async function readLastRecap(store: KeyValueStore, guildId: string): Promise<LastRecap | null> {
+  const value = await store.get(`last-recap:${guildId}`);
+  if (value === undefined || value === null) return null;
+  const parsed = LastRecapSchema.safeParse(value);
+  if (!parsed.success) throw new CorruptValueError(`last-recap:${guildId} is not valid`);
+  return parsed.data;
+}
+
+export function writeLastRecap(store: KeyValueStore, guildId: string, recap: LastRecap): Promise<void> {
+  return store.set(`last-recap:${guildId}`, LastRecapSchema.parse(recap));
+}
