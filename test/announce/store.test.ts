@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createKeyValueStore, type KeyValueStore, StorageUnavailableError } from '../../src/store/key-value-store.js';
+import { CorruptValueError, type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
+import { type RedisHandle, startRedis } from '../support/redis-server.js';
+
+const GUILD = '123456789012345678';
+const settings = (overrides: Partial<GuildSettings> = {}): GuildSettings => ({
+  guildId: GUILD,
+  channelId: '223456789012345678',
+  mentionRoleId: null,
+  spoilerDelayHours: 0,
+  replay: null,
+  broken: null,
+  seasonId: null,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: null,
+  ...overrides,
+});
+
+let redis: RedisHandle;
+const dirs: string[] = [];
+const opened: KeyValueStore[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function sqliteFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pitboard-store-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'pitboard.sqlite');
+}
+
+async function open(url: string, timeoutMs = 1_000) {
+  const store = await createKeyValueStore({ url, timeoutMs });
+  opened.push(store);
+  return store;
+}
+
+describe.each([
+  ['sqlite', () => sqliteFile()],
+  ['redis', () => redis.url],
+])('%s store', (_kind, url) => {
+  test('round-trips settings through zod; absent is null', async () => {
+    const store = new SettingsStore(await open(url()));
+    expect(await store.get(GUILD)).toBeNull();
+    await store.save(settings());
+    expect(await store.get(GUILD)).toEqual(settings());
+    expect(await store.guildIds()).toEqual([GUILD]);
+  });
+
+  test('a corrupt stored value is an error, not "no settings"', async () => {
+    const kv = await open(url());
+    await kv.set(`settings:${GUILD}`, { guildId: GUILD, channelId: 42 });
+    await expect(new SettingsStore(kv).get(GUILD)).rejects.toBeInstanceOf(CorruptValueError);
+  });
+
+  test('a write is durable once acknowledged: a new connection reads it', async () => {
+    const target = url();
+    await new SettingsStore(await open(target)).save(settings({ spoilerDelayHours: 3 }));
+    const again = new SettingsStore(await open(target));
+    expect((await again.get(GUILD))?.spoilerDelayHours).toBe(3);
+  });
+});
+
+describe('outages surface as errors within the timeout', () => {
+  test('redis stopped: reads and writes reject with StorageUnavailableError, and work again after restart', async () => {
+    const local = await startRedis();
+    try {
+      const store = new SettingsStore(await open(local.url, 500));
+      await store.save(settings());
+      await local.stop();
+      const started = Date.now();
+      await expect(store.get(GUILD)).rejects.toBeInstanceOf(StorageUnavailableError);
+      await expect(store.save(settings())).rejects.toBeInstanceOf(StorageUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await local.restart();
+      await waitFor(async () => (await store.save(settings({ spoilerDelayHours: 5 })).then(() => true, () => false)));
+      expect((await store.get(GUILD))?.spoilerDelayHours).toBe(5);
+    } finally {
+      await local.stop();
+    }
+  });
+
+  test('sqlite locked by another process: writes reject instead of hanging', async () => {
+    const file = sqliteFile();
+    const store = new SettingsStore(await open(file, 1_500));
+    await store.save(settings());
+    const db = new sqlite3.Database(file);
+    await new Promise<void>((resolve, reject) => db.exec('BEGIN EXCLUSIVE', (e) => (e ? reject(e) : resolve())));
+    try {
+      await expect(store.save(settings({ spoilerDelayHours: 9 }))).rejects.toBeInstanceOf(StorageUnavailableError);
+    } finally {
+      await new Promise<void>((resolve) => db.exec('ROLLBACK', () => db.close(() => resolve())));
+    }
+    await store.save(settings({ spoilerDelayHours: 9 }));
+    expect((await store.get(GUILD))?.spoilerDelayHours).toBe(9);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, ms = 5_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met in time');
+}
