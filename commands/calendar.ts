@@ -1,23 +1,33 @@
-import { ApplicationCommandType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { createTimeline, type Timeline } from '../src/announce/timeline.js';
 import type { Command, CommandContext } from '../src/core/command.js';
-import { completeSeason, resolveSeason, seasonOption } from '../src/core/options.js';
+import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
+import { winnersGridPicture } from '../src/replies/pictures.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 
 /** A server replaying the season sees the replayed dates; storage trouble falls back to the real calendar. */
-async function timelineFor(context: CommandContext, model: SeasonModel): Promise<{ timeline: Timeline; note: string | null }> {
+async function timelineFor(
+  context: CommandContext,
+  model: SeasonModel,
+): Promise<{ timeline: Timeline; note: string | null }> {
   const guildId = context.invoker.guildId;
   if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
   try {
     const settings = await context.services.settings.get(guildId);
-    const replay = settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id ? settings.replay : null;
+    const replay =
+      settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
+        ? settings.replay
+        : null;
     return { timeline: createTimeline(model, replay), note: null };
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    return { timeline: createTimeline(model, null), note: 'Settings are unavailable right now: showing the real calendar, not this server’s replay.' };
+    return {
+      timeline: createTimeline(model, null),
+      note: 'Settings are unavailable right now: showing the real calendar, not this server’s replay.',
+    };
   }
 }
 
@@ -26,12 +36,27 @@ export const calendar = {
     type: ApplicationCommandType.ChatInput,
     name: 'calendar',
     description: 'Rounds, circuits and dates; the next round',
-    options: [seasonOption],
+    options: [
+      seasonOption,
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'text',
+        description: 'Text only, without the winners picture',
+        required: false,
+      },
+    ],
   },
   async execute(options, context) {
     const model = resolveSeason(context, options);
     const { timeline, note } = await timelineFor(context, model);
-    return buildReply({ embeds: [buildCalendarEmbed(model, context.now(), timeline)], ...(note ? { content: note } : {}) });
+    const now = context.now();
+    const embed = buildCalendarEmbed(model, now, timeline);
+    const extra = note ? { content: note } : {};
+    // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
+    const done = model.rounds.filter((r) => timeline.roundEndReal(r).getTime() <= now.getTime()).length;
+    if (readBoolean(options, 'text') || done === 0) return buildReply({ embeds: [embed], ...extra });
+    const picture = winnersGridPicture(model, done);
+    return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra });
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

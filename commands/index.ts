@@ -9,7 +9,16 @@ import { setup } from './setup.js';
 import { standings } from './standings.js';
 
 /** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
-export const commands: readonly Command[] = [standings, driver, results, lineup, calendar, scoring, recap, setup];
+export const commands: readonly Command[] = [
+  standings,
+  driver,
+  results,
+  lineup,
+  calendar,
+  scoring,
+  recap,
+  setup,
+];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.definition.name === name);

@@ -6,13 +6,19 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { createTimeline } from '../src/announce/timeline.js';
-import { type BotServices, type Command, type CommandContext, type OptionValues, UserError } from '../src/core/command.js';
+import {
+  type BotServices,
+  type Command,
+  type CommandContext,
+  type OptionValues,
+  UserError,
+} from '../src/core/command.js';
 import { completeSeason, readString, resolveSeason } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { COLOURS } from '../src/replies/common.js';
 import { quoteInput, safe } from '../src/replies/text.js';
-import { readLastRecap } from '../src/store/ledger.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
+import { readLastRecap } from '../src/store/ledger.js';
 import type { GuildSettings } from '../src/store/settings-store.js';
 
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
@@ -38,7 +44,12 @@ export const setup = {
             required: true,
             channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
           },
-          { type: ApplicationCommandOptionType.Role, name: 'role', description: 'A role to mention in each recap (optional)', required: false },
+          {
+            type: ApplicationCommandOptionType.Role,
+            name: 'role',
+            description: 'A role to mention in each recap (optional)',
+            required: false,
+          },
           {
             type: ApplicationCommandOptionType.Integer,
             name: 'spoiler_delay',
@@ -47,18 +58,42 @@ export const setup = {
             min_value: 0,
             max_value: 168,
           },
-          { type: ApplicationCommandOptionType.String, name: 'season', description: 'Season to announce (default: the current one)', required: false, autocomplete: true, max_length: 100 },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'season',
+            description: 'Season to announce (default: the current one)',
+            required: false,
+            autocomplete: true,
+            max_length: 100,
+          },
         ],
       },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Show this server’s settings and the last recap' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'show',
+        description: 'Show this server’s settings and the last recap',
+      },
       { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting recaps' },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'replay',
         description: 'Relive the season: its first round ends at a time you choose',
         options: [
-          { type: ApplicationCommandOptionType.String, name: 'start', description: 'When round 1 ends: 2026-12-01T18:00Z, "in 5m", or "off"', required: true, max_length: 40 },
-          { type: ApplicationCommandOptionType.Number, name: 'speed', description: 'How much faster than real time (default 1)', required: false, min_value: 1, max_value: 100000 },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'start',
+            description: 'When round 1 ends: 2026-12-01T18:00Z, "in 5m", or "off"',
+            required: true,
+            max_length: 40,
+          },
+          {
+            type: ApplicationCommandOptionType.Number,
+            name: 'speed',
+            description: 'How much faster than real time (default 1)',
+            required: false,
+            min_value: 1,
+            max_value: 100000,
+          },
         ],
       },
     ],
@@ -83,7 +118,9 @@ export const setup = {
       }
     } catch (error) {
       if (error instanceof StorageUnavailableError)
-        throw new UserError('Settings storage is unavailable right now, so nothing was changed. Please try again in a minute.');
+        throw new UserError(
+          'Settings storage is unavailable right now, so nothing was changed. Please try again in a minute.',
+        );
       throw error;
     }
   },
@@ -93,8 +130,12 @@ export const setup = {
 } as const satisfies Command;
 
 function requireServices(context: CommandContext): BotServices {
-  if (!context.invoker.guildId) throw new UserError('/setup works inside a server, where recaps can be posted.');
-  if (!context.services) throw new UserError('Settings need the bot running with storage; the offline CLI has none. Try `npm start`.');
+  if (!context.invoker.guildId)
+    throw new UserError('/setup works inside a server, where recaps can be posted.');
+  if (!context.services)
+    throw new UserError(
+      'Settings need the bot running with storage; the offline CLI has none. Try `npm start`.',
+    );
   return context.services;
 }
 
@@ -118,17 +159,28 @@ function blank(guildId: string, context: CommandContext): GuildSettings {
   };
 }
 
-async function announce(options: OptionValues, context: CommandContext, services: BotServices, guildId: string) {
+async function announce(
+  options: OptionValues,
+  context: CommandContext,
+  services: BotServices,
+  guildId: string,
+) {
   const channelId = readString(options, 'channel');
-  if (!channelId || !/^\d{15,21}$/.test(channelId)) throw new UserError('Pick a text channel for the recaps, e.g. /setup announcements channel:#announcements.');
+  if (!channelId || !/^\d{15,21}$/.test(channelId))
+    throw new UserError(
+      'Pick a text channel for the recaps, e.g. /setup announcements channel:#announcements.',
+    );
   const seasonId = readString(options, 'season');
   const model = resolveSeason(context, options);
   const check = await services.checkChannel(guildId, channelId);
   if (!check.ok)
-    throw new UserError(`I can’t post in <#${channelId}>: ${check.problem ?? 'no access'}. Fix that and run /setup announcements again; nothing was changed.`);
+    throw new UserError(
+      `I can’t post in <#${channelId}>: ${check.problem ?? 'no access'}. Fix that and run /setup announcements again; nothing was changed.`,
+    );
   const roleId = readString(options, 'role');
   const delay = options.spoiler_delay === undefined ? 0 : Number(options.spoiler_delay);
-  if (!Number.isInteger(delay) || delay < 0 || delay > 168) throw new UserError('spoiler_delay is a whole number of hours from 0 to 168.');
+  if (!Number.isInteger(delay) || delay < 0 || delay > 168)
+    throw new UserError('spoiler_delay is a whole number of hours from 0 to 168.');
   const current = (await services.settings.get(guildId)) ?? blank(guildId, context);
   await services.settings.save({
     ...current,
@@ -151,7 +203,11 @@ async function announce(options: OptionValues, context: CommandContext, services
 async function show(context: CommandContext, services: BotServices, guildId: string) {
   const settings = await services.settings.get(guildId);
   const last = await readLastRecap(services.store, guildId);
-  if (!settings) return buildReply({ content: 'Recaps are off for this server. Turn them on with /setup announcements channel:#…', ephemeral: true });
+  if (!settings)
+    return buildReply({
+      content: 'Recaps are off for this server. Turn them on with /setup announcements channel:#…',
+      ephemeral: true,
+    });
   const model = context.seasons.get(settings.seasonId);
   const lines = [
     settings.channelId ? `Recaps go to <#${settings.channelId}>.` : 'Recaps are off.',
@@ -160,22 +216,39 @@ async function show(context: CommandContext, services: BotServices, guildId: str
     settings.replay
       ? `Replay: round 1 ends <t:${Math.floor(new Date(settings.replay.anchor).getTime() / 1000)}:F>, ${settings.replay.speed}× speed.`
       : 'Replay: off (real dates).',
-    last ? `Last recap: round ${last.round} of ${safe(last.seasonId)} in <#${last.channelId}>, <t:${Math.floor(new Date(last.at).getTime() / 1000)}:R>.` : 'Last recap: none yet.',
+    last
+      ? `Last recap: round ${last.round} of ${safe(last.seasonId)} in <#${last.channelId}>, <t:${Math.floor(new Date(last.at).getTime() / 1000)}:R>.`
+      : 'Last recap: none yet.',
   ];
   if (settings.broken)
-    lines.push(`⚠️ Problem: Discord refused a recap (${settings.broken.code ?? 'no code'}: ${safe(settings.broken.reason)}) <t:${Math.floor(new Date(settings.broken.at).getTime() / 1000)}:R>. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`);
+    lines.push(
+      `⚠️ Problem: Discord refused a recap (${settings.broken.code ?? 'no code'}: ${safe(settings.broken.reason)}) <t:${Math.floor(new Date(settings.broken.at).getTime() / 1000)}:R>. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`,
+    );
   if (model && settings.replay) {
     const timeline = createTimeline(model, settings.replay);
     const next = model.rounds.find((r) => timeline.roundEndReal(r).getTime() > context.now().getTime());
-    if (next) lines.push(`Next replayed round: ${next.round} (${safe(next.short_name)}) ends <t:${Math.floor(timeline.roundEndReal(next).getTime() / 1000)}:R>.`);
+    if (next)
+      lines.push(
+        `Next replayed round: ${next.round} (${safe(next.short_name)}) ends <t:${Math.floor(timeline.roundEndReal(next).getTime() / 1000)}:R>.`,
+      );
   }
-  return buildReply({ embeds: [{ title: 'Pitboard settings', description: lines.join('\n'), color: COLOURS.scoring }], ephemeral: true });
+  return buildReply({
+    embeds: [{ title: 'Pitboard settings', description: lines.join('\n'), color: COLOURS.scoring }],
+    ephemeral: true,
+  });
 }
 
 async function turnOff(context: CommandContext, services: BotServices, guildId: string) {
   const current = await services.settings.get(guildId);
-  if (!current || current.channelId === null) return buildReply({ content: 'Recaps were already off.', ephemeral: true });
-  await services.settings.save({ ...current, channelId: null, broken: null, updatedAt: context.now().toISOString(), updatedBy: context.invoker.userId });
+  if (!current || current.channelId === null)
+    return buildReply({ content: 'Recaps were already off.', ephemeral: true });
+  await services.settings.save({
+    ...current,
+    channelId: null,
+    broken: null,
+    updatedAt: context.now().toISOString(),
+    updatedBy: context.invoker.userId,
+  });
   return buildReply({ content: 'Recaps are off. Nothing more will be posted.', ephemeral: true });
 }
 
@@ -183,31 +256,66 @@ async function turnOff(context: CommandContext, services: BotServices, guildId: 
 export function parseReplayStart(text: string, now: Date): Date | null {
   const relative = /^in\s+(\d{1,6})\s*(s|m|h|d)$/i.exec(text.trim());
   if (relative) {
-    const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(relative[2] as string).toLowerCase() as 's'];
+    const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+      (relative[2] as string).toLowerCase() as 's'
+    ];
     return new Date(now.getTime() + Number(relative[1]) * unit);
   }
   if (text.trim().toLowerCase() === 'now') return now;
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return null;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T18:00:00Z` : text.trim().replace(' ', 'T');
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()))
+    return null;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text.trim())
+    ? `${text.trim()}T18:00:00Z`
+    : text.trim().replace(' ', 'T');
   const date = new Date(/Z|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-async function replay(options: OptionValues, context: CommandContext, services: BotServices, guildId: string) {
+async function replay(
+  options: OptionValues,
+  context: CommandContext,
+  services: BotServices,
+  guildId: string,
+) {
   const start = readString(options, 'start') ?? '';
   const current = (await services.settings.get(guildId)) ?? blank(guildId, context);
   if (start.toLowerCase() === 'off') {
-    await services.settings.save({ ...current, replay: null, updatedAt: context.now().toISOString(), updatedBy: context.invoker.userId });
-    return buildReply({ content: 'Replay is off: dates and recaps follow the real calendar.', ephemeral: true });
+    await services.settings.save({
+      ...current,
+      replay: null,
+      updatedAt: context.now().toISOString(),
+      updatedBy: context.invoker.userId,
+    });
+    return buildReply({
+      content: 'Replay is off: dates and recaps follow the real calendar.',
+      ephemeral: true,
+    });
   }
   const anchor = parseReplayStart(start, context.now());
-  if (!anchor) throw new UserError(`${quoteInput(start)} is not a time. Use 2026-12-01, 2026-12-01T18:00Z, "in 5m" or "off".`);
+  if (!anchor)
+    throw new UserError(
+      `${quoteInput(start)} is not a time. Use 2026-12-01, 2026-12-01T18:00Z, "in 5m" or "off".`,
+    );
   const speed = options.speed === undefined ? 1 : Number(options.speed);
-  if (!Number.isFinite(speed) || speed < 1 || speed > 100_000) throw new UserError('speed is a number from 1 to 100000.');
-  await services.settings.save({ ...current, replay: { anchor: anchor.toISOString(), speed }, updatedAt: context.now().toISOString(), updatedBy: context.invoker.userId });
+  if (!Number.isFinite(speed) || speed < 1 || speed > 100_000)
+    throw new UserError('speed is a number from 1 to 100000.');
+  await services.settings.save({
+    ...current,
+    replay: { anchor: anchor.toISOString(), speed },
+    updatedAt: context.now().toISOString(),
+    updatedBy: context.invoker.userId,
+  });
   const model = context.seasons.get(current.seasonId) ?? context.seasons.defaultSeason();
   const timeline = createTimeline(model, { anchor: anchor.toISOString(), speed });
-  const schedule = model.rounds.map((r) => `R${r.round} ${safe(r.short_name)}: <t:${Math.floor(timeline.roundEndReal(r).getTime() / 1000)}:f>`);
-  const channel = current.channelId ? `Recaps will be posted in <#${current.channelId}> as each round ends.` : 'Set a channel with /setup announcements to receive the recaps.';
-  return buildReply({ content: [`Replaying **${safe(model.name)}** at ${speed}× speed:`, ...schedule, channel].join('\n'), ephemeral: true });
+  const schedule = model.rounds.map(
+    (r) =>
+      `R${r.round} ${safe(r.short_name)}: <t:${Math.floor(timeline.roundEndReal(r).getTime() / 1000)}:f>`,
+  );
+  const channel = current.channelId
+    ? `Recaps will be posted in <#${current.channelId}> as each round ends.`
+    : 'Set a channel with /setup announcements to receive the recaps.';
+  return buildReply({
+    content: [`Replaying **${safe(model.name)}** at ${speed}× speed:`, ...schedule, channel].join('\n'),
+    ephemeral: true,
+  });
 }

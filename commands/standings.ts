@@ -9,6 +9,7 @@ import {
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
+import { standingsPicture } from '../src/replies/pictures.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput } from '../src/replies/text.js';
 
@@ -33,6 +34,12 @@ export const standings = {
       },
       seasonOption,
       hideOption,
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'text',
+        description: 'Text only, without the picture',
+        required: false,
+      },
     ],
   },
   execute(options, context) {
@@ -46,10 +53,12 @@ export const standings = {
       const known = model.classes.filter((c) => model.standings.has(c.id)).map((c) => c.id);
       throw new UserError(`There is no class ${quoteInput(wanted)} with standings in ${model.name}.`, known);
     }
-    return buildReply({
-      embeds: [buildStandingsEmbed(model, table)],
-      ephemeral: readBoolean(options, 'hide'),
-    });
+    const embed = buildStandingsEmbed(model, table);
+    const ephemeral = readBoolean(options, 'hide');
+    if (readBoolean(options, 'text')) return buildReply({ embeds: [embed], ephemeral });
+    // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view.
+    const picture = standingsPicture(model, table);
+    return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral });
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

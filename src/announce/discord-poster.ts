@@ -7,12 +7,15 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
   return {
     async post(channelId, body) {
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body })) as RESTPostAPIChannelMessageResult;
+        const message = (await rest.post(Routes.channelMessages(channelId), {
+          body,
+        })) as RESTPostAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
         if (error instanceof DiscordAPIError) {
           const code = typeof error.code === 'number' ? error.code : null;
-          if (isPermanentFailure(error.status, code)) throw new PermanentPostError(error.message, error.status, code);
+          if (isPermanentFailure(error.status, code))
+            throw new PermanentPostError(error.message, error.status, code);
         }
         throw error;
       }

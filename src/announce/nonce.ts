@@ -6,5 +6,8 @@ import { createHash } from 'node:crypto';
  * (`enforce_nonce`). Discord scopes nonces per bot, hence server and channel are part of it.
  */
 export function recapNonce(seasonId: string, round: number, guildId: string, channelId: string): string {
-  return createHash('sha256').update(`${seasonId}\u0000${round}\u0000${guildId}\u0000${channelId}`).digest('base64url').slice(0, 25);
+  return createHash('sha256')
+    .update(`${seasonId}\u0000${round}\u0000${guildId}\u0000${channelId}`)
+    .digest('base64url')
+    .slice(0, 25);
 }

@@ -1,6 +1,6 @@
 import type { SeasonCatalog } from '../season/catalog.js';
-import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
+import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
 import { type GuildSettings, SettingsStore } from '../store/settings-store.js';
 import { DEFAULT_CATCH_UP_HOURS, type DueRecap, dueRecapsFor } from './due.js';
 import { recapNonce } from './nonce.js';
@@ -74,8 +74,15 @@ export function createRecapPoller(options: RecapPollerOptions) {
     } catch (error) {
       if (error instanceof PermanentPostError) {
         report.failed++;
-        log.warn({ ...context, status: error.status, code: error.code }, 'recap refused for good; channel marked broken');
-        await ledger.put(key, { ...pending, state: 'failed', error: `${error.status} ${error.code ?? ''} ${error.message}`.trim() });
+        log.warn(
+          { ...context, status: error.status, code: error.code },
+          'recap refused for good; channel marked broken',
+        );
+        await ledger.put(key, {
+          ...pending,
+          state: 'failed',
+          error: `${error.status} ${error.code ?? ''} ${error.message}`.trim(),
+        });
         await markBroken(item.guild, error);
         return;
       }
@@ -115,7 +122,11 @@ export function createRecapPoller(options: RecapPollerOptions) {
       log.error({ err: report.aborted }, 'recap tick skipped: storage unavailable');
       return report;
     }
-    for (const problem of all.problems) log.error({ guildId: problem.guildId, err: problem.error.message }, 'settings unreadable; server skipped');
+    for (const problem of all.problems)
+      log.error(
+        { guildId: problem.guildId, err: problem.error.message },
+        'settings unreadable; server skipped',
+      );
     const now = options.now();
     const due: DueRecap[] = [];
     for (const guild of all.settings) {
@@ -146,7 +157,11 @@ export function createRecapPoller(options: RecapPollerOptions) {
   return { tick };
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

@@ -10,7 +10,9 @@ export function createRecapScheduler(poller: RecapPoller, logger: PollLogger, ex
   let task: ScheduledTask | null = null;
   let running: Promise<unknown> | null = null;
   const run = async () => {
-    const work = poller.tick().catch((error: unknown) => logger.error({ err: String(error) }, 'recap tick failed'));
+    const work = poller
+      .tick()
+      .catch((error: unknown) => logger.error({ err: String(error) }, 'recap tick failed'));
     running = work;
     await work;
     running = null;

@@ -58,21 +58,33 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
   const client = createClient({
     url,
     disableOfflineQueue: true,
-    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+    socket: {
+      connectTimeout: timeoutMs,
+      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
+    },
   });
   client.on('error', () => {
     // Reported through the failing calls; the client reconnects by itself.
   });
   await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
   // The adapter swallows errors unless told otherwise: an outage must never read as "no settings".
-  const adapter = new KeyvRedis(client as never, { namespace, throwOnErrors: true, throwOnConnectError: true });
+  const adapter = new KeyvRedis(client as never, {
+    namespace,
+    throwOnErrors: true,
+    throwOnConnectError: true,
+  });
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, useKeyPrefix: false });
   return wrap('redis', keyv, timeoutMs, async () => {
     await client.destroy();
   });
 }
 
-function wrap(kind: KeyValueStore['kind'], keyv: Keyv, timeoutMs: number, close: () => Promise<void>): KeyValueStore {
+function wrap(
+  kind: KeyValueStore['kind'],
+  keyv: Keyv,
+  timeoutMs: number,
+  close: () => Promise<void>,
+): KeyValueStore {
   keyv.on('error', () => {
     // throwOnErrors makes every failing call reject; the event is redundant.
   });
@@ -93,13 +105,19 @@ function wrap(kind: KeyValueStore['kind'], keyv: Keyv, timeoutMs: number, close:
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StorageUnavailableError(`storage did not answer within ${ms} ms (${what})`)), ms);
+    timer = setTimeout(
+      () => reject(new StorageUnavailableError(`storage did not answer within ${ms} ms (${what})`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);
   } catch (error) {
     if (error instanceof StorageUnavailableError) throw error;
-    throw new StorageUnavailableError(`storage failed (${what}): ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw new StorageUnavailableError(
+      `storage failed (${what}): ${(error as Error)?.message ?? String(error)}`,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
   }

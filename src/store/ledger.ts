@@ -34,7 +34,10 @@ export class RecapLedger {
     if (value === undefined || value === null) return null;
     const parsed = LedgerEntrySchema.safeParse(value);
     // Posting on a corrupt entry could duplicate a recap; the poller reports it and leaves it alone.
-    if (!parsed.success) throw new CorruptValueError(`ledger entry ${ledgerKey(key)} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new CorruptValueError(
+        `ledger entry ${ledgerKey(key)} is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     return parsed.data;
   }
 

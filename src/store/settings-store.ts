@@ -20,7 +20,9 @@ export const GuildSettingsSchema = z.strictObject({
   spoilerDelayHours: z.number().min(0).max(168),
   replay: ReplaySchema.nullable(),
   /** Set when Discord answered 403/404 for the channel: no more attempts until /setup is run again. */
-  broken: z.strictObject({ at: z.iso.datetime(), code: z.number().int().nullable(), reason: z.string() }).nullable(),
+  broken: z
+    .strictObject({ at: z.iso.datetime(), code: z.number().int().nullable(), reason: z.string() })
+    .nullable(),
   /** The season announced; null = the bot's default season. */
   seasonId: z.string().min(1).max(100).nullable(),
   updatedAt: z.iso.datetime(),
@@ -36,7 +38,8 @@ export class CorruptValueError extends StorageUnavailableError {}
 function parseStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T | null {
   if (value === undefined || value === null) return null;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CorruptValueError(`stored value ${key} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new CorruptValueError(`stored value ${key} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 

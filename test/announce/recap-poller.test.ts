@@ -85,7 +85,11 @@ describe('recap poller', () => {
     expect((await poller.tick()).sent).toBe(20);
     expect((await poller.tick()).sent).toBe(0);
     expect(new Set(posts.map((p) => p.channelId)).size).toBe(20);
-    expect(posts.every((p) => p.body.enforce_nonce === true && typeof p.body.nonce === 'string' && p.body.nonce.length <= 25)).toBe(true);
+    expect(
+      posts.every(
+        (p) => p.body.enforce_nonce === true && typeof p.body.nonce === 'string' && p.body.nonce.length <= 25,
+      ),
+    ).toBe(true);
     expect(posts[0]?.body.embeds?.[0]?.title).toBe('Round 1 recap · Monza');
     expect(posts[0]?.body.allowed_mentions).toEqual({ parse: [] });
     const entry = await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(0) });
@@ -115,7 +119,9 @@ describe('recap poller', () => {
     const now = new Date(anchor.getTime() + 1_000);
     const poller = createRecapPoller({ store, catalog, poster, now: () => now, logger: silent });
     expect(await poller.tick()).toMatchObject({ sent: 0, retryLater: 1 });
-    expect(await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(1) })).toMatchObject({ state: 'pending' });
+    expect(
+      await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(1) }),
+    ).toMatchObject({ state: 'pending' });
     failing = false;
     expect(await poller.tick()).toMatchObject({ sent: 1 });
     expect(posts).toHaveLength(2);
@@ -127,17 +133,31 @@ describe('recap poller', () => {
     // Real dates: every 2013 round ended years ago.
     await new SettingsStore(store).save(guild(1, anchor, { replay: null }));
     const { poster, posts } = recordingPoster();
-    const poller = createRecapPoller({ store, catalog, poster, now: () => new Date('2026-11-24T00:00:00Z'), logger: silent });
+    const poller = createRecapPoller({
+      store,
+      catalog,
+      poster,
+      now: () => new Date('2026-11-24T00:00:00Z'),
+      logger: silent,
+    });
     expect(await poller.tick()).toMatchObject({ due: 0 });
     expect(posts).toHaveLength(0);
   });
 
   test('the bot down across a due time: the next tick, within the window, posts it', async () => {
     const store = await sqliteStore();
-    await new SettingsStore(store).save(guild(1, anchor, { replay: { anchor: anchor.toISOString(), speed: 1 } }));
+    await new SettingsStore(store).save(
+      guild(1, anchor, { replay: { anchor: anchor.toISOString(), speed: 1 } }),
+    );
     const { poster, posts } = recordingPoster();
     // No tick ran at the due time; the process comes back 30 hours later.
-    const poller = createRecapPoller({ store, catalog, poster, now: () => new Date(anchor.getTime() + 30 * HOUR), logger: silent });
+    const poller = createRecapPoller({
+      store,
+      catalog,
+      poster,
+      now: () => new Date(anchor.getTime() + 30 * HOUR),
+      logger: silent,
+    });
     expect(await poller.tick()).toMatchObject({ sent: 1 });
     expect(posts[0]?.body.embeds?.[0]?.title).toMatch(/^Round 1 recap/);
   });
@@ -167,7 +187,13 @@ describe('recap poller', () => {
       get: (key) => (down ? Promise.reject(new Error('down')) : store.get(key)),
       set: (key, value) => (down ? Promise.reject(new Error('down')) : store.set(key, value)),
     };
-    const poller = createRecapPoller({ store: flaky, catalog, poster, now: () => new Date(anchor.getTime() + 1_000), logger: silent });
+    const poller = createRecapPoller({
+      store: flaky,
+      catalog,
+      poster,
+      now: () => new Date(anchor.getTime() + 1_000),
+      logger: silent,
+    });
     expect((await poller.tick()).aborted).not.toBeNull();
     expect(posts).toHaveLength(0);
     down = false;
@@ -179,10 +205,18 @@ describe('recap poller', () => {
     const store = await sqliteStore();
     const settings = new SettingsStore(store);
     await settings.save(guild(1, anchor, { channelId: null }));
-    await settings.save(guild(2, anchor, { broken: { at: anchor.toISOString(), code: 10003, reason: 'Unknown Channel' } }));
+    await settings.save(
+      guild(2, anchor, { broken: { at: anchor.toISOString(), code: 10003, reason: 'Unknown Channel' } }),
+    );
     await settings.save(guild(3, anchor, { seasonId: 'no-such-season' }));
     const { poster, posts } = recordingPoster();
-    const poller = createRecapPoller({ store, catalog, poster, now: () => new Date(anchor.getTime() + 1_000), logger: silent });
+    const poller = createRecapPoller({
+      store,
+      catalog,
+      poster,
+      now: () => new Date(anchor.getTime() + 1_000),
+      logger: silent,
+    });
     await poller.tick();
     expect(posts).toHaveLength(0);
   });

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createKeyValueStore, type KeyValueStore, StorageUnavailableError } from '../../src/store/key-value-store.js';
+import {
+  createKeyValueStore,
+  type KeyValueStore,
+  StorageUnavailableError,
+} from '../../src/store/key-value-store.js';
 import { CorruptValueError, type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 
@@ -85,7 +89,13 @@ describe('outages surface as errors within the timeout', () => {
       await expect(store.save(settings())).rejects.toBeInstanceOf(StorageUnavailableError);
       expect(Date.now() - started).toBeLessThan(2_000);
       await local.restart();
-      await waitFor(async () => (await store.save(settings({ spoilerDelayHours: 5 })).then(() => true, () => false)));
+      await waitFor(
+        async () =>
+          await store.save(settings({ spoilerDelayHours: 5 })).then(
+            () => true,
+            () => false,
+          ),
+      );
       expect((await store.get(GUILD))?.spoilerDelayHours).toBe(5);
     } finally {
       await local.stop();
@@ -97,9 +107,13 @@ describe('outages surface as errors within the timeout', () => {
     const store = new SettingsStore(await open(file, 1_500));
     await store.save(settings());
     const db = new sqlite3.Database(file);
-    await new Promise<void>((resolve, reject) => db.exec('BEGIN EXCLUSIVE', (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      db.exec('BEGIN EXCLUSIVE', (e) => (e ? reject(e) : resolve())),
+    );
     try {
-      await expect(store.save(settings({ spoilerDelayHours: 9 }))).rejects.toBeInstanceOf(StorageUnavailableError);
+      await expect(store.save(settings({ spoilerDelayHours: 9 }))).rejects.toBeInstanceOf(
+        StorageUnavailableError,
+      );
     } finally {
       await new Promise<void>((resolve) => db.exec('ROLLBACK', () => db.close(() => resolve())));
     }

@@ -1,0 +1,152 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { ReplyFile } from '../core/command.js';
+import {
+  buildStandingsMatrixSvg,
+  buildTotalsTableSvg,
+  buildWinnersGridSvg,
+  type CellKind,
+  createPictureCache,
+  type StandingsMatrix,
+  type TotalsTable,
+  type WinnersGrid,
+} from '../pictures/index.js';
+import type { SeasonModel, StandingsTable } from '../season/model.js';
+import type { Cell } from '../season/schema.js';
+import { className, withoutCode } from './common.js';
+
+/**
+ * Pictures are rendered once per (season, picture, data version) and kept: a repeated /standings costs a
+ * map lookup. The key carries the model's content hash, so a data reload renders afresh.
+ */
+const cache = createPictureCache({ maxEntries: 64 });
+
+/**
+ * Colour of a published cell. Pro Cup cells are overall positions, so "scored points" is read from the
+ * stage's points table applied to that position — a derivation the legend states.
+ */
+export function cellKind(
+  model: SeasonModel,
+  table: StandingsTable,
+  columnIndex: number,
+  cell: Cell,
+): CellKind {
+  if (cell === null) return 'blank';
+  if (typeof cell !== 'number') return cell === 'Ret' ? 'retired' : 'classified';
+  if (cell === 1) return 'win';
+  if (cell === 2) return 'second';
+  if (cell === 3) return 'third';
+  const column = table.columns[columnIndex];
+  const stage = column
+    ? model.rounds[column.round - 1]?.scoring.find((s) => s.stage === column.stage)
+    : undefined;
+  const points = stage ? (model.pointsTables.get(stage.tableId)?.points[cell - 1] ?? 0) : 0;
+  return points > 0 ? 'points' : 'classified';
+}
+
+function sourceLine(model: SeasonModel): string {
+  return `Source: ${model.files.season.source.title} (${model.files.season.source.kind})`;
+}
+
+export function standingsMatrixInput(model: SeasonModel, table: StandingsTable): StandingsMatrix {
+  return {
+    title: `${className(model, table.classId)} — drivers' standings`,
+    subtitle: model.name,
+    columns: table.columns.map((c) => ({
+      label: c.label,
+      ...(c.sublabel ? { sublabel: c.sublabel } : {}),
+      group: c.label,
+    })),
+    rows: table.rows.map((row) => ({
+      position: row.tied ? `=${row.position}` : String(row.position),
+      names: row.drivers.map((d) => withoutCode(d.asWritten)),
+      team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
+      cells: (row.cells ?? []).map((cell, i) => ({
+        text: cell === null ? '' : String(cell),
+        kind: cellKind(model, table, i, cell),
+      })),
+      total: String(row.points),
+    })),
+    legendNote:
+      table.cellsMeaning === 'overall-positions'
+        ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published).'
+        : 'Cells are class positions, as published.',
+    footer: sourceLine(model),
+  };
+}
+
+export function totalsTableInput(model: SeasonModel, table: StandingsTable): TotalsTable {
+  return {
+    title: `${className(model, table.classId)} — drivers' standings`,
+    subtitle: `${model.name} · published totals`,
+    rows: table.rows.map((row) => ({
+      position: row.tied ? `=${row.position}` : String(row.position),
+      names: row.drivers.map((d) => withoutCode(d.asWritten)),
+      team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
+      total: String(row.points),
+    })),
+    footer: sourceLine(model),
+  };
+}
+
+/** Winners of rounds 1..upToRound (inclusive): a replay must not show winners of rounds still ahead. */
+export function winnersGridInput(model: SeasonModel, upToRound: number): WinnersGrid {
+  return {
+    title: 'Class winners',
+    subtitle: upToRound >= model.rounds.length ? model.name : `${model.name} · after round ${upToRound}`,
+    classes: model.classes.map((c) => c.name),
+    rounds: model.rounds.slice(0, upToRound).map((round) => ({
+      label: `R${round.round} ${round.short_name}`,
+      sublabel: round.date,
+      cells: model.classes.map((c) => {
+        const winner = model.results.get(round.round)?.winners.find((w) => w.classId === c.id);
+        return winner
+          ? {
+              car: `#${winner.car}`,
+              team: withoutCode(winner.asWritten.replace(/No\. \d+ /, '')),
+              crew: winner.crew.map((p) => withoutCode(p.asWritten)),
+            }
+          : null;
+      }),
+    })),
+    footer: sourceLine(model),
+  };
+}
+
+function attach(
+  name: string,
+  description: string,
+  png: Uint8Array,
+): { file: ReplyFile; image: APIEmbed['image'] } {
+  return {
+    file: { name, contentType: 'image/png', data: png, description },
+    image: { url: `attachment://${name}` },
+  };
+}
+
+/** The standings picture for one class, from the cache when this data version was drawn before. */
+export function standingsPicture(model: SeasonModel, table: StandingsTable) {
+  const key = `${model.id}:standings:${table.classId}:${model.version}`;
+  const hasCells = table.columns.length > 0;
+  const picture = cache.getOrRender(key, () =>
+    hasCells
+      ? buildStandingsMatrixSvg(standingsMatrixInput(model, table))
+      : buildTotalsTableSvg(totalsTableInput(model, table)),
+  );
+  return {
+    ...attach(
+      `standings-${table.classId}.png`,
+      `${className(model, table.classId)} standings table`,
+      picture.png,
+    ),
+    fromCache: picture.fromCache,
+  };
+}
+
+export function winnersGridPicture(model: SeasonModel, upToRound: number) {
+  const key = `${model.id}:winners:${upToRound}:${model.version}`;
+  const picture = cache.getOrRender(key, () => buildWinnersGridSvg(winnersGridInput(model, upToRound)));
+  return {
+    ...attach(`winners-r${upToRound}.png`, `Class winners up to round ${upToRound}`, picture.png),
+    fromCache: picture.fromCache,
+  };
+}

@@ -1,0 +1,129 @@
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { calendar } from '../../commands/calendar.js';
+import { standings } from '../../commands/standings.js';
+import { createAppContext } from '../../src/core/app-context.js';
+import type { CommandContext } from '../../src/core/command.js';
+import { validateInteractionCallback } from '../../src/local-discord/validation.js';
+import { buildStandingsMatrixSvg } from '../../src/pictures/index.js';
+import { standingsMatrixInput, standingsPicture, winnersGridInput } from '../../src/replies/pictures.js';
+import type { SeasonModel } from '../../src/season/model.js';
+import { elements } from './svg-query.js';
+
+let model: SeasonModel;
+let context: CommandContext;
+beforeAll(() => {
+  const app = createAppContext({ now: () => new Date('2026-11-24T12:00:00Z') });
+  model = app.catalog.defaultSeason();
+  context = app.makeContext();
+});
+
+// The published Pro Cup cells, row by row: W win, S 2nd, T 3rd, P points, C classified without points, R retired, - blank.
+const EXPECTED_KINDS = [
+  '--PPTWW',
+  '---PTWW',
+  'PRWTSRS',
+  'WPPCPRC',
+  'PTCCPTR',
+  'SRPRRRT',
+  '---SWS-',
+  'CPTCCRP',
+  'CPCWRRP',
+  'CPTCCR-',
+  '-W-----',
+  'TCPCPCR',
+  'PCP---P',
+  'CPSCRRR',
+  'PSPRRRC',
+  'PSPRRRR',
+  'PCCPPPC',
+];
+const KIND_LETTER: Record<string, string> = {
+  win: 'W',
+  second: 'S',
+  third: 'T',
+  points: 'P',
+  classified: 'C',
+  retired: 'R',
+  blank: '-',
+};
+
+describe('Pro Cup standings matrix from the bundled season', () => {
+  test('one row per published standings row, every cell coloured by its published value', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const input = standingsMatrixInput(model, table);
+    expect(input.rows.map((r) => r.cells.map((c) => KIND_LETTER[c.kind]).join(''))).toEqual(EXPECTED_KINDS);
+    const svg = buildStandingsMatrixSvg(input);
+    expect(elements(svg, 'g').filter((g) => 'data-row' in g.attrs)).toHaveLength(17);
+    expect(input.rows.map((r) => r.total)).toEqual([
+      '81',
+      '71',
+      '71',
+      '50',
+      '48',
+      '41',
+      '39',
+      '39',
+      '31',
+      '27',
+      '25',
+      '25',
+      '25',
+      '24',
+      '24',
+      '24',
+      '24',
+    ]);
+    expect(input.rows[1]?.position).toBe('=2');
+  });
+
+  test('Spa 12h 10th place is not a points cell (the 6h/12h table gives 10th no points)', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const input = standingsMatrixInput(model, table);
+    // Frank Stippler / Christopher Mies: Spa 6h 10th.
+    expect(input.rows[4]?.cells[3]).toEqual({ text: '10', kind: 'classified' });
+  });
+
+  test('the PNG decodes at 2× and a repeat comes from the cache', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const first = standingsPicture(model, table);
+    const png = PNG.sync.read(Buffer.from(first.file.data));
+    expect(png.width).toBeGreaterThan(1000);
+    const again = standingsPicture(model, table);
+    expect(again.fromCache).toBe(true);
+    expect(again.file.data).toBe(first.file.data);
+  });
+
+  test('winners grid up to a round shows only rounds done', () => {
+    expect(winnersGridInput(model, 3).rounds.map((r) => r.label)).toEqual([
+      'R1 Monza',
+      'R2 Silverstone',
+      'R3 Paul Ricard',
+    ]);
+  });
+});
+
+describe('replies carrying a picture are valid for Discord', () => {
+  test('/standings pro: embed image points at the attachment; metadata lists it', async () => {
+    const reply = await standings.execute({ class: 'pro' }, context);
+    expect(reply.files?.map((f) => f.name)).toEqual(['standings-pro.png']);
+    expect(reply.data.attachments).toEqual([
+      expect.objectContaining({ id: '0', filename: 'standings-pro.png' }),
+    ]);
+    expect(reply.data.embeds?.[0]?.image?.url).toBe('attachment://standings-pro.png');
+    expect(validateInteractionCallback({ type: 4, data: reply.data }, { files: 1 } as never)).toEqual([]);
+  });
+  test('/standings pro text:true: no picture', async () => {
+    const reply = await standings.execute({ class: 'pro', text: true }, context);
+    expect(reply.files).toBeUndefined();
+    expect(reply.data.embeds?.[0]?.image).toBeUndefined();
+  });
+  test('/calendar before the season: no winners picture', async () => {
+    const early = { ...context, now: () => new Date('2013-04-01T00:00:00Z') };
+    const reply = await calendar.execute({}, early);
+    expect(reply.files).toBeUndefined();
+  });
+});
