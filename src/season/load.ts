@@ -29,7 +29,8 @@ export function loadSeasonFolder(directory: string): SeasonLoadResult {
   const files: Partial<SeasonFiles> = {};
   const present = new Set(safeReaddir(directory));
   for (const name of present) {
-    if (name.endsWith('.yaml') && !(name in SEASON_FILES))
+    // Dotfiles are editor lock and swap files, not season data.
+    if (name.endsWith('.yaml') && !name.startsWith('.') && !(name in SEASON_FILES))
       problems.push({
         file: name,
         line: null,

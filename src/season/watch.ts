@@ -1,0 +1,310 @@
+import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { SeasonCatalog } from './catalog.js';
+import { loadSeasonFolder } from './load.js';
+import type { SeasonModel } from './model.js';
+import { type DataProblem, formatProblem } from './problems.js';
+
+/** The part of a pino logger the watcher uses (object first, then message). */
+export interface WatchLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface SeasonFailure {
+  id: string;
+  folder: string;
+  problems: DataProblem[];
+  /** True when the season's last good model is still served; false for a folder that never loaded. */
+  kept: boolean;
+}
+
+/** What one reload did. Ids are season ids (= folder names). */
+export interface ReloadOutcome {
+  /** Seasons whose data changed meaning (new version now served). */
+  changed: { id: string; from: string; to: string }[];
+  /** New valid folders, now served. */
+  added: { id: string; version: string }[];
+  /** Seasons whose folder is gone, no longer served. */
+  removed: string[];
+  /** Seasons whose folder is gone but which are still served because no other season would remain. */
+  removalRefused: string[];
+  /** Folders with problems: their last good model (if any) is kept. */
+  failed: SeasonFailure[];
+  /** Valid folders whose version did not change (e.g. only comments were edited). */
+  unchanged: string[];
+  /** True when the catalog got a new set of models (one `replace` call). */
+  applied: boolean;
+  /** Set when the reload could not run or the swap was refused (e.g. the directory is unreadable). */
+  error: string | null;
+}
+
+export interface WatchSeasonsOptions {
+  /** The data directory: one sub-folder per season. */
+  directory: string;
+  catalog: SeasonCatalog;
+  logger: WatchLogger;
+  /** Quiet time after the last file event before reloading (an editor writes several files). */
+  debounceMs?: number;
+  /** Called after each reload, watched or direct; errors (and rejections) are logged, never thrown. */
+  onReload?: (outcome: ReloadOutcome) => void | Promise<void>;
+}
+
+export interface SeasonWatcher {
+  /** Reload every season folder now (also what a file change triggers). Resolves; never rejects. */
+  reload(): Promise<ReloadOutcome>;
+  /** Stop watching and cancel a pending debounced reload. `reload()` still works afterwards. */
+  close(): void;
+}
+
+/**
+ * Watch a data directory and hot-reload its seasons into the catalog.
+ *
+ * Watching: the directory itself and each season folder are watched non-recursively. Node 20's
+ * `fs.watch(dir, { recursive: true })` on Linux watches each file's inode, so after an editor's atomic save
+ * (write a temp file, rename it over the original) further saves of that file are silently missed; a
+ * directory watch sees every create/rename/write of the files inside it. Season folders only matter at
+ * their top level (the loader does not descend), so this covers everything; folder watchers are re-synced
+ * on every reload (new folders watched, gone ones closed, re-created ones re-watched).
+ */
+export function watchSeasons({
+  directory,
+  catalog,
+  logger,
+  debounceMs = 250,
+  onReload,
+}: WatchSeasonsOptions): SeasonWatcher {
+  const watchers = new Map<string, { watcher: FSWatcher; ino: number }>();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!closed) void enqueue(true);
+    }, debounceMs);
+  };
+
+  /** Reloads run one after another, so `onReload` calls never overlap and arrive in order. */
+  const enqueue = (fromWatch: boolean): Promise<ReloadOutcome> => {
+    const run = queue.then(async () => {
+      if (fromWatch && closed) return null;
+      const outcome = safeReload();
+      if (onReload) {
+        try {
+          await onReload(outcome);
+        } catch (error) {
+          logger.error({ err: error }, 'season onReload callback failed');
+        }
+      }
+      return outcome;
+    });
+    queue = run.catch(() => undefined);
+    return run.then((outcome) => outcome ?? emptyOutcome('watcher closed'));
+  };
+
+  const safeReload = (): ReloadOutcome => {
+    try {
+      if (!closed) syncWatchers();
+      return reloadInto(directory, catalog, logger);
+    } catch (error) {
+      const message = messageOf(error);
+      logger.error({ directory, err: error }, 'season reload failed; keeping every model');
+      return emptyOutcome(message);
+    }
+  };
+
+  const watchPath = (path: string, isRoot: boolean) => {
+    let ino: number;
+    try {
+      ino = statSync(path).ino;
+    } catch {
+      return; // gone already; the next sync closes its old watcher
+    }
+    const existing = watchers.get(path);
+    if (existing && existing.ino === ino) return;
+    existing?.watcher.close();
+    watchers.delete(path);
+    try {
+      const watcher = watch(path, { persistent: true }, (_event, filename) => {
+        try {
+          // In a season folder only *.yaml files matter (editor temp and swap files do not).
+          const name = filename === null ? null : String(filename);
+          if (isRoot || name === null || name.endsWith('.yaml')) schedule();
+        } catch (error) {
+          logger.error({ err: error }, 'season watcher callback failed');
+        }
+      });
+      watcher.on('error', (error) => {
+        logger.warn({ folder: path, err: error }, 'season folder watcher failed; it will be re-created');
+        watcher.close();
+        if (watchers.get(path)?.watcher === watcher) watchers.delete(path);
+        schedule();
+      });
+      watchers.set(path, { watcher, ino });
+    } catch (error) {
+      logger.warn({ folder: path, err: error }, 'cannot watch season folder');
+    }
+  };
+
+  const syncWatchers = () => {
+    watchPath(directory, true);
+    const folders = new Set(seasonFolders(directory).map((name) => join(directory, name)));
+    for (const [path, { watcher }] of watchers) {
+      if (path !== directory && !folders.has(path)) {
+        watcher.close();
+        watchers.delete(path);
+      }
+    }
+    for (const folder of folders) watchPath(folder, false);
+  };
+
+  try {
+    syncWatchers();
+  } catch (error) {
+    logger.error({ directory, err: error }, 'cannot watch the season directory');
+  }
+
+  return {
+    reload: () => enqueue(false),
+    close: () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      for (const { watcher } of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
+}
+
+/** Load every folder and swap the catalog once. Throws only when the directory itself cannot be read. */
+function reloadInto(directory: string, catalog: SeasonCatalog, logger: WatchLogger): ReloadOutcome {
+  const outcome = emptyOutcome(null);
+  const current = catalog.list();
+  const byId = new Map(current.map((model) => [model.id, model]));
+  const next = new Map<string, SeasonModel>();
+  const present = new Set<string>();
+
+  for (const name of seasonFolders(directory)) {
+    const folder = join(directory, name);
+    const id = basename(folder); // the loader requires season.yaml's id to equal the folder name
+    present.add(id);
+    const old = byId.get(id);
+    const result = loadFolder(folder);
+    if (result.ok) {
+      if (!old) {
+        outcome.added.push({ id, version: result.model.version });
+        next.set(id, result.model);
+      } else if (old.version !== result.model.version) {
+        outcome.changed.push({ id, from: old.version, to: result.model.version });
+        next.set(id, result.model);
+      } else {
+        outcome.unchanged.push(id);
+        next.set(id, old);
+      }
+      continue;
+    }
+    outcome.failed.push({ id, folder, problems: result.problems, kept: old !== undefined });
+    const problems = result.problems.map(formatProblem);
+    if (old) {
+      next.set(id, old);
+      logger.error({ folder, problems }, 'season reload failed; keeping the last good model');
+    } else {
+      logger.error({ folder, problems }, 'season folder is invalid; not loaded');
+    }
+  }
+
+  const gone = current.filter((model) => !present.has(model.id));
+  if (gone.length > 0 && next.size === 0) {
+    outcome.removalRefused.push(...gone.map((model) => model.id));
+    logger.warn(
+      { directory, seasons: outcome.removalRefused },
+      'season folders are gone but no other season would remain; keeping them',
+    );
+    for (const model of gone) next.set(model.id, model);
+  } else {
+    outcome.removed.push(...gone.map((model) => model.id));
+  }
+
+  if (outcome.changed.length + outcome.added.length + outcome.removed.length === 0) return outcome;
+
+  // Keep the catalog's order; new seasons go last (folder order).
+  const models = [
+    ...current.map((model) => next.get(model.id)).filter((model) => model !== undefined),
+    ...outcome.added.map(({ id }) => next.get(id)).filter((model) => model !== undefined),
+  ];
+  try {
+    catalog.replace(models);
+  } catch (error) {
+    outcome.error = messageOf(error);
+    logger.error(
+      { directory, err: error, changed: outcome.changed, added: outcome.added, removed: outcome.removed },
+      'season catalog refused the reloaded set; keeping every model',
+    );
+    return outcome;
+  }
+  outcome.applied = true;
+  logger.info(
+    {
+      changed: outcome.changed.map(({ id, to }) => ({ id, version: to })),
+      added: outcome.added,
+      removed: outcome.removed,
+      failed: outcome.failed.map(({ id }) => id),
+    },
+    'seasons reloaded',
+  );
+  return outcome;
+}
+
+/** loadSeasonFolder, with a folder vanishing or a file disappearing mid-save turned into a problem. */
+function loadFolder(
+  folder: string,
+): { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] } {
+  try {
+    return loadSeasonFolder(folder);
+  } catch (error) {
+    const problems = (error as { problems?: DataProblem[] }).problems;
+    if (Array.isArray(problems) && problems.length > 0) return { ok: false, problems: [...problems] };
+    return {
+      ok: false,
+      problems: [{ file: folder, line: null, field: '', message: `cannot load: ${messageOf(error)}` }],
+    };
+  }
+}
+
+/**
+ * Sub-folders of the data directory, sorted, chosen as loadSeasonsDirectory chooses them (symlinks followed),
+ * so a reload sees the same seasons as the start-up load. Throws when the directory cannot be read.
+ */
+function seasonFolders(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => {
+      try {
+        return statSync(join(directory, name)).isDirectory();
+      } catch {
+        return false; // removed between readdir and stat
+      }
+    })
+    .sort();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function emptyOutcome(error: string | null): ReloadOutcome {
+  return {
+    changed: [],
+    added: [],
+    removed: [],
+    removalRefused: [],
+    failed: [],
+    unchanged: [],
+    applied: false,
+    error,
+  };
+}
