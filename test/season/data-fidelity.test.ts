@@ -64,7 +64,7 @@ describe('entry list: every line of the flattened seed table is accounted for, i
   /** The lines the data says the seed must have; each line is the set of acceptable spellings. */
   function rebuildEntryLines(): string[][] {
     const lines: string[][] = [];
-    let previous: { classId: string; teamId: string } | null = null;
+    let previous = null as { classId: string; teamId: string } | null;
     for (const entry of model.entries) {
       if (previous?.classId !== entry.classId) lines.push([`| ${CLASS_HEADERS[entry.classId]} | |`]);
       const team = model.teams.get(entry.teamId);
