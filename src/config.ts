@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  discord: {
+    /** Bot token; null only outside production (the CLI and data checks need none). */
+    token: string | null;
+    applicationId: string | null;
+    /** Development: register commands in this guild only (instant) instead of globally. */
+    guildId: string | null;
+    /** REST base override, e.g. http://127.0.0.1:PORT/api for the local Discord. */
+    apiUrl: string | null;
+  };
+  logLevel: LogLevel;
+  dataDir: string;
+  defaultSeason: string | null;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+// `.env` files commonly carry `KEY=` for "not set"; treat that the same as an absent variable.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'must not contain whitespace')),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:PORT/api' }),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  PITBOARD_DATA_DIR: optional(z.string()),
+  PITBOARD_DEFAULT_SEASON: optional(
+    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
+  ),
+});
+
+const REQUIRED_IN_PRODUCTION = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const;
+
+/**
+ * Validates the environment and reports every problem at once, each naming its variable.
+ * Pure: reads only `env` (load `.env` first with {@link loadEnvFile}).
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+
+  const isProduction = env.NODE_ENV === 'production';
+  for (const name of REQUIRED_IN_PRODUCTION) {
+    if (isProduction && !env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
+  }
+
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const vars = parsed.data;
+  return {
+    nodeEnv: vars.NODE_ENV ?? 'development',
+    discord: {
+      token: vars.DISCORD_TOKEN ?? null,
+      applicationId: vars.DISCORD_APPLICATION_ID ?? null,
+      guildId: vars.DISCORD_GUILD_ID ?? null,
+      apiUrl: vars.DISCORD_API_URL ?? null,
+    },
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    dataDir: vars.PITBOARD_DATA_DIR ?? 'data/seasons',
+    defaultSeason: vars.PITBOARD_DEFAULT_SEASON ?? null,
+  };
+}
+
+/**
+ * Loads `path` into process.env when it exists (variables already set in the environment win).
+ * Returns whether a file was loaded.
+ */
+export function loadEnvFile(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
+
+/** Start-up entry point: `.env` (if any) then {@link loadConfig} over process.env. */
+export function readConfig(envFile = '.env'): Config {
+  loadEnvFile(envFile);
+  return loadConfig(process.env);
+}

@@ -1,0 +1,37 @@
+/** The timer source for deadlines; tests inject a fake one instead of waiting for real time. */
+export interface Clock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Runs `work`; if it has not settled after `ms`, calls `onLate` once (and waits for it) before waiting for
+ * the result. A rejected `onLate` rejects the whole run; the work's own outcome is then ignored.
+ */
+export async function runWithDeadline<T>(
+  work: () => T | Promise<T>,
+  ms: number,
+  onLate: () => Promise<void>,
+  clock: Clock,
+): Promise<T> {
+  const result = (async () => work())();
+  let handle: unknown;
+  const deadline = new Promise<'late'>((resolve) => {
+    handle = clock.setTimeout(() => resolve('late'), ms);
+  });
+  try {
+    const settled = result.then(
+      () => 'settled' as const,
+      () => 'settled' as const,
+    );
+    if ((await Promise.race([settled, deadline])) === 'late') await onLate();
+    return await result;
+  } finally {
+    clock.clearTimeout(handle);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Command, CommandContext, Invoker, OptionValues } from '../core/command.js';
+import { UserError } from '../core/command.js';
+import type { Logger } from '../logger.js';
+import { type Clock, runWithDeadline } from './clock.js';
+import { answerWithError, type InteractionLogContext } from './error-boundary.js';
+import type { AutocompleteSource, InteractionSource, RepliableInteraction } from './interaction-types.js';
+import { buildInvoker, findFocusedOption, toOptionValues } from './options.js';
+import { InteractionResponder } from './responder.js';
+
+const MAX_CHOICES = 25;
+
+export interface InteractionHandlerDeps {
+  commands: ReadonlyMap<string, Command>;
+  makeContext: (invoker: Invoker) => CommandContext;
+  logger: Logger;
+  clock: Clock;
+  /** Defer a handler still running after this long (Discord kills the token at 3 s). */
+  deferAfterMs: number;
+  onFault?: () => void;
+}
+
+/**
+ * Whether the answer will be ephemeral must be known before deferring: the deferral fixes it.
+ * Commands express it with their `hide` option.
+ */
+export function wantsEphemeral(options: OptionValues): boolean {
+  return options.hide === true;
+}
+
+export async function handleChatInputCommand(
+  interaction: RepliableInteraction,
+  deps: InteractionHandlerDeps,
+): Promise<void> {
+  const options = toOptionValues(interaction.options.data);
+  const logContext = describeInteraction(interaction, options);
+  const responder = new InteractionResponder(interaction, deps.logger);
+  const ephemeral = wantsEphemeral(options);
+  try {
+    const command = deps.commands.get(interaction.commandName);
+    if (!command) {
+      deps.logger.warn(logContext, 'interaction for an unknown command (stale registration?)');
+      throw new UserError(`/${interaction.commandName} is not available any more.`);
+    }
+    const context = deps.makeContext(buildInvoker(interaction));
+    if (command.mayBeSlow) await responder.defer(ephemeral);
+    const reply = await runWithDeadline(
+      () => command.execute(options, context),
+      deps.deferAfterMs,
+      () => responder.defer(ephemeral),
+      deps.clock,
+    );
+    await responder.send(reply);
+  } catch (error) {
+    const outcome = await answerWithError(responder, error, logContext, deps.logger);
+    if (outcome === 'fault') deps.onFault?.();
+  }
+}
+
+/** Autocomplete cannot be deferred or show an error: any failure answers with no choices. */
+export async function handleAutocomplete(
+  interaction: AutocompleteSource,
+  deps: InteractionHandlerDeps,
+): Promise<void> {
+  const options = toOptionValues(interaction.options.data);
+  let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
+  try {
+    const command = deps.commands.get(interaction.commandName);
+    const focused = findFocusedOption(interaction.options.data);
+    if (command?.autocomplete && focused) {
+      choices = command.autocomplete(focused, options, deps.makeContext(buildInvoker(interaction)));
+    } else {
+      deps.logger.warn(describeInteraction(interaction, options), 'autocomplete nobody handles');
+    }
+  } catch (err) {
+    deps.logger.error({ ...describeInteraction(interaction, options), err }, 'autocomplete failed');
+    deps.onFault?.();
+    choices = [];
+  }
+  try {
+    await interaction.respond(choices.slice(0, MAX_CHOICES));
+  } catch (err) {
+    deps.logger.warn(
+      { ...describeInteraction(interaction, options), err },
+      'could not send autocomplete choices',
+    );
+  }
+}
+
+function describeInteraction(interaction: InteractionSource, options: OptionValues): InteractionLogContext {
+  return {
+    interactionId: interaction.id,
+    command: interaction.commandName,
+    options,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  };
+}

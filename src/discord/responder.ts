@@ -1,0 +1,66 @@
+import { MessageFlags } from 'discord.js';
+import type { Reply } from '../core/command.js';
+import type { Logger } from '../logger.js';
+import type { RepliableInteraction } from './interaction-types.js';
+import { isEphemeral, NO_MENTIONS, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
+
+const PRIVATE_ANSWER_NOTE = 'Answered privately.';
+
+/**
+ * Sends at most one initial response per interaction and everything after it the right way:
+ * reply when fresh, editReply after a deferral, followUp once replied.
+ *
+ * discord.js flips `deferred` only when the deferral's REST call returns, so a pending deferral is awaited
+ * before choosing, or a fast handler racing the deadline timer would answer twice (40060).
+ */
+export class InteractionResponder {
+  #deferral: Promise<void> | null = null;
+  #deferredEphemeral = false;
+
+  constructor(
+    private readonly interaction: RepliableInteraction,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Idempotent; visibility is fixed by the first call (a deferral decides the final message's visibility). */
+  defer(ephemeral: boolean): Promise<void> {
+    if (!this.#deferral) {
+      this.#deferredEphemeral = ephemeral;
+      this.#deferral = this.interaction
+        .deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+        .then(() => undefined);
+    }
+    return this.#deferral;
+  }
+
+  async send(reply: Reply): Promise<void> {
+    // A failed deferral leaves the interaction unacknowledged: fall through to a plain reply.
+    await this.#deferral?.catch(() => undefined);
+    const { interaction } = this;
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply(toReplyOptions(reply));
+    } else if (interaction.replied) {
+      await interaction.followUp(toReplyOptions(reply));
+    } else if (isEphemeral(reply) && !this.#deferredEphemeral) {
+      await this.#replacePublicPlaceholder(reply);
+    } else {
+      await interaction.editReply(toEditReplyOptions(reply));
+    }
+  }
+
+  /**
+   * An ephemeral answer after a public deferral: Discord gives the first followUp the deferral's
+   * visibility, so the "thinking…" placeholder is first settled by an edit, then the answer goes as an
+   * ephemeral followUp, then the placeholder is deleted (a failed delete only leaves the short note).
+   */
+  async #replacePublicPlaceholder(reply: Reply): Promise<void> {
+    await this.interaction.editReply({ content: PRIVATE_ANSWER_NOTE, allowedMentions: NO_MENTIONS });
+    await this.interaction.followUp(toReplyOptions(reply));
+    await this.interaction.deleteReply().catch((err: unknown) => {
+      this.logger.warn(
+        { err, interactionId: this.interaction.id },
+        'could not delete the public placeholder',
+      );
+    });
+  }
+}
