@@ -11,7 +11,7 @@ import {
 import { buildReply } from '../src/core/reply.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../src/replies/person.js';
-import { quoteInput } from '../src/replies/text.js';
+import { quoteInput, safe } from '../src/replies/text.js';
 import { lookupPerson, personProfile } from '../src/season/queries.js';
 import { closestNames, searchNames } from '../src/season/search.js';
 
@@ -45,7 +45,9 @@ export const driver = {
       return buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true });
     const teams = searchNames(model.index.names, typed, { kinds: ['team'], limit: 3 });
     const hint =
-      teams.length > 0 ? ` ${quoteInput(typed)} matches a team: try /lineup team:${teams[0]?.name}.` : '';
+      teams.length > 0
+        ? ` ${quoteInput(typed)} matches a team: try /lineup team:${safe(teams[0]?.name ?? '')}.`
+        : '';
     const suggestions = teams.length > 0 ? [] : closestNames(model.index.names, typed, 'person');
     throw new UserError(`No driver called ${quoteInput(typed)} in ${model.name}.${hint}`, suggestions);
   },

@@ -178,6 +178,8 @@ async function announce(
       `I can’t post in <#${channelId}>: ${check.problem ?? 'no access'}. Fix that and run /setup announcements again; nothing was changed.`,
     );
   const roleId = readString(options, 'role');
+  if (roleId !== null && !/^\d{15,21}$/.test(roleId))
+    throw new UserError('role must be a role of this server, e.g. role:@Fans.');
   const delay = options.spoiler_delay === undefined ? 0 : Number(options.spoiler_delay);
   if (!Number.isInteger(delay) || delay < 0 || delay > 168)
     throw new UserError('spoiler_delay is a whole number of hours from 0 to 168.');

@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
+import cron from 'node-cron';
 import { z } from 'zod';
+
+function isCronExpression(value: string): boolean {
+  return cron.validate(value);
+}
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,6 +23,14 @@ export interface Config {
   logLevel: LogLevel;
   dataDir: string;
   defaultSeason: string | null;
+  recaps: {
+    /** keyv store: a SQLite file path (default var/pitboard.sqlite) or a redis:// URL. */
+    storeUrl: string;
+    /** Recaps that became due longer ago than this are never posted (no flood after downtime). */
+    catchUpHours: number;
+    /** node-cron expression (with seconds) of the recap poll; UTC. */
+    schedule: string;
+  };
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -48,6 +61,15 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   PITBOARD_DATA_DIR: optional(z.string()),
+  PITBOARD_STORE_URL: optional(
+    z.string().refine((v) => !/^[a-z]+:\/\//i.test(v) || /^(rediss?|sqlite):\/\//.test(v), {
+      message: 'must be a SQLite file path, sqlite://path or redis://host:port',
+    }),
+  ),
+  PITBOARD_CATCH_UP_HOURS: optional(z.coerce.number({ error: 'must be a number of hours' }).min(0).max(8760)),
+  PITBOARD_RECAP_SCHEDULE: optional(
+    z.string().refine(isCronExpression, 'must be a node-cron expression such as */20 * * * * *'),
+  ),
   PITBOARD_DEFAULT_SEASON: optional(
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
   ),
@@ -83,6 +105,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: vars.LOG_LEVEL ?? 'info',
     dataDir: vars.PITBOARD_DATA_DIR ?? 'data/seasons',
     defaultSeason: vars.PITBOARD_DEFAULT_SEASON ?? null,
+    recaps: {
+      storeUrl: vars.PITBOARD_STORE_URL ?? 'var/pitboard.sqlite',
+      catchUpHours: vars.PITBOARD_CATCH_UP_HOURS ?? 48,
+      schedule: vars.PITBOARD_RECAP_SCHEDULE ?? '*/20 * * * * *',
+    },
   };
 }
 

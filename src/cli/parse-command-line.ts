@@ -1,5 +1,6 @@
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { type Command, type FocusedOption, type OptionValue, UserError } from '../core/command.js';
+import { quoteInput } from '../replies/text.js';
 
 export interface ParsedLine {
   command: Command;
@@ -88,7 +89,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   const command = commands.find((c) => c.definition.name === name);
   if (!command)
     throw new UserError(
-      `There is no command /${name.slice(0, 40)}.`,
+      `There is no command /${quoteInput(name, 40)}.`,
       commands.map((c) => `/${c.definition.name}`),
     );
   const tokens = tokenize(match[2] ?? '');
@@ -115,7 +116,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
       const option = declared.find((o) => o.name === token.key);
       if (!option)
         throw new UserError(
-          `/${name} has no option “${token.key.slice(0, 40)}”.`,
+          `/${name} has no option ${quoteInput(token.key, 40)}.`,
           declared.map((o) => `${o.name}:`),
         );
       options[option.name] = coerce(option, token.value);
@@ -128,10 +129,13 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
       options[continuing.name] = focused.value;
       continue;
     }
-    const option = declared.find((o) => !(o.name in options) && accepts(o, token.value));
+    // `season` is never filled by a loose word: "/results spa" must not read as a season called "spa".
+    const option = declared.find(
+      (o) => o.name !== 'season' && !(o.name in options) && accepts(o, token.value),
+    );
     if (!option)
       throw new UserError(
-        `/${name} does not know what to do with “${token.value.slice(0, 40)}”.`,
+        `/${name} does not know what to do with ${quoteInput(token.value, 40)}.`,
         declared.map((o) => `${o.name}:`),
       );
     options[option.name] = coerce(option, token.value);

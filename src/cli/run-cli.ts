@@ -12,6 +12,9 @@ import { writeAttachments } from './write-attachments.js';
 
 export type CliMode = 'ask' | 'complete';
 
+/** Between replies in a text-mode batch. */
+export const BATCH_SEPARATOR = '─'.repeat(40);
+
 export interface CliOptions {
   mode: CliMode;
   json: boolean;
@@ -124,7 +127,8 @@ export async function runCli(
   let index = 0;
   for await (const line of lines) {
     const output = await answer(line, index++);
-    io.stdout.write(options.json ? `${output}\n` : `${output}\n\n`);
+    // Text replies contain blank lines; a rule line keeps batch output splittable.
+    io.stdout.write(options.json ? `${output}\n` : `${index > 1 ? `${BATCH_SEPARATOR}\n` : ''}${output}\n`);
   }
   return failures > 0 ? 1 : 0;
 }

@@ -35,7 +35,9 @@ export function readString(options: OptionValues, name: string): string | null {
 export function readInteger(options: OptionValues, name: string): number | null {
   const value = options[name];
   if (value === undefined || value === null || value === '') return null;
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  const text = String(value).trim();
+  if (text === '') return null;
+  const n = typeof value === 'number' ? value : /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n))
     throw new UserError(`${name} must be a whole number, not ${quoteInput(String(value))}.`);
   return n;

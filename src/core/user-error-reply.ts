@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '@discordjs/formatters';
 import { MessageFlags } from 'discord-api-types/v10';
+import { safe } from '../replies/text.js';
 import type { Reply, UserError } from './command.js';
 
 const MAX_CONTENT = 2000;
@@ -7,12 +7,10 @@ const MAX_SUGGESTIONS = 10;
 
 /**
  * The ephemeral answer to a user's mistake, shared by the Discord and CLI adapters: the message verbatim,
- * then "Did you mean: …" with the suggestions (data text, so markdown-escaped).
+ * then "Did you mean: …" with the suggestions (data text, so made safe: markdown escaped, no live mentions).
  */
 export function buildUserErrorReply(error: Pick<UserError, 'message' | 'suggestions'>): Reply {
-  const suggestions = error.suggestions
-    .slice(0, MAX_SUGGESTIONS)
-    .map((suggestion) => escapeMarkdown(suggestion));
+  const suggestions = error.suggestions.slice(0, MAX_SUGGESTIONS).map((suggestion) => safe(suggestion));
   const lines = [error.message];
   if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
   return {

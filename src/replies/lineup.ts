@@ -1,9 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Entry, SeasonModel, Winner } from '../season/model.js';
 import { entryRounds } from '../season/queries.js';
-import { formatRounds } from '../season/rounds-text.js';
 import { COLOURS, className, roundLabel, sourceFooter, teamWithFlag } from './common.js';
-import { describeDriver, entryHeading, entryRoundsSummary, evidenceNotes } from './entries.js';
+import { describeDriver, entryHeading, entryRoundsSummary, evidenceNotes, roundsPhrase } from './entries.js';
 import { safe } from './text.js';
 
 function entryField(model: SeasonModel, entry: Entry): APIEmbedField {
@@ -27,10 +26,13 @@ function winsLine(model: SeasonModel, wins: readonly Winner[]): string {
 /** How a car number moved across classes and teams during the season, from published round lists. */
 export function classChanges(model: SeasonModel, entries: readonly Entry[]): string | null {
   if (entries.length < 2) return null;
-  const parts = entries.map((e) => {
+  // In calendar order: by the first round each entry is known to have run.
+  const ordered = [...entries].sort(
+    (a, b) => (entryRounds(a).rounds[0] ?? 99) - (entryRounds(b).rounds[0] ?? 99),
+  );
+  const parts = ordered.map((e) => {
     const { rounds } = entryRounds(e);
-    const when =
-      rounds.length > 0 ? `rounds ${formatRounds(rounds, Number.MAX_SAFE_INTEGER)}` : 'rounds not published';
+    const when = rounds.length > 0 ? roundsPhrase(rounds, Number.MAX_SAFE_INTEGER) : 'rounds not published';
     return `${className(model, e.classId)} with ${safe(model.teams.get(e.teamId)?.name ?? e.teamId)} (${when})`;
   });
   return parts.join(' → ');

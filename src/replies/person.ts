@@ -13,7 +13,7 @@ import {
 } from './common.js';
 import { describeDriverRounds, roundsPhrase } from './entries.js';
 import { formatRowCells } from './standings.js';
-import { countryName, flag, ordinal, safe } from './text.js';
+import { countryName, flag, ordinal, quoteInput, safe } from './text.js';
 
 export function buildPersonEmbed(model: SeasonModel, profile: PersonProfile): APIEmbed {
   const { person } = profile;
@@ -85,7 +85,7 @@ export function buildPersonEmbed(model: SeasonModel, profile: PersonProfile): AP
   }
 
   return {
-    title: `${flag(person.nationality.iso)} ${person.name}`,
+    title: `${flag(person.nationality.iso)} ${safe(person.name)}`,
     description: about.join('\n'),
     color: COLOURS.person,
     fields,
@@ -108,7 +108,7 @@ export function buildPickListEmbed(
     return `• ${personWithFlag(model, m.id)}${via}${standing}`;
   });
   return {
-    title: `${matches.length} people match “${safe(typed.slice(0, 80))}”`,
+    title: `${matches.length} people match ${quoteInput(typed, 80)}`,
     description: `${lines.join('\n')}\n\nAsk again with the full name, or pick one from the autocomplete list.`,
     color: COLOURS.person,
     footer: sourceFooter(model),

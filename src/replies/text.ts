@@ -1,5 +1,6 @@
 import { escapeMarkdown } from '@discordjs/formatters';
 import { flagEmoji } from '../season/countries.js';
+import { truncate } from './limits.js';
 
 /**
  * Text from data files and from users, made safe to show: markdown rendered as written, no mention syntax
@@ -17,8 +18,10 @@ export function safe(text: string): string {
     heading: true,
     bulletedList: true,
     numberedList: true,
-    maskedLink: true,
+    // escapeMarkdown escapes only the first masked link of a line; brackets are escaped below instead.
+    maskedLink: false,
   })
+    .replace(/(?<!\\)([[\]])/g, '\\$1')
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:/t])/g, '<\u200b');
 }
@@ -26,8 +29,7 @@ export function safe(text: string): string {
 /** What a user typed, quoted for an error message: safe, and short. */
 export function quoteInput(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const short = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return `“${safe(short)}”`;
+  return `“${safe(truncate(flat, max))}”`;
 }
 
 export function flag(iso: string | null | undefined): string {

@@ -3,7 +3,10 @@ import { SEASON_FILES, type SeasonFileName } from './schema.js';
 
 /** JSON Schema for one season file, for editors (YAML language server) — generated from the zod schema. */
 export function seasonFileJsonSchema(file: SeasonFileName): Record<string, unknown> {
-  const schema = z.toJSONSchema(SEASON_FILES[file], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(SEASON_FILES[file], { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return { ...schema, title: `Pitboard season file ${file}` };
 }
 

@@ -1,0 +1,30 @@
+import { ConfigError, readConfig } from './config.js';
+import { installLifecycle } from './discord/lifecycle.js';
+import { createLogger } from './logger.js';
+import { startRuntime } from './runtime.js';
+import { runSandbox } from './sandbox/sandbox.js';
+
+// `npm start`: with DISCORD_TOKEN, the bot on Discord; without one, the sandbox (a local Discord + a prompt).
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+if (!config.discord.token) {
+  process.exitCode = await runSandbox({ config, stdin: process.stdin, stdout: process.stdout });
+} else {
+  const logger = createLogger({ level: config.logLevel });
+  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  try {
+    runtime = await startRuntime({ config, logger });
+  } catch (err) {
+    logger.fatal({ err }, 'could not start');
+    process.exit(1);
+  }
+  installLifecycle({ stop: () => runtime.stop(), logger, stats: runtime.bot.stats });
+  logger.info({ guilds: runtime.bot.client.guilds.cache.size }, 'Pitboard is running');
+}

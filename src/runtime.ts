@@ -1,0 +1,116 @@
+import type { RESTOptions } from 'discord.js';
+import { commands } from '../commands/index.js';
+import { createDiscordPoster } from './announce/discord-poster.js';
+import { createRecapPoller, type RecapPoller } from './announce/recap-poller.js';
+import { createRecapScheduler } from './announce/scheduler.js';
+import type { Config } from './config.js';
+import { type AppContext, createAppContext, describeProblems } from './core/app-context.js';
+import type { BotServices } from './core/command.js';
+import { type Bot, createBot } from './discord/bot.js';
+import { checkChannel } from './discord/channel-check.js';
+import type { Logger } from './logger.js';
+import { watchSeasons } from './season/watch.js';
+import { createResilientStore } from './store/resilient-store.js';
+import { SettingsStore } from './store/settings-store.js';
+
+export interface Runtime {
+  app: AppContext;
+  bot: Bot;
+  poller: RecapPoller;
+  /** Run one recap tick now (tests, sandbox). */
+  tickRecaps(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  rest?: Partial<RESTOptions>;
+  /** The injected clock (tests); real time otherwise. */
+  now?: () => Date;
+  /** Skip the cron schedule (tests drive ticks themselves). */
+  schedule?: boolean;
+  watchData?: boolean;
+}
+
+/**
+ * The whole bot process: seasons (hot-reloaded), storage, the Discord client, the recap scheduler.
+ * `stop()` is the graceful order: stop the scheduler and the watcher, drain and destroy the client, close
+ * storage.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const app = createAppContext({ dataDir: config.dataDir, defaultSeason: config.defaultSeason, now });
+  if (app.problems.size > 0)
+    logger.warn(
+      { problems: describeProblems(app.problems) },
+      'some seasons failed to load; serving the others',
+    );
+
+  const store = createResilientStore({ url: config.recaps.storeUrl });
+  if (!(await store.ready()))
+    logger.error({ store: store.kind }, 'storage unavailable at start-up; recaps and /setup wait for it');
+  let bot: Bot | null = null;
+  const services: BotServices = {
+    settings: new SettingsStore(store),
+    store,
+    catchUpHours: config.recaps.catchUpHours,
+    checkChannel: (guildId, channelId) =>
+      bot
+        ? checkChannel(bot.client, guildId, channelId)
+        : Promise.resolve({ ok: false, problem: 'not connected' }),
+  };
+  bot = createBot({
+    config,
+    commands,
+    makeContext: (invoker) => ({ ...app.makeContext(invoker), services }),
+    logger,
+    ...(options.rest ? { rest: options.rest } : {}),
+  });
+  await bot.start();
+
+  const poller = createRecapPoller({
+    store,
+    catalog: app.catalog,
+    poster: createDiscordPoster(bot.client.rest),
+    now,
+    logger,
+    catchUpHours: config.recaps.catchUpHours,
+  });
+  const scheduler = createRecapScheduler(poller, logger, config.recaps.schedule);
+  if (options.schedule !== false) {
+    scheduler.start();
+    void scheduler.runNow();
+  }
+  const watcher =
+    options.watchData === false
+      ? null
+      : watchSeasons({
+          directory: config.dataDir,
+          catalog: app.catalog,
+          logger,
+          // Newly published results make rounds due at once, not at the next tick.
+          onReload: () => {
+            void scheduler.runNow();
+          },
+        });
+
+  let stopping: Promise<void> | null = null;
+  const running = bot;
+  return {
+    app,
+    bot: running,
+    poller,
+    tickRecaps: () => scheduler.runNow(),
+    stop: () => {
+      stopping ??= (async () => {
+        watcher?.close();
+        await scheduler.stop();
+        await running.stop();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import pino from 'pino';
+import { commands } from '../../commands/index.js';
+import { parseCommandLine } from '../cli/parse-command-line.js';
+import { renderReplyText } from '../cli/render-text.js';
+import type { Config } from '../config.js';
+import { type Reply, UserError } from '../core/command.js';
+import { buildUserErrorReply } from '../core/user-error-reply.js';
+import { deployCommands } from '../discord/deploy.js';
+import { type LocalDiscord, startLocalDiscord } from '../local-discord/index.js';
+import { createLogger } from '../logger.js';
+import { startRuntime } from '../runtime.js';
+
+/** The sandbox user is the server's admin, so /setup works as it would for a server owner. */
+const ADMINISTRATOR = '8';
+
+const BANNER = (
+  discord: LocalDiscord,
+) => `Pitboard sandbox — a local Discord on 127.0.0.1:${discord.port} with the real bot connected.
+Type a command as you would in Discord, e.g. /standings pro, /driver Buhk, /results 4, /lineup car:84.
+Recaps: /setup announcements channel:#announcements, then /setup replay start:now speed:100000 (and "wait 5").
+Other lines: "wait <seconds>", "help", "quit". Ctrl-D ends.
+To run on real Discord instead: put DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env, npm run deploy, npm start.
+`;
+
+interface SandboxIo {
+  config: Config;
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+}
+
+/**
+ * `npm start` without a token: start the local Discord, connect the real bot to it (same runtime as on
+ * Discord: storage, recap scheduler, hot reload), and answer each line of standard input through it.
+ * Piped input works; the sandbox exits at the end of input.
+ */
+export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<number> {
+  const discord = await startLocalDiscord({
+    guilds: [{ name: 'Pitboard Sandbox', channels: ['general', 'announcements'] }],
+  });
+  const guild = discord.guilds[0];
+  const general = guild?.channels.find((c) => c.name === 'general');
+  const announcements = guild?.channels.find((c) => c.name === 'announcements');
+  if (!guild || !general || !announcements) throw new Error('the local Discord has no sandbox guild');
+  // A fresh store per sandbox run unless one is configured: the local Discord starts empty each time too.
+  const scratch = mkdtempSync(join(tmpdir(), 'pitboard-sandbox-'));
+  const sandboxConfig: Config = {
+    ...config,
+    logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn',
+    discord: {
+      token: discord.token,
+      applicationId: discord.applicationId,
+      guildId: guild.id,
+      apiUrl: discord.restUrl,
+    },
+    recaps: {
+      ...config.recaps,
+      storeUrl: process.env.PITBOARD_STORE_URL ? config.recaps.storeUrl : join(scratch, 'sandbox.sqlite'),
+      schedule: process.env.PITBOARD_RECAP_SCHEDULE ? config.recaps.schedule : '*/2 * * * * *',
+    },
+  };
+  // Logs go to stderr so that the replies on stdout stay readable (and pipeable).
+  const logger = createLogger({ level: sandboxConfig.logLevel, destination: pino.destination(2) });
+  const write = (text: string) => stdout.write(`${text}\n`);
+  await deployCommands({ config: sandboxConfig, commands });
+  const runtime = await startRuntime({ config: sandboxConfig, logger, rest: { offset: 0 } });
+  write(BANNER(discord));
+
+  const seen = new Set<string>();
+  const printRecaps = () => {
+    for (const message of discord.messages(announcements.id)) {
+      const id = String(message.id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      write(
+        `📣 New message in #announcements:\n${renderReplyText({ data: message as Reply['data'] }, new Date())}\n`,
+      );
+    }
+  };
+  const recapWatch = setInterval(printRecaps, 250);
+
+  const lines = createInterface({
+    input: stdin,
+    ...(stdin.isTTY ? { output: stdout, prompt: 'pitboard> ' } : {}),
+  });
+  const prompt = () => {
+    if (stdin.isTTY) lines.prompt();
+  };
+  prompt();
+  try {
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if (line === 'quit' || line === 'exit') break;
+      if (line === '') {
+        prompt();
+        continue;
+      }
+      if (line === 'help') write(BANNER(discord));
+      else if (/^wait\s+\d+(\.\d+)?$/.test(line)) {
+        const seconds = Math.min(600, Number(line.split(/\s+/)[1]));
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        printRecaps();
+      } else write(await ask(discord, line, general.id, guild.channels));
+      prompt();
+    }
+  } finally {
+    clearInterval(recapWatch);
+    printRecaps();
+    await runtime.stop();
+    await discord.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return runtime.bot.stats.unhandledRejections > 0 ? 1 : 0;
+}
+
+/** Inject one typed command into the local Discord as the sandbox user and wait for what they would see. */
+async function ask(
+  discord: LocalDiscord,
+  line: string,
+  channelId: string,
+  channels: { id: string; name: string }[],
+): Promise<string> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(line, commands);
+  } catch (error) {
+    if (error instanceof UserError) return renderReplyText(buildUserErrorReply(error), new Date());
+    throw error;
+  }
+  const { subcommand, ...options } = parsed.options;
+  // "#announcements" names a channel; Discord would send its id.
+  for (const [name, value] of Object.entries(options)) {
+    const byName = channels.find((c) => c.name === String(value).replace(/^#/, ''));
+    if (name === 'channel' && byName) options[name] = byName.id;
+  }
+  try {
+    const interaction = discord.injectCommand({
+      name: parsed.command.definition.name,
+      ...(typeof subcommand === 'string' ? { subcommand } : {}),
+      options,
+      channelId,
+      memberPermissions: ADMINISTRATOR,
+      strict: false,
+    });
+    const final = await interaction.final(15_000);
+    const parts = [renderReplyText({ data: final as Reply['data'] }, new Date())];
+    for (const followUp of interaction.followUps)
+      parts.push(renderReplyText({ data: followUp as Reply['data'] }, new Date()));
+    return `${parts.join('\n\n')}\n`;
+  } catch (error) {
+    return `(no answer: ${(error as Error).message})\n`;
+  }
+}
