@@ -21,7 +21,7 @@ export function safe(text: string): string {
     // escapeMarkdown escapes only the first masked link of a line; brackets are escaped below instead.
     maskedLink: false,
   })
-    .replace(/(?<!\\)([[\]])/g, '\\$1')
+    .replace(/([[\]])/g, '\\$1')
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:/t])/g, '<\u200b');
 }

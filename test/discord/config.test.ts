@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -17,6 +17,32 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 }
 
 describe('loadConfig', () => {
+  test('.env.example parses as it is (copied to .env it must start the sandbox)', () => {
+    const env: Record<string, string> = {};
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    // Same rules as process.loadEnvFile: KEY=value, "#" starts a comment.
+    for (const line of text.split('\n')) {
+      const match = /^([A-Z_]+)=(.*?)\s*(?:#.*)?$/.exec(line);
+      if (match?.[1]) env[match[1]] = match[2] ?? '';
+    }
+    expect(Object.keys(env)).toContain('PITBOARD_STORE_URL');
+    expect(loadConfig(env).recaps.schedule).toBe('*/20 * * * * *');
+  });
+
+  test('bad recap settings are named', () => {
+    expect(
+      problemsOf({
+        PITBOARD_CATCH_UP_HOURS: 'soon',
+        PITBOARD_RECAP_SCHEDULE: 'every minute',
+        PITBOARD_STORE_URL: 'mysql://x',
+      }).sort(),
+    ).toEqual([
+      'PITBOARD_CATCH_UP_HOURS: must be a number of hours',
+      'PITBOARD_RECAP_SCHEDULE: must be a node-cron expression such as */20 * * * * *',
+      'PITBOARD_STORE_URL: must be a SQLite file path, sqlite://path or redis://host:port',
+    ]);
+  });
+
   test('an empty environment gives development defaults', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development',
@@ -24,6 +50,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: 'data/seasons',
       defaultSeason: null,
+      recaps: { storeUrl: 'var/pitboard.sqlite', catchUpHours: 48, schedule: '*/20 * * * * *' },
     });
   });
 
@@ -37,6 +64,9 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       PITBOARD_DATA_DIR: '/srv/seasons',
       PITBOARD_DEFAULT_SEASON: '2013-blancpain-endurance',
+      PITBOARD_STORE_URL: 'redis://127.0.0.1:6379',
+      PITBOARD_CATCH_UP_HOURS: '12',
+      PITBOARD_RECAP_SCHEDULE: '*/5 * * * * *',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -49,6 +79,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       dataDir: '/srv/seasons',
       defaultSeason: '2013-blancpain-endurance',
+      recaps: { storeUrl: 'redis://127.0.0.1:6379', catchUpHours: 12, schedule: '*/5 * * * * *' },
     });
   });
 
