@@ -35,7 +35,7 @@ describe('loadConfig', () => {
         PITBOARD_CATCH_UP_HOURS: 'soon',
         PITBOARD_RECAP_SCHEDULE: 'every minute',
         PITBOARD_STORE_URL: 'mysql://x',
-      }).sort(),
+      }).toSorted(),
     ).toEqual([
       'PITBOARD_CATCH_UP_HOURS: must be a number of hours',
       'PITBOARD_RECAP_SCHEDULE: must be a node-cron expression such as */20 * * * * *',
