@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { loadConfig } from '../../src/config.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
+import { createLogger } from '../../src/logger.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+
+/**
+ * The real bot process (runtime: storage, scheduler, real command modules) and the real discord.js client
+ * against the local Discord: every command, autocomplete, hide, user mistakes, the picture upload, and a
+ * dropped connection in the middle.
+ */
+let discord: LocalDiscord;
+let runtime: Runtime;
+let scratch: string;
+let generalId: string;
+const ADMIN = '8';
+
+beforeAll(async () => {
+  discord = await startLocalDiscord({ heartbeatIntervalMs: 250 });
+  const guild = discord.guilds[0];
+  const general = guild?.channels.find((c) => c.name === 'general');
+  if (!guild || !general) throw new Error('no guild');
+  generalId = general.id;
+  scratch = mkdtempSync(join(tmpdir(), 'pitboard-e2e-'));
+  const config = loadConfig({
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_GUILD_ID: guild.id,
+    DISCORD_API_URL: discord.restUrl,
+    PITBOARD_STORE_URL: join(scratch, 'e2e.sqlite'),
+  });
+  await deployCommands({ config, commands });
+  runtime = await startRuntime({
+    config,
+    logger: createLogger({ level: 'silent' }),
+    rest: { offset: 0, timeout: 5_000, retries: 1 },
+    schedule: false,
+    watchData: false,
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  await discord?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+type Message = {
+  content?: string;
+  flags?: number;
+  embeds?: {
+    title?: string;
+    description?: string;
+    image?: { url?: string };
+    fields?: { name: string; value: string }[];
+  }[];
+  attachments?: { filename: string; size: number }[];
+  allowed_mentions?: { parse?: unknown[] };
+};
+
+async function ask(
+  name: string,
+  options: Record<string, string | number | boolean> = {},
+  subcommand?: string,
+): Promise<Message> {
+  const interaction = discord.injectCommand({
+    name,
+    options,
+    channelId: generalId,
+    memberPermissions: ADMIN,
+    ...(subcommand ? { subcommand } : {}),
+  });
+  return (await interaction.final(15_000)) as Message;
+}
+
+const text = (m: Message) => JSON.stringify(m);
+
+describe('every command through the real client', () => {
+  test.each([
+    ['standings', { class: 'pro' }, /Maximilian Buhk.*\*\*81\*\*/],
+    ['standings', { class: 'gentlemen', text: true }, /Beaub/],
+    ['driver', { name: 'Buhk' }, /81 points/],
+    ['driver', { name: 'maximilian-buhk' }, /81 points/],
+    ['results', { round: 4 }, /HTP Motorsport/],
+    ['lineup', { car: 71 }, /Pro-Am Cup/],
+    ['lineup', { team: 'htp-motorsport' }, /Götz/],
+    ['calendar', { text: true }, /Nürburgring/],
+    ['scoring', {}, /1000 km Paul Ricard points/],
+    ['recap', { round: 5 }, /champion/],
+  ] as const)('/%s %j', async (name, options, expected) => {
+    const reply = await ask(name, options);
+    expect(text(reply)).toMatch(expected);
+    expect(reply.allowed_mentions?.parse ?? []).toEqual([]);
+    expect((reply.flags ?? 0) & 64).toBe(0);
+  });
+
+  test('/standings pro uploads the matrix picture and the embed shows it', async () => {
+    const reply = await ask('standings', { class: 'pro' });
+    expect(reply.attachments?.map((a) => a.filename)).toEqual(['standings-pro.png']);
+    expect(reply.attachments?.[0]?.size).toBeGreaterThan(10_000);
+    expect(reply.embeds?.[0]?.image?.url).toMatch(/standings-pro\.png/);
+  });
+
+  test('hide:true answers privately', async () => {
+    const reply = await ask('driver', { name: 'Buhk', hide: true });
+    expect((reply.flags ?? 0) & 64).toBe(64);
+  });
+
+  test.each([
+    ['results', { round: 9 }, /There is no round 9/],
+    ['driver', { name: 'Bukh' }, /Did you mean: Maximilian Buhk/],
+    ['lineup', { car: 9999 }, /No car #9999/],
+  ] as const)(
+    'a mistake (/%s %j) is answered privately with a suggestion',
+    async (name, options, expected) => {
+      const reply = await ask(name, options);
+      expect((reply.flags ?? 0) & 64).toBe(64);
+      expect(text(reply)).toMatch(expected);
+    },
+  );
+
+  test('autocomplete answers from memory', async () => {
+    const interaction = discord.injectAutocomplete({
+      name: 'driver',
+      options: { name: 'bu' },
+      focused: 'name',
+      channelId: generalId,
+    });
+    const answer = (await interaction.final()) as { choices: { name: string; value: string }[] };
+    expect(answer.choices.map((c) => c.value)).toContain('maximilian-buhk');
+  });
+
+  test('/setup show and announcements work with storage', async () => {
+    expect(text(await ask('setup', {}, 'show'))).toMatch(/Recaps are off/);
+    const announcements = discord.guilds[0]?.channels.find((c) => c.name === 'announcements');
+    const reply = await ask('setup', { channel: announcements?.id ?? '' }, 'announcements');
+    expect(text(reply)).toMatch(/will be posted in/);
+    expect(text(await ask('setup', {}, 'show'))).toMatch(/Recaps go to/);
+  });
+
+  test('a dropped connection resumes mid-session and interactions keep working', async () => {
+    discord.faults.dropHeartbeatAcks(1);
+    await discord.waitForGateway('resume', 10_000);
+    expect(text(await ask('driver', { name: 'Catsburg' }))).toMatch(/Nicky Catsburg/);
+  });
+
+  test('everything the bot sent passed Discord validation; no unexpected routes; no unhandled rejections', () => {
+    expect(discord.validationFailures).toEqual([]);
+    expect(discord.unexpectedRoutes).toEqual([]);
+    expect(runtime.bot.stats.unhandledRejections).toBe(0);
+    expect(runtime.bot.stats.faults).toBe(0);
+  });
+});
