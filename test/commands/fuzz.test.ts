@@ -361,9 +361,6 @@ describe('product bugs these properties found, now fixed (each case failed again
   });
 });
 
-/** Bidi controls safe() strips before escaping (so they cannot separate a backslash from a bracket). */
-const STRIPPED = /[\u202a-\u202e\u2066-\u2069]/g;
-
 describe('safe() over hostile text', () => {
   test('safe(): a backslash typed before [ or ] does not leave a live masked link', () => {
     expect(liveMaskedLinks(safe('\\[a\\](http://x)'))).toEqual([]);
