@@ -94,7 +94,7 @@ describe('/scoring and /calendar', () => {
       ['30 June 2013', 'Circuit Paul Ricard, Le Castellet, France'],
       ['28 July 2013', 'Total 24 Hours of Spa · Circuit de Spa-Francorchamps, Belgium'],
       ['22 September 2013', '1000 km Nürburgring · Nürburgring, Nürburg, Germany'],
-    ])
+    ] as const)
       expect(text).toMatch(new RegExp(`${date} · .*${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 });

@@ -10,7 +10,7 @@ export const SEED_LINES = SEED_TEXT.split('\n');
 
 /** The table lines (starting with "|") between a line and the next section heading. */
 export function tableLinesAfter(marker: string, until: RegExp = /^=/): string[] {
-  const start = SEED_LINES.findIndex((line) => line === marker);
+  const start = SEED_LINES.indexOf(marker);
   if (start < 0) throw new Error(`marker not found: ${marker}`);
   const lines: string[] = [];
   for (const line of SEED_LINES.slice(start + 1)) {
