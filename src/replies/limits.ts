@@ -27,18 +27,23 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Cut a block of lines at a line boundary so it fits `max`, adding a note of how many lines were left out.
- * Used for long tables: a cut row is worse than a missing row with a note.
+ * Join lines while they fit in `max` characters, cutting at a line boundary and saying how many lines were
+ * left out. A cut row is worse than a missing row with a note. Lines are built on demand (`lineAt`), so a
+ * 5,000-row table costs only the rows that fit.
  */
-export function fitLines(lines: readonly string[], max: number, more: (left: number) => string): string {
+export function fitLines(
+  count: number,
+  lineAt: (index: number) => string,
+  max: number,
+  more: (left: number) => string,
+): string {
   let text = '';
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+  for (let i = 0; i < count; i++) {
+    const line = lineAt(i);
     const next = text ? `${text}\n${line}` : line;
-    const note = more(lines.length - i - 1);
-    const reserve = i === lines.length - 1 ? 0 : note.length + 1;
+    const reserve = i === count - 1 ? 0 : more(count - i - 1).length + 1;
     if (next.length + reserve > max) {
-      const tail = more(lines.length - i);
+      const tail = more(count - i);
       return text ? `${text}\n${tail}`.slice(0, max) : truncate(tail, max);
     }
     text = next;

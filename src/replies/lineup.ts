@@ -3,6 +3,7 @@ import type { Entry, SeasonModel, Winner } from '../season/model.js';
 import { entryRounds } from '../season/queries.js';
 import { COLOURS, className, roundLabel, sourceFooter, teamWithFlag } from './common.js';
 import { describeDriver, entryHeading, entryRoundsSummary, evidenceNotes, roundsPhrase } from './entries.js';
+import { memoForModel } from './memo.js';
 import { safe } from './text.js';
 
 function entryField(model: SeasonModel, entry: Entry): APIEmbedField {
@@ -44,6 +45,15 @@ export function buildCarLineupEmbed(
   entries: readonly Entry[],
   wins: readonly Winner[],
 ): APIEmbed {
+  return memoForModel(model, `car:${car}`, () => carLineupEmbed(model, car, entries, wins));
+}
+
+function carLineupEmbed(
+  model: SeasonModel,
+  car: number,
+  entries: readonly Entry[],
+  wins: readonly Winner[],
+): APIEmbed {
   const fields = entries.map((e) => entryField(model, e));
   const changes = classChanges(model, entries);
   const description: string[] = [];
@@ -62,6 +72,15 @@ export function buildCarLineupEmbed(
 }
 
 export function buildTeamLineupEmbed(
+  model: SeasonModel,
+  teamId: string,
+  entries: readonly Entry[],
+  wins: readonly Winner[],
+): APIEmbed {
+  return memoForModel(model, `team:${teamId}`, () => teamLineupEmbed(model, teamId, entries, wins));
+}
+
+function teamLineupEmbed(
   model: SeasonModel,
   teamId: string,
   entries: readonly Entry[],

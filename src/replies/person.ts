@@ -12,10 +12,15 @@ import {
   teamWithFlag,
 } from './common.js';
 import { describeDriverRounds, roundsPhrase } from './entries.js';
+import { memoForModel } from './memo.js';
 import { formatRowCells } from './standings.js';
 import { countryName, flag, ordinal, quoteInput, safe } from './text.js';
 
 export function buildPersonEmbed(model: SeasonModel, profile: PersonProfile): APIEmbed {
+  return memoForModel(model, `person:${profile.person.id}`, () => personEmbed(model, profile));
+}
+
+function personEmbed(model: SeasonModel, profile: PersonProfile): APIEmbed {
   const { person } = profile;
   const fields: APIEmbedField[] = [];
   const about = [

@@ -47,16 +47,32 @@ function sourceLine(model: SeasonModel): string {
   return `Source: ${model.files.season.source.title} (${model.files.season.source.kind})`;
 }
 
+/**
+ * A picture stays readable and within Discord's upload limit: at most this many rows, the top of the table,
+ * with the subtitle saying so. The text embed lists what fits; /driver finds anyone.
+ */
+export const MAX_PICTURE_ROWS = 40;
+
+function shownRows(table: StandingsTable) {
+  return table.rows.slice(0, MAX_PICTURE_ROWS);
+}
+
+function rowsNote(table: StandingsTable): string {
+  return table.rows.length > MAX_PICTURE_ROWS
+    ? ` · top ${MAX_PICTURE_ROWS} of ${table.rows.length} rows`
+    : '';
+}
+
 export function standingsMatrixInput(model: SeasonModel, table: StandingsTable): StandingsMatrix {
   return {
     title: `${className(model, table.classId)} — drivers' standings`,
-    subtitle: model.name,
+    subtitle: `${model.name}${rowsNote(table)}`,
     columns: table.columns.map((c) => ({
       label: c.label,
       ...(c.sublabel ? { sublabel: c.sublabel } : {}),
       group: c.label,
     })),
-    rows: table.rows.map((row) => ({
+    rows: shownRows(table).map((row) => ({
       position: row.tied ? `=${row.position}` : String(row.position),
       names: row.drivers.map((d) => withoutCode(d.asWritten)),
       team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
@@ -77,8 +93,8 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
 export function totalsTableInput(model: SeasonModel, table: StandingsTable): TotalsTable {
   return {
     title: `${className(model, table.classId)} — drivers' standings`,
-    subtitle: `${model.name} · published totals`,
-    rows: table.rows.map((row) => ({
+    subtitle: `${model.name} · published totals${rowsNote(table)}`,
+    rows: shownRows(table).map((row) => ({
       position: row.tied ? `=${row.position}` : String(row.position),
       names: row.drivers.map((d) => withoutCode(d.asWritten)),
       team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,

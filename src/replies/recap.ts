@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Round, SeasonModel } from '../season/model.js';
 import { FORMAT_LABEL } from '../season/round-time.js';
 import { COLOURS, className, discordDate, sourceFooter, writtenPersonWithFlag } from './common.js';
+import { memoForModel } from './memo.js';
 import { roundPlace, winnerFields, winnerNotes } from './results.js';
 
 /**
@@ -9,6 +10,10 @@ import { roundPlace, winnerFields, winnerNotes } from './results.js';
  * winners with crews; after the final round, the published champions of each class; otherwise the next round.
  */
 export function buildRecapEmbed(model: SeasonModel, round: Round): APIEmbed {
+  return memoForModel(model, `recap:${round.round}`, () => recapEmbed(model, round));
+}
+
+function recapEmbed(model: SeasonModel, round: Round): APIEmbed {
   const results = model.results.get(round.round);
   const fields = winnerFields(model, results);
   const notes = winnerNotes(results);

@@ -9,6 +9,7 @@ import {
   teamWithFlag,
   writtenPersonWithFlag,
 } from './common.js';
+import { memoForModel } from './memo.js';
 import { flag, safe } from './text.js';
 
 /** "Total 24 Hours of Spa · Circuit de Spa-Francorchamps, Belgium" */
@@ -37,6 +38,10 @@ export function winnerNotes(results: RoundResults | undefined): string[] {
 }
 
 export function buildResultsEmbed(model: SeasonModel, round: Round): APIEmbed {
+  return memoForModel(model, `results:${round.round}`, () => resultsEmbed(model, round));
+}
+
+function resultsEmbed(model: SeasonModel, round: Round): APIEmbed {
   const results = model.results.get(round.round);
   const fields = winnerFields(model, results);
   const notes = winnerNotes(results);

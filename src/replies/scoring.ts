@@ -2,9 +2,14 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { SeasonModel } from '../season/model.js';
 import { formatRounds } from '../season/rounds-text.js';
 import { COLOURS, sourceFooter } from './common.js';
+import { memoForModel } from './memo.js';
 import { ordinal, safe } from './text.js';
 
 export function buildScoringEmbed(model: SeasonModel): APIEmbed {
+  return memoForModel(model, 'scoring', () => scoringEmbed(model));
+}
+
+function scoringEmbed(model: SeasonModel): APIEmbed {
   const fields: APIEmbedField[] = [...model.pointsTables.values()].map((table) => {
     const used = model.rounds.filter((r) => r.scoring.some((s) => s.tableId === table.id));
     const stages = used.flatMap((r) =>

@@ -3,6 +3,7 @@ import type { SeasonModel, StandingsColumn, StandingsRow, StandingsTable } from 
 import type { Cell } from '../season/schema.js';
 import { COLOURS, className, sourceFooter, teamName, withoutCode, writtenPersonWithFlag } from './common.js';
 import { fitLines, LIMITS } from './limits.js';
+import { memoForModel } from './memo.js';
 import { positionLabel, safe } from './text.js';
 
 export function cellText(cell: Cell): string {
@@ -49,13 +50,22 @@ function legend(table: StandingsTable): string | null {
 }
 
 export function buildStandingsEmbed(model: SeasonModel, table: StandingsTable): APIEmbed {
-  const lines = table.rows.map((row) => standingsRowLine(model, table, row));
+  return memoForModel(model, `standings:${table.classId}`, () => standingsEmbed(model, table));
+}
+
+function standingsEmbed(model: SeasonModel, table: StandingsTable): APIEmbed {
   const note = legend(table);
   const room = LIMITS.description - (note ? note.length + 2 : 0);
+  const rows = table.rows;
   const body =
-    lines.length === 0
+    rows.length === 0
       ? 'No standings published.'
-      : fitLines(lines, room, (left) => `… and ${left} more rows`);
+      : fitLines(
+          rows.length,
+          (i) => standingsRowLine(model, table, rows[i] as StandingsRow),
+          room,
+          (left) => `… and ${left} more rows (/driver finds anyone)`,
+        );
   return {
     title: `${className(model, table.classId)} — ${model.name}`,
     description: note ? `${body}\n\n${note}` : body,

@@ -1,29 +1,31 @@
-import { escapeMarkdown } from '@discordjs/formatters';
 import { flagEmoji } from '../season/countries.js';
 import { truncate } from './limits.js';
+
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Inline markup: Discord reads "\x" as a literal x for any punctuation x, so these are backslash-escaped. */
+const INLINE_MARKUP = /[\\*_~`|[\]]/g;
+/** Block markup counts only at the start of a line: quote, heading, subtext, list item. */
+const LINE_MARKUP = /^(\s*)(>|#{1,3}\s|-#\s|[-+]\s|\d+\.\s)/gm;
+const NEEDS_WORK = /[\\*_~`|[\]@<\u202a-\u202e\u2066-\u2069]|^\s*(?:>|#|-#|[-+]\s|\d+\.\s)/m;
 
 /**
  * Text from data files and from users, made safe to show: markdown rendered as written, no mention syntax
  * that could resolve, no invisible direction overrides that could reorder the line around it.
+ * Hand-written instead of escapeMarkdown: one pass per rule, and nothing to do for ordinary names.
  */
 export function safe(text: string): string {
-  return escapeMarkdown(text.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), {
-    bold: true,
-    italic: true,
-    underline: true,
-    strikethrough: true,
-    spoiler: true,
-    codeBlock: true,
-    inlineCode: true,
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    // escapeMarkdown escapes only the first masked link of a line; brackets are escaped below instead.
-    maskedLink: false,
-  })
-    .replace(/([[\]])/g, '\\$1')
-    .replace(/@/g, '@\u200b')
-    .replace(/<(?=[@#:/t])/g, '<\u200b');
+  if (!NEEDS_WORK.test(text)) return text;
+  return (
+    text
+      .replace(DIRECTION_CONTROLS, '')
+      .replace(INLINE_MARKUP, '\\$&')
+      // "\\1" would show the backslash (only punctuation can be escaped): a numbered item escapes its dot.
+      .replace(LINE_MARKUP, (_, indent: string, marker: string) =>
+        /^\d/.test(marker) ? `${indent}${marker.replace('.', '\\.')}` : `${indent}\\${marker}`,
+      )
+      .replace(/@/g, '@\u200b')
+      .replace(/<(?=[@#:/t])/g, '<\u200b')
+  );
 }
 
 /** What a user typed, quoted for an error message: safe, and short. */

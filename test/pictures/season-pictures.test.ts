@@ -6,7 +6,12 @@ import { createAppContext } from '../../src/core/app-context.js';
 import type { CommandContext } from '../../src/core/command.js';
 import { validateInteractionCallback } from '../../src/local-discord/validation.js';
 import { buildStandingsMatrixSvg } from '../../src/pictures/index.js';
-import { standingsMatrixInput, standingsPicture, winnersGridInput } from '../../src/replies/pictures.js';
+import {
+  MAX_PICTURE_ROWS,
+  standingsMatrixInput,
+  standingsPicture,
+  winnersGridInput,
+} from '../../src/replies/pictures.js';
 import type { SeasonModel } from '../../src/season/model.js';
 import { elements } from './svg-query.js';
 
@@ -95,6 +100,15 @@ describe('Pro Cup standings matrix from the bundled season', () => {
     const again = standingsPicture(model, table);
     expect(again.fromCache).toBe(true);
     expect(again.file.data).toBe(first.file.data);
+  });
+
+  test('a long table is pictured from the top, 40 rows, and says so', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const long = { ...table, rows: Array.from({ length: 6 }, () => table.rows).flat() };
+    const input = standingsMatrixInput(model, long);
+    expect(input.rows).toHaveLength(MAX_PICTURE_ROWS);
+    expect(input.subtitle).toContain(`top ${MAX_PICTURE_ROWS} of ${long.rows.length} rows`);
   });
 
   test('winners grid up to a round shows only rounds done', () => {

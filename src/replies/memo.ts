@@ -1,0 +1,26 @@
+import type { SeasonModel } from '../season/model.js';
+
+/**
+ * Replies are pure functions of (season data, options), and a model never changes once built (a reload
+ * builds a new one). So a reply part built once for a model can be served again: the cache hangs off the
+ * model object itself and disappears with it. Bounded, oldest first out, so a huge season cannot grow it
+ * without limit. Cached values are shared: callers copy before changing them (buildReply does).
+ */
+const MAX_ENTRIES_PER_MODEL = 4_096;
+const caches = new WeakMap<SeasonModel, Map<string, unknown>>();
+
+export function memoForModel<T>(model: SeasonModel, key: string, build: () => T): T {
+  let cache = caches.get(model);
+  if (!cache) {
+    cache = new Map();
+    caches.set(model, cache);
+  }
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = build();
+  cache.set(key, value);
+  if (cache.size > MAX_ENTRIES_PER_MODEL) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  return value;
+}
