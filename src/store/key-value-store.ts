@@ -44,9 +44,18 @@ export function sqlitePath(url: string): string {
 
 async function createSqliteStore(path: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
   mkdirSync(dirname(path), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: Math.min(timeoutMs, 1_000) });
+  // No SQLite busy timeout: its busy handler sleeps on Node's main thread (measured: the event loop froze
+  // for as long as another connection held a lock). A locked database fails at once with SQLITE_BUSY
+  // instead, and the wrapper retries on timers, so commands keep being answered meanwhile.
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}` });
+  // node-sqlite3 sets a 1000 ms busy timeout on every connection; turn it off.
+  await withTimeout(adapter.query('PRAGMA busy_timeout = 0'), timeoutMs, 'configure SQLite');
   // WAL keeps readers (commands) unblocked while the poller writes; each write stays durable on return.
-  await withTimeout(adapter.query('PRAGMA journal_mode=WAL'), timeoutMs, 'enable WAL');
+  await withTimeout(
+    retryWhileBusy(() => adapter.query('PRAGMA journal_mode=WAL'), timeoutMs),
+    timeoutMs,
+    'enable WAL',
+  );
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
   return wrap('sqlite', keyv, timeoutMs, async () => {
     await adapter.disconnect();
@@ -88,18 +97,54 @@ function wrap(
   keyv.on('error', () => {
     // throwOnErrors makes every failing call reject; the event is redundant.
   });
+  const retry = <T>(work: () => Promise<T>) => (kind === 'sqlite' ? retryWhileBusy(work, timeoutMs) : work());
   return {
     kind,
-    get: (key) => withTimeout(keyv.get(key), timeoutMs, `read ${key}`),
+    get: (key) =>
+      withTimeout(
+        retry(() => keyv.get(key)),
+        timeoutMs,
+        `read ${key}`,
+      ),
     set: async (key, value) => {
-      const ok = await withTimeout(keyv.set(key, value), timeoutMs, `write ${key}`);
+      const ok = await withTimeout(
+        retry(() => keyv.set(key, value)),
+        timeoutMs,
+        `write ${key}`,
+      );
       if (ok === false) throw new StorageUnavailableError(`write ${key} was not acknowledged`);
     },
     delete: async (key) => {
-      await withTimeout(keyv.delete(key), timeoutMs, `delete ${key}`);
+      await withTimeout(
+        retry(() => keyv.delete(key)),
+        timeoutMs,
+        `delete ${key}`,
+      );
     },
     close: () => withTimeout(close(), timeoutMs, 'close').catch(() => undefined),
   };
+}
+
+function isBusy(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === 'SQLITE_BUSY' ||
+    e?.code === 'SQLITE_LOCKED' ||
+    /SQLITE_BUSY|database is locked/i.test(String(e?.message ?? ''))
+  );
+}
+
+/** Retry a SQLite call that found the database locked, on timers (never blocking), until `withinMs` has passed. */
+async function retryWhileBusy<T>(work: () => Promise<T>, withinMs: number): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() + delay >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
