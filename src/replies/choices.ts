@@ -1,8 +1,9 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { SeasonModel } from '../season/model.js';
-import { type NameKind, type NameMatch, searchNames } from '../season/search.js';
+import { type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
 import { className, teamName } from './common.js';
 import { LIMITS, truncate } from './limits.js';
+import { memoForModel } from './memo.js';
 import { flag, ordinal } from './text.js';
 
 function personChoiceName(model: SeasonModel, id: string, via: string | null): string {
@@ -24,13 +25,24 @@ export function nameChoices(
   kind: NameKind,
   typed: string,
 ): APIApplicationCommandOptionChoice[] {
+  // The same prefixes are typed over and over; the answer depends only on the model and the text.
+  return memoForModel(model, `choices:${kind}:${normaliseName(typed)}`, () =>
+    computeNameChoices(model, kind, typed),
+  );
+}
+
+function computeNameChoices(
+  model: SeasonModel,
+  kind: NameKind,
+  typed: string,
+): APIApplicationCommandOptionChoice[] {
   let matches: Pick<NameMatch, 'id' | 'via'>[];
   if (typed.trim() === '') {
     matches =
       kind === 'person'
-        ? [...model.standings.values()].flatMap((t) =>
-            t.rows.flatMap((r) => r.drivers.map((d) => ({ id: d.personId, via: null }))),
-          )
+        ? [...model.standings.values()]
+            .flatMap((t) => t.rows.slice(0, LIMITS.choices))
+            .flatMap((r) => r.drivers.map((d) => ({ id: d.personId, via: null })))
         : [...model.teams.values()]
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((t) => ({ id: t.id, via: null }));

@@ -1,5 +1,5 @@
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { createRequire } from 'node:module';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { type DataProblem, fieldPath } from './problems.js';
@@ -30,7 +30,10 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
     if (!located) {
       const { LineCounter, parseDocument } = locatingParser();
       const lines = new LineCounter();
-      located = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true }), lines };
+      located = {
+        doc: parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true }),
+        lines,
+      };
     }
     return located;
   };

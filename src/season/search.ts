@@ -83,7 +83,11 @@ function lowerBound(sorted: readonly string[], value: string): number {
 }
 
 /** How well one query token matches index tokens: 3 exact, 2 prefix, 1 small typo. Best per (thing, key). */
-function matchToken(index: NameIndex, query: string): Map<number, Map<number, number>> {
+function matchToken(
+  index: NameIndex,
+  query: string,
+  cap = Number.POSITIVE_INFINITY,
+): Map<number, Map<number, number>> {
   const found = new Map<number, Map<number, number>>();
   const credit = (token: string, score: number) => {
     for (const { thing, key } of index.holders.get(token) ?? []) {
@@ -96,6 +100,7 @@ function matchToken(index: NameIndex, query: string): Map<number, Map<number, nu
     const token = index.tokens[i] as string;
     if (!token.startsWith(query)) break;
     credit(token, token === query ? 3 : 2);
+    if (found.size >= cap) break;
   }
   if (found.size > 0 || query.length < 3) return found;
   // Typos: one edit for short words, two for long ones; also a typo inside a prefix being typed.
@@ -123,8 +128,11 @@ export function searchNames(
   const words = tokensOf(normalised).slice(0, 8);
   if (words.length === 0) return [];
   let combined: Map<number, Map<number, number>> | null = null;
+  // One short word can match thousands of names in a big season; ranking a few hundred (exact words first,
+  // then in word order) is enough to fill 25 choices and keeps autocomplete cheap at any size.
+  const cap = words.length === 1 ? Math.max(limit * 10, 250) : Number.POSITIVE_INFINITY;
   for (const word of words) {
-    const matches = matchToken(index, word);
+    const matches = matchToken(index, word, cap);
     if (combined === null) {
       combined = matches;
       continue;
