@@ -1,0 +1,204 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { commands } from '../commands/index.js';
+import { deployCommands } from '../src/discord/deploy.js';
+import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
+import type { Bundles } from './bundle.js';
+import { COMMAND_CASES } from './cases.js';
+import { log, REPO_ROOT, scratchDir, sleep } from './support.js';
+
+export interface MemorySnapshot {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  guilds: number;
+  channels: number;
+  users: number;
+  interactions: number;
+  faults: number;
+}
+
+export interface MemoryScenario {
+  name: string;
+  guilds: number;
+  interactions: number;
+  /** Right after clientReady (plus a short settle). */
+  afterStart: MemorySnapshot;
+  afterStartGc: MemorySnapshot;
+  /** After the interactions (if any), settled; then again after a forced full GC. */
+  afterWork: MemorySnapshot | null;
+  afterWorkGc: MemorySnapshot | null;
+  /** Interactions that got no final answer. */
+  unanswered: number;
+  seconds: number;
+}
+
+export interface MemoryResult {
+  scenarios: MemoryScenario[];
+  /** (RSS with many guilds − RSS with one) / extra guilds, bytes; also for the heap after GC. */
+  perGuildRssBytes: number | null;
+  perGuildHeapBytes: number | null;
+}
+
+const FIRST_USER = 500_000_000_000_000_000n;
+
+function request<T>(child: ChildProcess, message: object, reply: string, timeoutMs = 60_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${reply}" from the memory probe`)), timeoutMs);
+    const onMessage = (m: { type: string } & Record<string, unknown>) => {
+      if (m.type !== reply) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+    if (Object.keys(message).length > 0) child.send(message);
+  });
+}
+
+async function measure(child: ChildProcess, gc: boolean): Promise<MemorySnapshot> {
+  return (await request<{ memory: MemorySnapshot }>(child, { type: 'measure', gc }, 'measured')).memory;
+}
+
+/** Inject `count` commands from distinct users, `concurrency` at a time, cycling through the cases. */
+async function drive(discord: LocalDiscord, count: number, concurrency: number): Promise<number> {
+  let unanswered = 0;
+  for (let start = 0; start < count; start += concurrency) {
+    const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, offset) => {
+      const i = start + offset;
+      const testCase = COMMAND_CASES[i % COMMAND_CASES.length];
+      if (!testCase) return Promise.resolve();
+      return discord
+        .injectCommand({
+          name: testCase.command,
+          options: testCase.options as Record<string, string | number | boolean>,
+          userId: String(FIRST_USER + BigInt(i)),
+        })
+        .final(30_000)
+        .then(
+          () => undefined,
+          () => {
+            unanswered++;
+          },
+        );
+    });
+    await Promise.all(batch);
+    // The local Discord keeps every message and attachment: forget them (this process is not measured).
+    discord.clearHistory();
+  }
+  return unanswered;
+}
+
+/**
+ * One scenario in a fresh child process: the real runtime (bench/child/memory-bot.ts) against a local
+ * Discord with `guilds` guilds held in this process, then `interactions` commands from distinct users.
+ */
+/** How to start the memory probe: tsx on the sources (as `npm start` runs) or compiled JS, extra env. */
+export interface MemoryProbe {
+  script: string;
+  execArgv: string[];
+  env?: Record<string, string>;
+}
+
+export const TSX_MEMORY_PROBE: MemoryProbe = {
+  script: join(REPO_ROOT, 'bench/child/memory-bot.ts'),
+  execArgv: ['--expose-gc', '--import', 'tsx'],
+};
+
+export async function memoryScenario(
+  name: string,
+  guilds: number,
+  interactions: number,
+  probe: MemoryProbe = TSX_MEMORY_PROBE,
+): Promise<MemoryScenario> {
+  const started = Date.now();
+  const scratch = scratchDir('memory');
+  const discord = await startLocalDiscord({ guilds, interactionDeadlineMs: 30_000 });
+  const config = {
+    discord: {
+      token: discord.token,
+      applicationId: discord.applicationId,
+      guildId: null,
+      apiUrl: discord.restUrl,
+    },
+  };
+  await deployCommands({ config, commands });
+  const child = fork(probe.script, [], {
+    cwd: REPO_ROOT,
+    execArgv: probe.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      BENCH_TOKEN: discord.token,
+      BENCH_APPLICATION_ID: discord.applicationId,
+      BENCH_API_URL: discord.restUrl,
+      BENCH_STORE: join(scratch.dir, 'memory.sqlite'),
+      ...probe.env,
+    },
+  });
+  try {
+    await request(child, {}, 'ready', 120_000);
+    await sleep(1000);
+    const afterStart = await measure(child, false);
+    const afterStartGc = await measure(child, true);
+    let afterWork: MemorySnapshot | null = null;
+    let afterWorkGc: MemorySnapshot | null = null;
+    let unanswered = 0;
+    if (interactions > 0) {
+      unanswered = await drive(discord, interactions, 50);
+      await sleep(1000);
+      afterWork = await measure(child, false);
+      afterWorkGc = await measure(child, true);
+    }
+    const exit = new Promise((resolve) => child.once('exit', resolve));
+    await request(child, { type: 'stop' }, 'stopped', 30_000);
+    // Wait for the exit, so that the child's CPU time is counted as this run's (not as other processes').
+    await Promise.race([exit, sleep(10_000)]);
+    const result = {
+      name,
+      guilds,
+      interactions,
+      afterStart,
+      afterStartGc,
+      afterWork,
+      afterWorkGc,
+      unanswered,
+      seconds: (Date.now() - started) / 1000,
+    };
+    const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+    log(
+      `memory ${name}: RSS after start ${mb(afterStart.rss)}${afterWork ? `, after ${interactions} interactions ${mb(afterWork.rss)}` : ''}`,
+    );
+    return result;
+  } finally {
+    if (child.exitCode === null && child.pid !== undefined) {
+      const exit = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(child.pid, 'SIGTERM');
+      await Promise.race([exit, sleep(5000)]);
+    }
+    await discord.close();
+    scratch.remove();
+  }
+}
+
+/** The memory probe bundled and run as `npm start` runs dist/main.mjs. */
+export function bundledMemoryProbe(bundles: Bundles): MemoryProbe {
+  return { script: bundles.memoryBot, execArgv: ['--enable-source-maps', '--expose-gc'] };
+}
+
+export async function runMemory(
+  options: { interactions: number; manyGuilds: number },
+  bundles: Bundles,
+): Promise<MemoryResult> {
+  const probe = bundledMemoryProbe(bundles);
+  const one = await memoryScenario('one guild', 1, options.interactions, probe);
+  const many = await memoryScenario(`${options.manyGuilds} guilds`, options.manyGuilds, 0, probe);
+  const extra = many.guilds - one.guilds;
+  return {
+    scenarios: [one, many],
+    perGuildRssBytes: extra > 0 ? (many.afterStart.rss - one.afterStart.rss) / extra : null,
+    perGuildHeapBytes: extra > 0 ? (many.afterStartGc.heapUsed - one.afterStartGc.heapUsed) / extra : null,
+  };
+}
