@@ -1,3 +1,4 @@
+export { renderCompactPicture } from './compact-png.js';
 export {
   type CachedPicture,
   createPictureCache,

@@ -33,3 +33,9 @@ export function renderPicture(svg: string): RenderedPicture {
 export function renderPng(svg: string): Uint8Array {
   return renderPicture(svg).png;
 }
+
+/** The raw RGBA pixels, for encoders other than resvg's own (see compact-png.ts). */
+export function renderPixels(svg: string): { rgba: Uint8Array; width: number; height: number } {
+  const image = new Resvg(svg, RENDER_OPTIONS).render();
+  return { rgba: image.pixels, width: image.width, height: image.height };
+}

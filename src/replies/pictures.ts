@@ -6,6 +6,7 @@ import {
   buildWinnersGridSvg,
   type CellKind,
   createPictureCache,
+  renderCompactPicture,
   type StandingsMatrix,
   type TotalsTable,
   type WinnersGrid,
@@ -18,7 +19,7 @@ import { className, withoutCode } from './common.js';
  * Pictures are rendered once per (season, picture, data version) and kept: a repeated /standings costs a
  * map lookup. The key carries the model's content hash, so a data reload renders afresh.
  */
-const cache = createPictureCache({ maxEntries: 64 });
+const cache = createPictureCache({ maxEntries: 64, render: renderCompactPicture });
 
 /**
  * Colour of a published cell. Pro Cup cells are overall positions, so "scored points" is read from the

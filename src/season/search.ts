@@ -30,6 +30,9 @@ export interface NameIndex {
   keys: string[][];
   /** Normalised id -> thing index, so an autocomplete value (the id) resolves directly. */
   byId: Map<string, number>;
+  /** Tokens grouped by length and by first letter: the typo search compares only plausible words. */
+  tokensByLength: Map<number, string[]>;
+  tokensByInitial: Map<string, string[]>;
 }
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -68,7 +71,20 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
       }
     });
   });
-  return { things, tokens: [...holders.keys()].sort(), holders, keys, byId };
+  const tokens = [...holders.keys()].sort();
+  const tokensByLength = new Map<number, string[]>();
+  const tokensByInitial = new Map<string, string[]>();
+  for (const token of tokens) {
+    addToGroup(tokensByLength, token.length, token);
+    addToGroup(tokensByInitial, token[0] as string, token);
+  }
+  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial };
+}
+
+function addToGroup<K>(groups: Map<K, string[]>, key: K, token: string) {
+  const group = groups.get(key);
+  if (group) group.push(token);
+  else groups.set(key, [token]);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
@@ -103,14 +119,14 @@ function matchToken(
     if (found.size >= cap) break;
   }
   if (found.size > 0 || query.length < 3) return found;
-  // Typos: one edit for short words, two for long ones; also a typo inside a prefix being typed.
+  // Typos: one edit for short words, two for long ones, against words of a similar length only…
   const allowed = query.length >= 7 ? 2 : 1;
-  for (const token of index.tokens) {
-    if (Math.abs(token.length - query.length) <= allowed && distance(token, query) <= allowed)
-      credit(token, 1);
-    else if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1)
-      credit(token, 1);
-  }
+  for (let length = query.length - allowed; length <= query.length + allowed; length++)
+    for (const token of index.tokensByLength.get(length) ?? [])
+      if (distance(token, query) <= allowed) credit(token, 1);
+  // …and a typo inside a longer word still being typed, among words with the same first letter.
+  for (const token of index.tokensByInitial.get(query[0] as string) ?? [])
+    if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1) credit(token, 1);
   return found;
 }
 

@@ -5,7 +5,12 @@ import { standings } from '../../commands/standings.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import type { CommandContext } from '../../src/core/command.js';
 import { validateInteractionCallback } from '../../src/local-discord/validation.js';
-import { buildStandingsMatrixSvg } from '../../src/pictures/index.js';
+import {
+  buildStandingsMatrixSvg,
+  RENDER_SCALE,
+  renderCompactPicture,
+  renderPicture,
+} from '../../src/pictures/index.js';
 import {
   MAX_PICTURE_ROWS,
   standingsMatrixInput,
@@ -100,6 +105,27 @@ describe('Pro Cup standings matrix from the bundled season', () => {
     const again = standingsPicture(model, table);
     expect(again.fromCache).toBe(true);
     expect(again.file.data).toBe(first.file.data);
+  });
+
+  test('the palette PNG that is sent keeps every cell colour exactly and is a fraction of full RGBA', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table));
+    const compact = renderCompactPicture(svg);
+    const full = renderPicture(svg);
+    expect(compact.png.byteLength).toBeLessThan(full.png.byteLength / 2);
+    const png = PNG.sync.read(Buffer.from(compact.png));
+    expect([png.width, png.height]).toEqual([full.width, full.height]);
+    const cells = elements(svg, 'rect').filter((r) => 'data-cell' in r.attrs);
+    expect(cells).toHaveLength(17 * 7);
+    for (const cell of cells) {
+      const x = Math.round((Number(cell.attrs.x) + Number(cell.attrs.width) / 4) * RENDER_SCALE);
+      const y = Math.round((Number(cell.attrs.y) + 3) * RENDER_SCALE);
+      const at = (y * png.width + x) * 4;
+      const hex =
+        `#${[0, 1, 2].map((i) => (png.data[at + i] ?? 0).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+      expect(hex, `cell ${cell.attrs['data-cell']}`).toBe((cell.attrs.fill ?? '').toUpperCase());
+    }
   });
 
   test('a long table is pictured from the top, 40 rows, and says so', () => {
