@@ -17,10 +17,6 @@ export function sourceFooter(model: SeasonModel): { text: string } {
   return { text: `Source: ${source.title} (${source.kind}) · data ${model.version.slice(0, 7)}` };
 }
 
-export function personName(model: SeasonModel, personId: string): string {
-  return model.people.get(personId)?.name ?? personId;
-}
-
 export function personWithFlag(model: SeasonModel, personId: string): string {
   const person = model.people.get(personId);
   if (!person) return safe(personId);

@@ -57,12 +57,3 @@ export function ordinal(n: number): string {
 export function positionLabel(position: number, tied: boolean): string {
   return tied ? `=${position}` : `${position}`;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function listJoin(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}

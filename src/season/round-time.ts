@@ -24,17 +24,3 @@ export const FORMAT_LABEL: Record<Round['format'], string> = {
   '24h': '24 hours',
   '1000km': '1000 km',
 };
-
-/** Rounds over by `now` (by their end time) and the next one still ahead. */
-export function calendarStatus(
-  rounds: readonly Round[],
-  now: Date,
-): { done: Set<number>; next: Round | null } {
-  const done = new Set<number>();
-  let next: Round | null = null;
-  for (const round of rounds) {
-    if (roundEndsAt(round).getTime() <= now.getTime()) done.add(round.round);
-    else if (next === null) next = round;
-  }
-  return { done, next };
-}
