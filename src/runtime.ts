@@ -107,6 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stopping ??= (async () => {
         watcher?.close();
         await scheduler.stop();
+        await poller.release();
         await running.stop();
         await store.close();
       })();

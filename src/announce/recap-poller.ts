@@ -31,6 +31,11 @@ export interface RecapPollerOptions {
   catchUpHours?: number;
   /** How many POSTs may be in flight at once; the REST queue still enforces Discord's limits. */
   concurrency?: number;
+  /**
+   * Processes sharing one store (Redis) elect one poller: the holder renews this lease every tick; another
+   * process takes over once it has lapsed. Must exceed the tick interval. Default 60 s.
+   */
+  leaseMs?: number;
 }
 
 /**
@@ -116,6 +121,10 @@ export function createRecapPoller(options: RecapPollerOptions) {
     const report: TickReport = { due: 0, sent: 0, skipped: 0, failed: 0, retryLater: 0, aborted: null };
     let all: Awaited<ReturnType<SettingsStore['all']>>;
     try {
+      if (!(await options.store.holdLease(LEASE, options.leaseMs ?? 60_000))) {
+        report.aborted = 'another process holds the recap lease';
+        return report;
+      }
       all = await settingsStore.all();
     } catch (error) {
       report.aborted = errorText(error);
@@ -154,8 +163,15 @@ export function createRecapPoller(options: RecapPollerOptions) {
     return report;
   }
 
-  return { tick };
+  /** At a graceful stop: let another process take over polling at once. */
+  async function release(): Promise<void> {
+    await options.store.releaseLease(LEASE).catch(() => undefined);
+  }
+
+  return { tick, release };
 }
+
+const LEASE = 'recap-poller';
 
 async function forEachLimited<T>(
   items: readonly T[],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvRedis, { createClient } from '@keyv/redis';
@@ -15,6 +16,13 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Take or keep a named lease for `ttlMs` (leader election between processes sharing the store). True when
+   * this process holds it. SQLite serves one process, so there it is always true.
+   */
+  holdLease(name: string, ttlMs: number): Promise<boolean>;
+  /** Give a lease up at a graceful stop, so another process takes over at once instead of after its TTL. */
+  releaseLease(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,7 +65,7 @@ async function createSqliteStore(path: string, namespace: string, timeoutMs: num
     'enable WAL',
   );
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
-  return wrap('sqlite', keyv, timeoutMs, async () => {
+  return wrap('sqlite', keyv, timeoutMs, { hold: async () => true, release: async () => {} }, async () => {
     await adapter.disconnect();
   });
 }
@@ -83,15 +91,43 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
     throwOnConnectError: true,
   });
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, useKeyPrefix: false });
-  return wrap('redis', keyv, timeoutMs, async () => {
+  const holder = randomUUID();
+  const leaseKey = (name: string) => `${namespace}:lease:${name}`;
+  const leases: Leases = {
+    hold: async (name, ttlMs) =>
+      (await client.eval(ACQUIRE_OR_RENEW, {
+        keys: [leaseKey(name)],
+        arguments: [holder, String(Math.max(1, Math.round(ttlMs)))],
+      })) === 1,
+    release: async (name) => {
+      await client.eval(RELEASE_IF_OURS, { keys: [leaseKey(name)], arguments: [holder] });
+    },
+  };
+  return wrap('redis', keyv, timeoutMs, leases, async () => {
     await client.destroy();
   });
+}
+
+/** Atomically: take the lease if free, extend it if ours, else refuse. Never released early: it expires. */
+const ACQUIRE_OR_RENEW = `
+local holder = redis.call('GET', KEYS[1])
+if holder == false then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+return 0`;
+const RELEASE_IF_OURS = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+interface Leases {
+  hold(name: string, ttlMs: number): Promise<boolean>;
+  release(name: string): Promise<void>;
 }
 
 function wrap(
   kind: KeyValueStore['kind'],
   keyv: Keyv,
   timeoutMs: number,
+  leases: Leases,
   close: () => Promise<void>,
 ): KeyValueStore {
   keyv.on('error', () => {
@@ -121,6 +157,8 @@ function wrap(
         `delete ${key}`,
       );
     },
+    holdLease: (name, ttlMs) => withTimeout(leases.hold(name, ttlMs), timeoutMs, `lease ${name}`),
+    releaseLease: (name) => withTimeout(leases.release(name), timeoutMs, `release ${name}`),
     close: () => withTimeout(close(), timeoutMs, 'close').catch(() => undefined),
   };
 }

@@ -58,6 +58,8 @@ export function createResilientStore(
     get: async (key) => (await use()).get(key),
     set: async (key, value) => (await use()).set(key, value),
     delete: async (key) => (await use()).delete(key),
+    holdLease: async (name, ttlMs) => (await use()).holdLease(name, ttlMs),
+    releaseLease: async (name) => (await use()).releaseLease(name),
     ready: async () => (await open()) !== null,
     close: async () => {
       closed = true;

@@ -1,0 +1,127 @@
+import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ChannelPoster } from '../../src/announce/poster.js';
+import { createRecapPoller } from '../../src/announce/recap-poller.js';
+import { createAppContext } from '../../src/core/app-context.js';
+import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
+import { SettingsStore } from '../../src/store/settings-store.js';
+import { type RedisHandle, startRedis } from '../support/redis-server.js';
+
+const silent = { info() {}, warn() {}, error() {} };
+let redis: RedisHandle;
+const stores: KeyValueStore[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  await redis.stop();
+});
+
+async function open(): Promise<KeyValueStore> {
+  const store = await createKeyValueStore({ url: redis.url, timeoutMs: 1_000 });
+  stores.push(store);
+  return store;
+}
+
+function countingPoster() {
+  const posts: RESTPostAPIChannelMessageJSONBody[] = [];
+  let id = 1_000_000_000_000_000;
+  const poster: ChannelPoster = {
+    async post(_channelId, body) {
+      posts.push(body);
+      return { messageId: String(id++) };
+    },
+  };
+  return { poster, posts };
+}
+
+describe('two processes sharing Redis elect one recap poller', () => {
+  test('only the lease holder posts; the other takes over once the holder stops renewing', async () => {
+    const catalog = createAppContext().catalog;
+    const anchor = new Date('2026-12-01T18:00:00Z');
+    const first = await open();
+    const second = await open();
+    const settings = new SettingsStore(first);
+    for (let n = 0; n < 3; n++)
+      await settings.save({
+        guildId: String(100_000_000_000_000_000n + BigInt(n)),
+        channelId: String(200_000_000_000_000_000n + BigInt(n)),
+        mentionRoleId: null,
+        spoilerDelayHours: 0,
+        replay: { anchor: anchor.toISOString(), speed: 1440 },
+        broken: null,
+        seasonId: null,
+        updatedAt: anchor.toISOString(),
+        updatedBy: null,
+      });
+    let now = new Date(anchor.getTime() + 1_000);
+    const a = countingPoster();
+    const b = countingPoster();
+    const leaseMs = 400;
+    const pollerA = createRecapPoller({
+      store: first,
+      catalog,
+      poster: a.poster,
+      now: () => now,
+      logger: silent,
+      leaseMs,
+    });
+    const pollerB = createRecapPoller({
+      store: second,
+      catalog,
+      poster: b.poster,
+      now: () => now,
+      logger: silent,
+      leaseMs,
+    });
+
+    const [reportA, reportB] = await Promise.all([pollerA.tick(), pollerB.tick()]);
+    const reports = [reportA, reportB];
+    expect(reports.filter((r) => r.aborted === 'another process holds the recap lease')).toHaveLength(1);
+    expect(a.posts.length + b.posts.length).toBe(3);
+
+    // The holder keeps the lease by ticking; B keeps being refused.
+    const holder = reportA.aborted === null ? pollerA : pollerB;
+    const other = holder === pollerA ? pollerB : pollerA;
+    await holder.tick();
+    expect((await other.tick()).aborted).not.toBeNull();
+
+    // The holder stops (crash): after the lease lapses, the other process polls — and posts round 2 once.
+    await new Promise((resolve) => setTimeout(resolve, leaseMs + 200));
+    now = new Date(anchor.getTime() + 50 * 60_000);
+    const takeover = await other.tick();
+    expect(takeover.aborted).toBeNull();
+    expect(takeover.sent).toBe(3);
+    expect(a.posts.length + b.posts.length).toBe(6);
+  });
+
+  test('a graceful stop releases the lease: the other process polls at once', async () => {
+    const catalog = createAppContext().catalog;
+    const first = await open();
+    const second = await open();
+    const now = () => new Date('2026-12-01T18:00:00Z');
+    const a = createRecapPoller({
+      store: first,
+      catalog,
+      poster: countingPoster().poster,
+      now,
+      logger: silent,
+      leaseMs: 60_000,
+    });
+    const b = createRecapPoller({
+      store: second,
+      catalog,
+      poster: countingPoster().poster,
+      now,
+      logger: silent,
+      leaseMs: 60_000,
+    });
+    // Let the short lease of the previous test lapse.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await a.tick()).aborted).toBeNull();
+    expect((await b.tick()).aborted).not.toBeNull();
+    await a.release();
+    expect((await b.tick()).aborted).toBeNull();
+  });
+});
