@@ -19,7 +19,7 @@ import { COLOURS } from '../src/replies/common.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 import { readLastRecap } from '../src/store/ledger.js';
-import type { GuildSettings } from '../src/store/settings-store.js';
+import { CorruptValueError, type GuildSettings } from '../src/store/settings-store.js';
 
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
 const ADMINISTRATOR = PermissionFlagsBits.Administrator;
@@ -117,6 +117,10 @@ export const setup = {
           throw new UserError('Use /setup announcements, /setup show, /setup off or /setup replay.');
       }
     } catch (error) {
+      if (error instanceof CorruptValueError)
+        throw new UserError(
+          'This server’s stored settings cannot be read (they do not match the expected format). Run /setup announcements channel:#… to write them again; /setup off clears them.',
+        );
       if (error instanceof StorageUnavailableError)
         throw new UserError(
           'Settings storage is unavailable right now, so nothing was changed. Please try again in a minute.',
@@ -143,6 +147,19 @@ export function hasManageGuild(permissions: string | null): boolean {
   if (!permissions || !/^\d+$/.test(permissions)) return false;
   const bits = BigInt(permissions);
   return (bits & MANAGE_GUILD) !== 0n || (bits & ADMINISTRATOR) !== 0n;
+}
+
+/**
+ * Current settings for a command that writes them. An unreadable stored value cannot be repaired, only
+ * replaced: writing commands start from fresh settings (show reports the problem instead).
+ */
+async function readOrReplace(services: BotServices, guildId: string): Promise<GuildSettings | null> {
+  try {
+    return await services.settings.get(guildId);
+  } catch (error) {
+    if (error instanceof CorruptValueError) return null;
+    throw error;
+  }
 }
 
 function blank(guildId: string, context: CommandContext): GuildSettings {
@@ -183,7 +200,7 @@ async function announce(
   const delay = options.spoiler_delay === undefined ? 0 : Number(options.spoiler_delay);
   if (!Number.isInteger(delay) || delay < 0 || delay > 168)
     throw new UserError('spoiler_delay is a whole number of hours from 0 to 168.');
-  const current = (await services.settings.get(guildId)) ?? blank(guildId, context);
+  const current = (await readOrReplace(services, guildId)) ?? blank(guildId, context);
   await services.settings.save({
     ...current,
     channelId,
@@ -241,7 +258,7 @@ async function show(context: CommandContext, services: BotServices, guildId: str
 }
 
 async function turnOff(context: CommandContext, services: BotServices, guildId: string) {
-  const current = await services.settings.get(guildId);
+  const current = await readOrReplace(services, guildId);
   if (!current || current.channelId === null)
     return buildReply({ content: 'Recaps were already off.', ephemeral: true });
   await services.settings.save({
@@ -280,7 +297,7 @@ async function replay(
   guildId: string,
 ) {
   const start = readString(options, 'start') ?? '';
-  const current = (await services.settings.get(guildId)) ?? blank(guildId, context);
+  const current = (await readOrReplace(services, guildId)) ?? blank(guildId, context);
   if (start.toLowerCase() === 'off') {
     await services.settings.save({
       ...current,

@@ -8,6 +8,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { createKeyValueStore } from '../../src/store/key-value-store.js';
 
 /**
  * The real bot process (runtime: storage, scheduler, real command modules) and the real discord.js client
@@ -154,5 +155,22 @@ describe('every command through the real client', () => {
     expect(discord.unexpectedRoutes).toEqual([]);
     expect(runtime.bot.stats.unhandledRejections).toBe(0);
     expect(runtime.bot.stats.faults).toBe(0);
+  });
+});
+
+describe('a corrupt stored setting', () => {
+  test('/setup show says it cannot be read; /setup announcements writes fresh settings', async () => {
+    const guildId = discord.guilds[0]?.id as string;
+    const announcements = discord.guilds[0]?.channels.find((c) => c.name === 'announcements');
+    const store = await createKeyValueStore({ url: join(scratch, 'e2e.sqlite') });
+    await store.set(`settings:${guildId}`, { guildId, channelId: 'not-a-channel' });
+    await store.close();
+    const shown = await ask('setup', {}, 'show');
+    expect((shown.flags ?? 0) & 64).toBe(64);
+    expect(text(shown)).toMatch(/stored settings cannot be read/);
+    expect(text(await ask('setup', { channel: announcements?.id ?? '' }, 'announcements'))).toMatch(
+      /will be posted in/,
+    );
+    expect(text(await ask('setup', {}, 'show'))).toMatch(/Recaps go to/);
   });
 });
