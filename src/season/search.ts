@@ -33,6 +33,8 @@ export interface NameIndex {
   /** Tokens grouped by length and by first letter: the typo search compares only plausible words. */
   tokensByLength: Map<number, string[]>;
   tokensByInitial: Map<string, string[]>;
+  /** Each thing's place in name order (collated once), so ranking never calls localeCompare. */
+  rank: number[];
 }
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -78,7 +80,15 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
     addToGroup(tokensByLength, token.length, token);
     addToGroup(tokensByInitial, token[0] as string, token);
   }
-  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial };
+  const collator = new Intl.Collator('en');
+  const rank = new Array<number>(things.length);
+  things
+    .map((thing, t) => ({ thing, t }))
+    .sort((a, b) => collator.compare(a.thing.name, b.thing.name) || a.thing.id.localeCompare(b.thing.id))
+    .forEach(({ t }, position) => {
+      rank[t] = position;
+    });
+  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial, rank };
 }
 
 function addToGroup<K>(groups: Map<K, string[]>, key: K, token: string) {
@@ -107,6 +117,8 @@ function matchToken(
   const found = new Map<number, Map<number, number>>();
   const credit = (token: string, score: number) => {
     for (const { thing, key } of index.holders.get(token) ?? []) {
+      // A word shared by thousands of names (a common surname) must not blow the cap either.
+      if (found.size >= cap && !found.has(thing)) break;
       const perKey = found.get(thing) ?? new Map<number, number>();
       if ((perKey.get(key) ?? 0) < score) perKey.set(key, score);
       found.set(thing, perKey);
@@ -121,9 +133,13 @@ function matchToken(
   if (found.size > 0 || query.length < 3) return found;
   // Typos: one edit for short words, two for long ones, against words of a similar length only…
   const allowed = query.length >= 7 ? 2 : 1;
+  // A cheap first test keeps the edit distance for plausible words: same first letter, same second letter,
+  // or the first two swapped (typos rarely change both of the first two letters).
+  const [q0, q1] = [query[0], query[1]];
   for (let length = query.length - allowed; length <= query.length + allowed; length++)
     for (const token of index.tokensByLength.get(length) ?? [])
-      if (distance(token, query) <= allowed) credit(token, 1);
+      if ((token[0] === q0 || token[1] === q1 || token[0] === q1) && distance(token, query) <= allowed)
+        credit(token, 1);
   // …and a typo inside a longer word still being typed, among words with the same first letter.
   for (const token of index.tokensByInitial.get(query[0] as string) ?? [])
     if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1) credit(token, 1);
@@ -166,7 +182,7 @@ export function searchNames(
     }
     combined = next;
   }
-  const results: NameMatch[] = [];
+  const results: { t: number; match: NameMatch }[] = [];
   for (const [t, perKey] of combined ?? []) {
     const thing = index.things[t] as NamedThing;
     if (options.kinds && !options.kinds.includes(thing.kind)) continue;
@@ -178,16 +194,19 @@ export function searchNames(
     const exact = keyText === normalised;
     const score = best + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0);
     results.push({
-      kind: thing.kind,
-      id: thing.id,
-      name: thing.name,
-      via: bestKey === 0 ? null : (thing.aliases[bestKey - 1] ?? null),
-      score,
-      exact,
+      t,
+      match: {
+        kind: thing.kind,
+        id: thing.id,
+        name: thing.name,
+        via: bestKey === 0 ? null : (thing.aliases[bestKey - 1] ?? null),
+        score,
+        exact,
+      },
     });
   }
-  results.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
-  return results.slice(0, limit);
+  results.sort((a, b) => b.match.score - a.match.score || (index.rank[a.t] ?? 0) - (index.rank[b.t] ?? 0));
+  return results.slice(0, limit).map((r) => r.match);
 }
 
 /** An id typed or picked from autocomplete, e.g. "maximilian-buhk". */
