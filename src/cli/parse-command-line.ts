@@ -80,7 +80,22 @@ function coerce(option: APIApplicationCommandOption, value: string): OptionValue
  * Bare words fill the first unfilled option that accepts them, in declared order; bare words after a
  * `key:value` of a text option continue that value ("name:Max Buhk"). A subcommand is the first bare word.
  */
-export function parseCommandLine(line: string, commands: readonly Command[]): ParsedLine {
+/**
+ * Turns a word into a value for an option that autocompletes (e.g. "spa" → round 4), the way a Discord user
+ * picks from the list; undefined when the word does not pick exactly one choice.
+ */
+export type WordResolver = (
+  command: Command,
+  option: APIApplicationCommandOption,
+  word: string,
+  options: Record<string, OptionValue>,
+) => OptionValue | undefined;
+
+export function parseCommandLine(
+  line: string,
+  commands: readonly Command[],
+  resolveWord?: WordResolver,
+): ParsedLine {
   const trimmed = line.trim();
   const match = /^\/?([\p{L}\p{N}_'-]+)(.*)$/su.exec(trimmed);
   if (!match)
@@ -119,7 +134,11 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
           `/${name} has no option ${quoteInput(token.key, 40)}.`,
           declared.map((o) => `${o.name}:`),
         );
-      options[option.name] = coerce(option, token.value);
+      // "round:spa": a number option that autocompletes takes a name the way Discord's list would.
+      const picked = accepts(option, token.value)
+        ? undefined
+        : pickByAutocomplete([option], options, token.value);
+      options[option.name] = picked ? picked.value : coerce(option, token.value);
       focused = { name: option.name, value: token.value };
       continuing = isFreeText(option) ? option : null;
       continue;
@@ -133,6 +152,13 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
     const option = declared.find(
       (o) => o.name !== 'season' && !(o.name in options) && accepts(o, token.value),
     );
+    const picked = option ? undefined : pickByAutocomplete(declared, options, token.value);
+    if (picked) {
+      options[picked.option.name] = picked.value;
+      focused = { name: picked.option.name, value: token.value };
+      continuing = null;
+      continue;
+    }
     if (!option)
       throw new UserError(
         `/${name} does not know what to do with ${quoteInput(token.value, 40)}.`,
@@ -143,6 +169,24 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
     continuing = isFreeText(option) ? option : null;
   }
   return { command, options, focused };
+
+  function pickByAutocomplete(
+    candidates: readonly APIApplicationCommandOption[],
+    filled: Record<string, OptionValue>,
+    word: string,
+  ): { option: APIApplicationCommandOption; value: OptionValue } | undefined {
+    if (!resolveWord) return undefined;
+    for (const candidate of candidates) {
+      const numeric =
+        candidate.type === ApplicationCommandOptionType.Integer ||
+        candidate.type === ApplicationCommandOptionType.Number;
+      if (!numeric || !('autocomplete' in candidate) || !candidate.autocomplete || candidate.name in filled)
+        continue;
+      const value = resolveWord(command as Command, candidate, word, filled);
+      if (value !== undefined) return { option: candidate, value };
+    }
+    return undefined;
+  }
 }
 
 /** Free text continues over spaces; options with fixed choices take one word. */

@@ -6,7 +6,7 @@ import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
-import { parseCommandLine } from './parse-command-line.js';
+import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
 import { writeAttachments } from './write-attachments.js';
 
@@ -50,7 +50,7 @@ export async function answerLine(
 ): Promise<{ output: string; failure: unknown | null }> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseCommandLine(line, commands);
+    parsed = parseCommandLine(line, commands, autocompleteResolver(context));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     if (options.mode === 'complete') return { output: formatChoices([], options.json), failure: null };
@@ -76,6 +76,14 @@ export async function answerLine(
     : renderReplyText(reply, context.now());
   const note = written.length > 0 && !options.json ? `\n${written.map((w) => `wrote ${w}`).join('\n')}` : '';
   return { output: output + note, failure };
+}
+
+/** A word picks a value when the option's own autocomplete offers exactly one choice for it. */
+export function autocompleteResolver(context: CommandContext): WordResolver {
+  return (command, option, word, options) => {
+    const { choices } = runAutocomplete(command, { name: option.name, value: word }, options, context);
+    return choices.length === 1 ? choices[0]?.value : undefined;
+  };
 }
 
 function formatChoices(choices: Parameters<typeof renderChoicesText>[0], json: boolean): string {

@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import pino from 'pino';
 import { commands } from '../../commands/index.js';
-import { parseCommandLine } from '../cli/parse-command-line.js';
+import { parseCommandLine, type WordResolver } from '../cli/parse-command-line.js';
 import { renderReplyText } from '../cli/render-text.js';
+import { autocompleteResolver } from '../cli/run-cli.js';
 import type { Config } from '../config.js';
 import { type Reply, UserError } from '../core/command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
@@ -104,7 +105,16 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
         const seconds = Math.min(600, Number(line.split(/\s+/)[1]));
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
         printRecaps();
-      } else write(await ask(discord, line, general.id, guild.channels));
+      } else
+        write(
+          await ask(
+            discord,
+            line,
+            general.id,
+            guild.channels,
+            autocompleteResolver(runtime.app.makeContext()),
+          ),
+        );
       prompt();
     }
   } finally {
@@ -123,10 +133,11 @@ async function ask(
   line: string,
   channelId: string,
   channels: { id: string; name: string }[],
+  resolveWord: WordResolver,
 ): Promise<string> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseCommandLine(line, commands);
+    parsed = parseCommandLine(line, commands, resolveWord);
   } catch (error) {
     if (error instanceof UserError) return renderReplyText(buildUserErrorReply(error), new Date());
     throw error;
