@@ -5,7 +5,12 @@ import { runAutocomplete, runCommand } from '../src/core/run-command.js';
 import { crossCheckSeason } from '../src/season/cross-check.js';
 import { buildSeasonModel } from '../src/season/model.js';
 import { readYaml, validateYaml, type YamlFile } from '../src/season/read-yaml.js';
-import { SEASON_FILES, type SeasonFileName, type SeasonFiles } from '../src/season/schema.js';
+import {
+  SEASON_FILE_KEYS,
+  SEASON_FILES,
+  type SeasonFileName,
+  type SeasonFiles,
+} from '../src/season/schema.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES, type SizeAxis } from './cases.js';
 import { type SeasonSize, writeSeasonFolder } from './generate-season.js';
 import {
@@ -65,17 +70,6 @@ export interface GrowthResult {
   profiles: CaseProfile[];
 }
 
-const FILE_KEYS: Record<SeasonFileName, keyof SeasonFiles> = {
-  'season.yaml': 'season',
-  'calendar.yaml': 'calendar',
-  'scoring.yaml': 'scoring',
-  'people.yaml': 'people',
-  'teams.yaml': 'teams',
-  'entries.yaml': 'entries',
-  'results.yaml': 'results',
-  'standings.yaml': 'standings',
-};
-
 /** The phases of loadSeasonFolder, timed one by one with the same exported functions it calls. */
 function splitLoad(folder: string): LoadSplit {
   const split: LoadSplit = { parseMs: 0, validateMs: 0, crossCheckMs: 0, buildModelMs: 0 };
@@ -94,7 +88,7 @@ function splitLoad(folder: string): LoadSplit {
     t0 = process.hrtime.bigint();
     const checked = validateYaml(read.yaml, schema as never);
     split.validateMs += ms(t0);
-    (files as Record<string, unknown>)[FILE_KEYS[name]] = checked.data;
+    (files as Record<string, unknown>)[SEASON_FILE_KEYS[name]] = checked.data;
   }
   const complete = files as SeasonFiles;
   let t0 = process.hrtime.bigint();

@@ -1,8 +1,8 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command } from '../src/core/command.js';
-import { completeSeason, readString, resolveSeason, seasonOption } from '../src/core/options.js';
+import { resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
-import { completeRound, resolveRound, roundOption } from '../src/core/round-option.js';
+import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
 import { buildResultsEmbed } from '../src/replies/results.js';
 
 export const results = {
@@ -16,9 +16,5 @@ export const results = {
     const model = resolveSeason(context, options);
     return buildReply({ embeds: [buildResultsEmbed(model, resolveRound(model, options))] });
   },
-  autocomplete(focused, options, context) {
-    if (focused.name === 'season') return completeSeason(context, focused.value);
-    const model = context.seasons.get(readString(options, 'season'));
-    return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
-  },
+  autocomplete: completeRoundCommand,
 } as const satisfies Command;

@@ -5,8 +5,8 @@ import {
 } from 'discord-api-types/v10';
 import type { Round, SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
-import { type OptionValues, UserError } from './command.js';
-import { readInteger } from './options.js';
+import { type CommandContext, type FocusedOption, type OptionValues, UserError } from './command.js';
+import { completeSeason, readInteger, readString } from './options.js';
 
 export const roundOption = {
   type: ApplicationCommandOptionType.Integer,
@@ -48,4 +48,15 @@ export function completeRound(model: SeasonModel, typed: string): APIApplication
     )
     .slice(0, 25)
     .map((r) => ({ name: `${r.round} · ${r.short_name} · ${r.date}`.slice(0, 100), value: r.round }));
+}
+
+/** Autocomplete of a command whose options are `round` and `season` (/results, /recap). */
+export function completeRoundCommand(
+  focused: FocusedOption,
+  options: OptionValues,
+  context: CommandContext,
+): APIApplicationCommandOptionChoice[] {
+  if (focused.name === 'season') return completeSeason(context, focused.value);
+  const model = context.seasons.get(readString(options, 'season'));
+  return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
 }

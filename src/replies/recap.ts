@@ -3,7 +3,7 @@ import type { Round, SeasonModel } from '../season/model.js';
 import { FORMAT_LABEL } from '../season/round-time.js';
 import { COLOURS, className, discordDate, sourceFooter, writtenPersonWithFlag } from './common.js';
 import { memoForModel } from './memo.js';
-import { roundPlace, winnerFields, winnerNotes } from './results.js';
+import { roundPlace, winnerFieldsWithNotes } from './results.js';
 
 /**
  * The post-race card: the same for /recap and for the automatic announcement. Only published figures: class
@@ -15,9 +15,7 @@ export function buildRecapEmbed(model: SeasonModel, round: Round): APIEmbed {
 
 function recapEmbed(model: SeasonModel, round: Round): APIEmbed {
   const results = model.results.get(round.round);
-  const fields = winnerFields(model, results);
-  const notes = winnerNotes(results);
-  if (notes.length > 0) fields.push({ name: 'Note', value: notes.join('\n') });
+  const fields = winnerFieldsWithNotes(model, results);
   const isLast = round.round === model.rounds.length;
   if (isLast) {
     for (const c of model.classes) {

@@ -33,7 +33,18 @@ export function winnerFields(model: SeasonModel, results: RoundResults | undefin
   });
 }
 
-export function winnerNotes(results: RoundResults | undefined): string[] {
+/** The class winners, then a "Note" field when a winner carries one (e.g. a car number as printed). */
+export function winnerFieldsWithNotes(
+  model: SeasonModel,
+  results: RoundResults | undefined,
+): APIEmbedField[] {
+  const fields = winnerFields(model, results);
+  const notes = winnerNotes(results);
+  if (notes.length > 0) fields.push({ name: 'Note', value: notes.join('\n') });
+  return fields;
+}
+
+function winnerNotes(results: RoundResults | undefined): string[] {
   return (results?.winners ?? []).filter((w) => w.note).map((w) => safe(w.note as string));
 }
 
@@ -43,9 +54,7 @@ export function buildResultsEmbed(model: SeasonModel, round: Round): APIEmbed {
 
 function resultsEmbed(model: SeasonModel, round: Round): APIEmbed {
   const results = model.results.get(round.round);
-  const fields = winnerFields(model, results);
-  const notes = winnerNotes(results);
-  if (notes.length > 0) fields.push({ name: 'Note', value: notes.join('\n') });
+  const fields = winnerFieldsWithNotes(model, results);
   return {
     title: `Round ${round.round} · ${round.short_name}`,
     description: [

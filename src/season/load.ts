@@ -4,20 +4,9 @@ import { crossCheckSeason } from './cross-check.js';
 import { buildSeasonModel, type SeasonModel } from './model.js';
 import { type DataProblem, SeasonLoadError } from './problems.js';
 import { readYaml, validateYaml, type YamlFile } from './read-yaml.js';
-import { SEASON_FILES, type SeasonFileName, type SeasonFiles } from './schema.js';
+import { SEASON_FILE_KEYS, SEASON_FILES, type SeasonFileName, type SeasonFiles } from './schema.js';
 
 export type SeasonLoadResult = { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] };
-
-const FILE_KEYS: Record<SeasonFileName, keyof SeasonFiles> = {
-  'season.yaml': 'season',
-  'calendar.yaml': 'calendar',
-  'scoring.yaml': 'scoring',
-  'people.yaml': 'people',
-  'teams.yaml': 'teams',
-  'entries.yaml': 'entries',
-  'results.yaml': 'results',
-  'standings.yaml': 'standings',
-};
 
 /**
  * Load one season folder: parse every file, validate it, then check across files. Problems are collected
@@ -53,7 +42,7 @@ export function loadSeasonFolder(directory: string): SeasonLoadResult {
     yamls.set(name, read.yaml);
     const checked = validateYaml(read.yaml, schema as never);
     problems.push(...checked.problems);
-    if (checked.data !== null) (files as Record<string, unknown>)[FILE_KEYS[name]] = checked.data;
+    if (checked.data !== null) (files as Record<string, unknown>)[SEASON_FILE_KEYS[name]] = checked.data;
   }
   if (problems.length > 0) return { ok: false, problems };
   const complete = files as SeasonFiles;

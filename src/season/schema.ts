@@ -230,3 +230,15 @@ export interface SeasonFiles {
   results: ResultsFile;
   standings: StandingsFile;
 }
+
+/** Where each file lands in SeasonFiles. */
+export const SEASON_FILE_KEYS: Record<SeasonFileName, keyof SeasonFiles> = {
+  'season.yaml': 'season',
+  'calendar.yaml': 'calendar',
+  'scoring.yaml': 'scoring',
+  'people.yaml': 'people',
+  'teams.yaml': 'teams',
+  'entries.yaml': 'entries',
+  'results.yaml': 'results',
+  'standings.yaml': 'standings',
+};
