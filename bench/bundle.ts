@@ -26,7 +26,9 @@ export async function buildBundles(): Promise<Bundles> {
     main: join(REPO_ROOT, 'src/main.ts'),
   };
   const out = (name: string) => join(dir, `${name}.mjs`);
-  for (const [name, entry] of Object.entries(entries))
+  // The picture renderer's process, next to the bundles as next to dist/main.mjs.
+  const renderChild = { 'render-child': join(REPO_ROOT, 'src/pictures/render-child.ts') };
+  for (const [name, entry] of Object.entries({ ...entries, ...renderChild }))
     await build({
       entryPoints: [entry],
       outfile: out(name),

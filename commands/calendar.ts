@@ -55,7 +55,9 @@ export const calendar = {
     // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
     const done = model.rounds.filter((r) => timeline.roundEndReal(r).getTime() <= now.getTime()).length;
     if (readBoolean(options, 'text') || done === 0) return buildReply({ embeds: [embed], ...extra });
-    const picture = winnersGridPicture(model, done);
+    // As /standings: without the picture the embed still answers in full.
+    const picture = await winnersGridPicture(model, done).catch(() => null);
+    if (!picture) return buildReply({ embeds: [embed], ...extra });
     return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra });
   },
   autocomplete(focused, _options, context) {

@@ -42,7 +42,7 @@ export const standings = {
       },
     ],
   },
-  execute(options, context) {
+  async execute(options, context) {
     const model = resolveSeason(context, options);
     const wanted = readString(options, 'class') ?? '';
     const classId = CLASS_CHOICES.find(
@@ -56,8 +56,10 @@ export const standings = {
     const embed = buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
     if (readBoolean(options, 'text')) return buildReply({ embeds: [embed], ephemeral });
-    // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view.
-    const picture = standingsPicture(model, table);
+    // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
+    // so a picture that cannot be drawn leaves a complete text answer rather than an error.
+    const picture = await standingsPicture(model, table).catch(() => null);
+    if (!picture) return buildReply({ embeds: [embed], ephemeral });
     return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral });
   },
   autocomplete(focused, _options, context) {

@@ -1,24 +1,12 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 import { loadSeasonCatalog, type SeasonCatalog } from '../season/catalog.js';
 import type { DataProblem } from '../season/problems.js';
 import { formatProblem } from '../season/problems.js';
 import type { CommandContext, Invoker } from './command.js';
 
-/** The folder holding package.json, found upwards from this module (source or built bundle alike). */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
-
 /** The bundled seasons, found from the project root so that any working directory works. */
-export const DEFAULT_DATA_DIR = join(projectRoot(), 'data', 'seasons');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data', 'seasons');
 
 export const NO_INVOKER: Invoker = { guildId: null, channelId: null, userId: null, permissions: null };
 

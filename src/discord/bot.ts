@@ -1,12 +1,13 @@
 import { once } from 'node:events';
-import { type Client, Events, type Interaction, MessageFlags, type RESTOptions } from 'discord.js';
+import { type Client, Events, type Interaction, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Command, CommandContext, Invoker } from '../core/command.js';
+import { buildReply } from '../core/reply.js';
 import { type Logger, redactUrlTokens } from '../logger.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
 import type { InteractionHandlerDeps } from './interaction-handler.js';
-import { NO_MENTIONS } from './outgoing-message.js';
+import { InteractionResponder } from './responder.js';
 import { indexCommands, routeInteraction } from './router.js';
 
 export interface BotOptions {
@@ -75,7 +76,7 @@ export function createBot(options: BotOptions): Bot {
 
   client.on(Events.InteractionCreate, (interaction) => {
     stats.interactions += 1;
-    track(stopping ? turnAway(interaction) : routeInteraction(interaction, deps));
+    track(stopping ? turnAway(interaction, logger) : routeInteraction(interaction, deps));
   });
   watchClient(client, logger);
 
@@ -132,12 +133,12 @@ export function createBot(options: BotOptions): Bot {
 }
 
 /** While stopping, new interactions get a quick "try again" instead of Discord's "did not respond". */
-async function turnAway(interaction: Interaction): Promise<void> {
+async function turnAway(interaction: Interaction, logger: Logger): Promise<void> {
   if (interaction.isAutocomplete()) {
     await interaction.respond([]).catch(() => undefined);
-  } else if (interaction.isRepliable()) {
-    await interaction
-      .reply({ content: RESTARTING_NOTICE, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+  } else if (interaction.isChatInputCommand()) {
+    await new InteractionResponder(interaction, logger)
+      .send(buildReply({ content: RESTARTING_NOTICE, ephemeral: true }))
       .catch(() => undefined);
   }
 }

@@ -4,6 +4,7 @@ import type {
   InteractionDeferReplyOptions,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
+  RequestData,
 } from 'discord.js';
 
 /*
@@ -29,11 +30,19 @@ export interface InteractionSource {
   readonly options: { readonly data: readonly RawCommandOption[] };
 }
 
+/** The REST call the initial reply is sent with (discord.js's `client.rest.post`, rate limits and all). */
+export interface RestPoster {
+  post(route: `/${string}`, options: RequestData): Promise<unknown>;
+}
+
 export interface RepliableInteraction extends InteractionSource {
-  readonly deferred: boolean;
-  readonly replied: boolean;
+  readonly token: string;
+  readonly client: { readonly rest: RestPoster };
+  /** Set by the responder after it posts the initial reply itself, as discord.js's `reply()` would. */
+  deferred: boolean;
+  replied: boolean;
+  ephemeral: boolean | null;
   deferReply(options: InteractionDeferReplyOptions): Promise<unknown>;
-  reply(options: InteractionReplyOptions): Promise<unknown>;
   editReply(options: InteractionEditReplyOptions): Promise<unknown>;
   followUp(options: InteractionReplyOptions): Promise<unknown>;
   deleteReply(): Promise<unknown>;

@@ -20,10 +20,9 @@ export function isEphemeral(reply: Reply): boolean {
  * passed on; embeds refer to files by `attachment://<name>`, and every such reference must have its file.
  */
 export function toReplyOptions(reply: Reply): InteractionReplyOptions {
-  const { content, embeds, components, tts, flags, allowed_mentions, poll } = reply.data;
-  if (poll) throw new Error('Reply.data.poll is not supported by the Discord adapter');
+  checkReplyForDiscord(reply);
+  const { content, embeds, components, tts, flags, allowed_mentions } = reply.data;
   const files = toAttachments(reply);
-  assertAttachmentReferences(embeds ?? [], files);
   return {
     ...(content !== undefined && { content }),
     ...(embeds !== undefined && { embeds }),
@@ -51,11 +50,22 @@ function toMentionOptions({ parse, roles, users, replied_user }: APIAllowedMenti
   };
 }
 
-function toAttachments(reply: Reply): AttachmentPayload[] {
+/**
+ * What Discord would refuse, caught before sending: a poll (not supported here), two files with one
+ * name, or an embed pointing at `attachment://x` without a file `x`.
+ */
+export function checkReplyForDiscord(reply: Reply): void {
+  if (reply.data.poll) throw new Error('Reply.data.poll is not supported by the Discord adapter');
   const names = new Set<string>();
-  return (reply.files ?? []).map((file) => {
+  for (const file of reply.files ?? []) {
     if (names.has(file.name)) throw new Error(`Reply has two files named ${file.name}`);
     names.add(file.name);
+  }
+  assertAttachmentReferences(reply.data.embeds ?? [], names);
+}
+
+function toAttachments(reply: Reply): AttachmentPayload[] {
+  return (reply.files ?? []).map((file) => {
     const describedInData = reply.data.attachments?.find((attachment) => attachment.filename === file.name);
     const description = file.description ?? describedInData?.description;
     return {
@@ -68,8 +78,7 @@ function toAttachments(reply: Reply): AttachmentPayload[] {
 
 const ATTACHMENT_SCHEME = 'attachment://';
 
-function assertAttachmentReferences(embeds: readonly APIEmbed[], files: readonly AttachmentPayload[]): void {
-  const names = new Set(files.map((file) => file.name));
+function assertAttachmentReferences(embeds: readonly APIEmbed[], names: ReadonlySet<string>): void {
   for (const embed of embeds) {
     for (const url of [
       embed.image?.url,

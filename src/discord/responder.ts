@@ -1,6 +1,7 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, Routes } from 'discord.js';
 import type { Reply } from '../core/command.js';
 import type { Logger } from '../logger.js';
+import { encodeReplyCallback } from './callback-body.js';
 import type { RepliableInteraction } from './interaction-types.js';
 import { isEphemeral, NO_MENTIONS, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
 
@@ -8,7 +9,7 @@ const PRIVATE_ANSWER_NOTE = 'Answered privately.';
 
 /**
  * Sends at most one initial response per interaction and everything after it the right way:
- * reply when fresh, editReply after a deferral, followUp once replied.
+ * the initial reply when fresh, editReply after a deferral, followUp once replied.
  *
  * discord.js flips `deferred` only when the deferral's REST call returns, so a pending deferral is awaited
  * before choosing, or a fast handler racing the deadline timer would answer twice (40060).
@@ -38,7 +39,7 @@ export class InteractionResponder {
     await this.#deferral?.catch(() => undefined);
     const { interaction } = this;
     if (!interaction.deferred && !interaction.replied) {
-      await interaction.reply(toReplyOptions(reply));
+      await this.#replyFirst(reply);
     } else if (interaction.replied) {
       await interaction.followUp(toReplyOptions(reply));
     } else if (isEphemeral(reply) && !this.#deferredEphemeral) {
@@ -46,6 +47,23 @@ export class InteractionResponder {
     } else {
       await interaction.editReply(toEditReplyOptions(reply));
     }
+  }
+
+  /**
+   * The initial response, posted with discord.js's REST client as discord.js's `reply()` posts it, but
+   * with a body encoded by Pitboard (see callback-body.ts: the CLI's JSON, pictures encoded once).
+   */
+  async #replyFirst(reply: Reply): Promise<void> {
+    const { interaction } = this;
+    const { body, contentType } = encodeReplyCallback(reply);
+    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body,
+      passThroughBody: true,
+      headers: { 'Content-Type': contentType },
+      auth: false,
+    });
+    interaction.ephemeral = isEphemeral(reply);
+    interaction.replied = true;
   }
 
   /**

@@ -24,6 +24,8 @@ export interface RestRequest {
   body: unknown;
   files: UploadedFile[];
   now: number;
+  /** `performance.now()` when the body had been read in full. */
+  arrivedAt: number;
 }
 
 export interface RestResponse {
@@ -208,6 +210,7 @@ export class RestPipeline {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
+    const arrivedAt = performance.now();
     const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
     const rawPath = inApi ? url.pathname.slice(API_PREFIX.length) : url.pathname;
     const segments = rawPath
@@ -391,6 +394,7 @@ export class RestPipeline {
         body: parsed.body,
         files: parsed.files,
         now,
+        arrivedAt,
       });
     } catch (error) {
       response = { status: 500, body: { message: `500: Internal Server Error (${String(error)})`, code: 0 } };

@@ -53,6 +53,11 @@ export interface CallbackRecord {
   files: { filename: string; size: number; contentType: string }[];
   /** When the callback arrived (epoch ms), and how long after the dispatch. */
   at: number;
+  /**
+   * `performance.now()` when the callback's last byte had been read, before this server parsed or
+   * validated it: the moment the bot's work for the interaction was done (benchmarks time to this).
+   */
+  arrivedAt: number;
   latencyMs: number;
   withResponse: boolean;
 }

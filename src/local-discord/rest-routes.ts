@@ -344,6 +344,7 @@ export function buildRoutes(core: RouteCore): RouteDef[] {
           contentType: f.contentType,
         })),
         at: req.now,
+        arrivedAt: req.arrivedAt,
         latencyMs: req.now - record.dispatchedAt,
         withResponse: req.query.get('with_response') === 'true',
       },

@@ -6,7 +6,7 @@ import {
   buildWinnersGridSvg,
   type CellKind,
   createPictureCache,
-  renderCompactPicture,
+  renderInChildProcess,
   type StandingsMatrix,
   type TotalsTable,
   type WinnersGrid,
@@ -17,9 +17,10 @@ import { className, withoutCode } from './common.js';
 
 /**
  * Pictures are rendered once per (season, picture, data version) and kept: a repeated /standings costs a
- * map lookup. The key carries the model's content hash, so a data reload renders afresh.
+ * map lookup. The key carries the model's content hash, so a data reload renders afresh. Rendering runs in
+ * a child process (see pictures/render-process.ts).
  */
-const cache = createPictureCache({ maxEntries: 64, render: renderCompactPicture });
+const cache = createPictureCache({ maxEntries: 64, render: renderInChildProcess });
 
 /**
  * Colour of a published cell. Pro Cup cells are overall positions, so "scored points" is read from the
@@ -141,10 +142,10 @@ function attach(
 }
 
 /** The standings picture for one class, from the cache when this data version was drawn before. */
-export function standingsPicture(model: SeasonModel, table: StandingsTable) {
+export async function standingsPicture(model: SeasonModel, table: StandingsTable) {
   const key = `${model.id}:standings:${table.classId}:${model.version}`;
   const hasCells = table.columns.length > 0;
-  const picture = cache.getOrRender(key, () =>
+  const picture = await cache.getOrRender(key, () =>
     hasCells
       ? buildStandingsMatrixSvg(standingsMatrixInput(model, table))
       : buildTotalsTableSvg(totalsTableInput(model, table)),
@@ -159,9 +160,9 @@ export function standingsPicture(model: SeasonModel, table: StandingsTable) {
   };
 }
 
-export function winnersGridPicture(model: SeasonModel, upToRound: number) {
+export async function winnersGridPicture(model: SeasonModel, upToRound: number) {
   const key = `${model.id}:winners:${upToRound}:${model.version}`;
-  const picture = cache.getOrRender(key, () => buildWinnersGridSvg(winnersGridInput(model, upToRound)));
+  const picture = await cache.getOrRender(key, () => buildWinnersGridSvg(winnersGridInput(model, upToRound)));
   return {
     ...attach(`winners-r${upToRound}.png`, `Class winners up to round ${upToRound}`, picture.png),
     fromCache: picture.fromCache,

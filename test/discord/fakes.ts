@@ -54,7 +54,19 @@ export function fakeInteraction({
     replied: false,
     calls: [],
     deferReply: (o) => respond('deferReply', o, () => (interaction.deferred = true)),
-    reply: (o) => respond('reply', o, () => (interaction.replied = true)),
+    token: 'fake-interaction-token',
+    ephemeral: null,
+    client: {
+      rest: {
+        // The initial reply: recorded as the API body's `data` the responder encoded.
+        post: async (route, request) => {
+          if (route !== `/interactions/${interaction.id}/${interaction.token}/callback`)
+            throw new Error(`unexpected route ${route}`);
+          const data = await decodeCallbackData(request.body, request.headers?.['Content-Type']);
+          await respond('reply', data, () => undefined);
+        },
+      },
+    },
     editReply: (o) => respond('editReply', o, () => (interaction.replied = true)),
     followUp: (o) => respond('followUp', o, () => (interaction.replied = true)),
     deleteReply: () => respond('deleteReply', undefined, () => undefined),
@@ -66,6 +78,19 @@ export function fakeInteraction({
     onSuccess();
   }
   return interaction;
+}
+
+/** The `data` of an encoded interaction callback (JSON, or multipart with its files listed by name). */
+export async function decodeCallbackData(body: unknown, contentType: string | undefined) {
+  if (typeof body === 'string') return (JSON.parse(body) as { data: Record<string, unknown> }).data;
+  const form = await new Response(body as Uint8Array, {
+    headers: { 'content-type': contentType ?? '' },
+  }).formData();
+  const payload = JSON.parse(String(form.get('payload_json'))) as { data: Record<string, unknown> };
+  const files = [...form.entries()]
+    .filter(([, v]) => typeof v !== 'string')
+    .map(([k, v]) => [k, (v as File).name]);
+  return { ...payload.data, files: Object.fromEntries(files) };
 }
 
 /** Timers that fire only when the test says so. */

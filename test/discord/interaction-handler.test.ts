@@ -43,7 +43,7 @@ describe('a chat-input command', () => {
     const interaction = fakeInteraction();
     await handleChatInputCommand(interaction, deps);
     expect(interaction.calls).toEqual([
-      { method: 'reply', options: { content: 'P1 Buhk', allowedMentions: { parse: [] } } },
+      { method: 'reply', options: { content: 'P1 Buhk', allowed_mentions: { parse: [] } } },
     ]);
     expect(clock.pending.size).toBe(0);
   });
@@ -156,7 +156,7 @@ describe('the error boundary', () => {
         options: {
           content: 'No driver named "Buk".\nDid you mean: Maximilian Buhk?',
           flags: MessageFlags.Ephemeral,
-          allowedMentions: { parse: [] },
+          allowed_mentions: { parse: [] },
         },
       },
     ]);

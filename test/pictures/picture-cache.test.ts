@@ -7,11 +7,11 @@ function fakeRender(svg: string): RenderedPicture {
 }
 
 describe('createPictureCache', () => {
-  it('renders once per key and serves repeats from the cache', () => {
+  it('renders once per key and serves repeats from the cache', async () => {
     const cache = createPictureCache();
     const build = vi.fn(() => buildWinnersGridSvg(sampleWinnersGrid()));
-    const first = cache.getOrRender('2013/winners/v1', build);
-    const second = cache.getOrRender('2013/winners/v1', build);
+    const first = await cache.getOrRender('2013/winners/v1', build);
+    const second = await cache.getOrRender('2013/winners/v1', build);
     expect(build).toHaveBeenCalledTimes(1);
     expect(first.fromCache).toBe(false);
     expect(second.fromCache).toBe(true);
@@ -20,35 +20,35 @@ describe('createPictureCache', () => {
     expect(first.width).toBeGreaterThan(0);
   });
 
-  it('treats a new data version as a new picture', () => {
+  it('treats a new data version as a new picture', async () => {
     const cache = createPictureCache({ render: fakeRender });
-    cache.getOrRender('pro/v1', () => 'a');
-    const next = cache.getOrRender('pro/v2', () => 'b');
+    await cache.getOrRender('pro/v1', () => 'a');
+    const next = await cache.getOrRender('pro/v2', () => 'b');
     expect(next.fromCache).toBe(false);
     expect(new TextDecoder().decode(next.png)).toBe('b');
   });
 
-  it('evicts the least recently used entry beyond its bound', () => {
+  it('evicts the least recently used entry beyond its bound', async () => {
     const render = vi.fn(fakeRender);
     const cache = createPictureCache({ maxEntries: 2, render });
-    cache.getOrRender('a', () => 'a');
-    cache.getOrRender('b', () => 'b');
-    cache.getOrRender('a', () => 'a'); // a is now the most recent
-    cache.getOrRender('c', () => 'c'); // evicts b
+    await cache.getOrRender('a', () => 'a');
+    await cache.getOrRender('b', () => 'b');
+    await cache.getOrRender('a', () => 'a'); // a is now the most recent
+    await cache.getOrRender('c', () => 'c'); // evicts b
     expect(cache.size).toBe(2);
-    expect(cache.getOrRender('a', () => 'a').fromCache).toBe(true);
-    expect(cache.getOrRender('b', () => 'b').fromCache).toBe(false);
+    expect((await cache.getOrRender('a', () => 'a')).fromCache).toBe(true);
+    expect((await cache.getOrRender('b', () => 'b')).fromCache).toBe(false);
     expect(render).toHaveBeenCalledTimes(4);
   });
 
-  it('does not cache a failed build', () => {
+  it('does not cache a failed build', async () => {
     const cache = createPictureCache({ render: fakeRender });
-    expect(() =>
+    await expect(
       cache.getOrRender('x', () => {
         throw new Error('boom');
       }),
-    ).toThrow('boom');
+    ).rejects.toThrow('boom');
     expect(cache.size).toBe(0);
-    expect(cache.getOrRender('x', () => 'ok').fromCache).toBe(false);
+    expect((await cache.getOrRender('x', () => 'ok')).fromCache).toBe(false);
   });
 });

@@ -96,13 +96,13 @@ describe('Pro Cup standings matrix from the bundled season', () => {
     expect(input.rows[4]?.cells[3]).toEqual({ text: '10', kind: 'classified' });
   });
 
-  test('the PNG decodes at 2× and a repeat comes from the cache', () => {
+  test('the PNG, drawn in the renderer process, decodes at 2× and a repeat comes from the cache', async () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const first = standingsPicture(model, table);
+    const first = await standingsPicture(model, table);
     const png = PNG.sync.read(Buffer.from(first.file.data));
     expect(png.width).toBeGreaterThan(1000);
-    const again = standingsPicture(model, table);
+    const again = await standingsPicture(model, table);
     expect(again.fromCache).toBe(true);
     expect(again.file.data).toBe(first.file.data);
   });
