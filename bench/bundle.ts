@@ -1,12 +1,26 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from './support.js';
+
+/**
+ * The Node flags `npm start` runs dist/main.mjs with, read from package.json so that every bundled probe
+ * runs exactly as the product does.
+ */
+export const START_NODE_FLAGS: readonly string[] = (() => {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /\bnode ((?:--\S+ )*)dist\/main\.mjs/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json: the start script does not run `node [flags] dist/main.mjs`');
+  return (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
+})();
 
 export interface Bundles {
   dir: string;
   modelReady: string;
   memoryBot: string;
+  bareClient: string;
   main: string;
   remove(): void;
 }
@@ -15,7 +29,7 @@ export interface Bundles {
  * Bundle the probes and the bot's entry point the way `npm start` does (scripts/build.mjs: esbuild,
  * bundle, ESM, node20, packages external, linked source maps), into tmp/ under the repository (git
  * ignores it) so that the bundles find package.json, node_modules and data/ exactly as dist/main.mjs does.
- * Run with `node --enable-source-maps`, as `npm start` runs dist/main.mjs.
+ * Run with START_NODE_FLAGS, as `npm start` runs dist/main.mjs.
  */
 export async function buildBundles(): Promise<Bundles> {
   const dir = join(REPO_ROOT, 'tmp', `bench-bundle-${process.pid}`);
@@ -23,6 +37,7 @@ export async function buildBundles(): Promise<Bundles> {
   const entries = {
     modelReady: join(REPO_ROOT, 'bench/child/model-ready.ts'),
     memoryBot: join(REPO_ROOT, 'bench/child/memory-bot.ts'),
+    bareClient: join(REPO_ROOT, 'bench/child/bare-client.ts'),
     main: join(REPO_ROOT, 'src/main.ts'),
   };
   const out = (name: string) => join(dir, `${name}.mjs`);
@@ -44,6 +59,7 @@ export async function buildBundles(): Promise<Bundles> {
     dir,
     modelReady: out('modelReady'),
     memoryBot: out('memoryBot'),
+    bareClient: out('bareClient'),
     main: out('main'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

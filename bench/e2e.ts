@@ -12,8 +12,10 @@ import {
 } from '../src/local-discord/index.js';
 import { createResilientStore } from '../src/store/resilient-store.js';
 import { SettingsStore } from '../src/store/settings-store.js';
+import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
+import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
 import { byModule, type ProfileLine, profileWork } from './profile.js';
 import { median } from './stats.js';
 import { collectGarbage, log, memoryLogger, scratchDir } from './support.js';
@@ -21,9 +23,14 @@ import { collectGarbage, log, memoryLogger, scratchDir } from './support.js';
 export interface EndToEndCase {
   label: string;
   kind: 'command' | 'autocomplete';
+  /** A reference row (the floor with a bigger reply), not a command: outside the budget. */
+  reference?: boolean;
   /** Pairs measured: one floor sample and one command sample each, order alternating. */
   pairs: number;
-  /** From injection until the callback's last byte has arrived at the local Discord (the budget). */
+  /**
+   * From the INTERACTION_CREATE frame leaving the local Discord until the callback's last byte has arrived
+   * there (the budget): the bot's work plus loopback, none of the local Discord's.
+   */
   medianMs: number;
   p99Ms: number;
   /** Median of the floor samples interleaved with this case. */
@@ -66,10 +73,15 @@ export interface EndToEndResult {
 interface Target {
   label: string;
   kind: 'command' | 'autocomplete';
+  reference?: boolean;
   inject(discord: LocalDiscord, userId: string): InjectedInteraction;
 }
 
 const FIRST_USER = 400_000_000_000_000_000n;
+
+/** The floor answering a 1 KiB embed: what a reply's size alone adds (most text replies are 1–3 KiB). */
+const BODY_REFERENCE_BYTES = 1024;
+export const BODY_REFERENCE_LABEL = 'floor, 1 KiB embed (reference)';
 
 function commandTarget(
   label: string,
@@ -102,11 +114,16 @@ function autocompleteTarget(
  * floor command registered in the same bot. Floor and case samples alternate (floor-case, case-floor, …),
  * so drift and GC hit both alike; each case is compared with the floor samples taken beside it.
  */
-export async function runEndToEnd(options: {
-  pairs: number;
-  warmupPairs: number;
-  profileMs: number;
-}): Promise<EndToEndResult> {
+export async function runEndToEnd(
+  options: {
+    pairs: number;
+    warmupPairs: number;
+    /** Rounds over every case before any is timed. */
+    warmupRounds: number;
+    profileMs: number;
+  },
+  bundles: Bundles,
+): Promise<EndToEndResult> {
   const scratch = scratchDir('e2e');
   const discord = await startLocalDiscord();
   const guild = discord.guilds[0];
@@ -121,8 +138,164 @@ export async function runEndToEnd(options: {
   };
   const registered: Command[] = [...commands, floorCommand];
   await deployCommands({ config, commands: registered });
+
+  const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
+  const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
+  const targets: Target[] = [
+    {
+      ...commandTarget(BODY_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { bytes: BODY_REFERENCE_BYTES }),
+      reference: true,
+    },
+    ...COMMAND_CASES.map((c) =>
+      commandTarget(c.label, c.command, c.options as Record<string, string | number | boolean>),
+    ),
+    ...AUTOCOMPLETE_CASES.map((c) =>
+      autocompleteTarget(c.label, c.command, c.focused.name, {
+        ...(c.options as Record<string, string | number | boolean>),
+        [c.focused.name]: c.focused.value,
+      }),
+    ),
+  ];
+
+  let user = 0n;
+  const nextUser = () => String(FIRST_USER + user++);
+  /**
+   * Milliseconds from the moment the INTERACTION_CREATE frame leaves the local Discord until the callback's
+   * last byte has arrived there (the bot's span), and from the inject call until the local Discord has
+   * answered the callback (what a test awaiting `final()` sees: this server's own work included).
+   */
+  const time = async (target: Target): Promise<{ arrived: number; answered: number }> => {
+    const userId = nextUser();
+    const t0 = performance.now();
+    const interaction = target.inject(discord, userId);
+    await interaction.final();
+    const answered = performance.now() - t0;
+    const arrivedAt = interaction.callback?.arrivedAt;
+    if (arrivedAt === undefined) throw new Error(`${target.label}: no callback recorded`);
+    return { arrived: arrivedAt - interaction.sentAt, answered };
+  };
+
+  const cases: EndToEndCase[] = [];
+  const allFloor: number[] = [];
+  const allFloorAutocomplete: number[] = [];
+  let faults = 0;
+  try {
+    // The timed samples: the bot in a process of its own, bundled and run as `npm start` runs it, so that
+    // it shares neither its event loop nor its heap with the local Discord.
+    const child = forkBotProbe(discord, bundledMemoryProbe(bundles), join(scratch.dir, 'e2e-bot.sqlite'), {
+      BENCH_FLOOR: '1',
+    });
+    try {
+      await request(child, {}, 'ready', 120_000);
+      // The bot's process starts cold: warm every path it will take (JIT tiers, caches, pictures) first,
+      // or the first cases would be compared with a floor that is still getting faster.
+      for (let round = 0; round < options.warmupRounds; round++) {
+        for (const target of [floor, floorAutocomplete, ...targets]) await time(target);
+        if (round % 20 === 19) discord.clearHistory();
+      }
+      for (const target of targets) {
+        const base = target.kind === 'command' ? floor : floorAutocomplete;
+        for (let i = 0; i < options.warmupPairs; i++) {
+          await time(base);
+          await time(target);
+        }
+        discord.clearHistory();
+        collectGarbage();
+        const floorSamples: number[] = [];
+        const samples: number[] = [];
+        const floorAnswered: number[] = [];
+        const answered: number[] = [];
+        const sampleFloor = async () => {
+          const t = await time(base);
+          floorSamples.push(t.arrived);
+          floorAnswered.push(t.answered);
+        };
+        const sampleCase = async () => {
+          const t = await time(target);
+          samples.push(t.arrived);
+          answered.push(t.answered);
+        };
+        let bytes = 0;
+        for (let i = 0; i < options.pairs; i++) {
+          if (i % 2 === 0) {
+            await sampleFloor();
+            await sampleCase();
+          } else {
+            await sampleCase();
+            await sampleFloor();
+          }
+          if (i === 0) bytes = callbackBytesOf(discord);
+          // Attachments and messages pile up in the local Discord: forget them now and then.
+          if (i % 200 === 199) discord.clearHistory();
+        }
+        discord.clearHistory();
+        const m = median(samples);
+        const f = median(floorSamples);
+        (target.kind === 'command' ? allFloor : allFloorAutocomplete).push(...floorSamples);
+        const sorted = [...samples].sort((a, b) => a - b);
+        cases.push({
+          label: target.label,
+          kind: target.kind,
+          ...(target.reference ? { reference: true } : {}),
+          pairs: options.pairs,
+          medianMs: m,
+          p99Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? Number.NaN,
+          floorMedianMs: f,
+          ratio: m / f,
+          excessMs: m - f,
+          answeredMedianMs: median(answered),
+          answeredFloorMedianMs: median(floorAnswered),
+          callbackBytes: bytes,
+        });
+        log(
+          `e2e ${target.label}: ${m.toFixed(3)} ms vs floor ${f.toFixed(3)} ms (×${(m / f).toFixed(2)}); answered ${median(answered).toFixed(3)} vs ${median(floorAnswered).toFixed(3)}`,
+        );
+      }
+      faults += (await measure(child, false)).faults;
+    } finally {
+      await stopBotProbe(child);
+    }
+
+    const profiles = await profileInProcess(
+      discord,
+      config,
+      registered,
+      scratch.dir,
+      [floor, floorAutocomplete, ...targets.filter((t) => t.kind === 'command' && !t.reference)],
+      time,
+      options.profileMs,
+    );
+    faults += profiles.faults;
+    return {
+      floorMedianMs: median(allFloor),
+      floorAutocompleteMedianMs: median(allFloorAutocomplete),
+      cases,
+      profiles: profiles.profiles,
+      faults,
+      validationFailures: discord.validationFailures.length,
+      unexpectedRoutes: discord.unexpectedRoutes.length,
+    };
+  } finally {
+    await discord.close();
+    scratch.remove();
+  }
+}
+
+/**
+ * Where does a round trip's CPU go? The V8 sampling profiler sees one process, so for this the bot runs in
+ * this process (createBot with the runtime's services, through tsx), the floor and each command back to back.
+ */
+async function profileInProcess(
+  discord: LocalDiscord,
+  config: Parameters<typeof createBot>[0]['config'],
+  registered: Command[],
+  dir: string,
+  targets: Target[],
+  time: (target: Target) => Promise<unknown>,
+  profileMs: number,
+): Promise<{ profiles: EndToEndProfile[]; faults: number }> {
   const app = createAppContext();
-  const store = createResilientStore({ url: join(scratch.dir, 'e2e.sqlite') });
+  const store = createResilientStore({ url: join(dir, 'e2e.sqlite') });
   await store.ready();
   const { logger, lines } = memoryLogger('warn');
   let bot: ReturnType<typeof createBot> | null = null;
@@ -144,100 +317,9 @@ export async function runEndToEnd(options: {
     rest: { offset: 0 },
   });
   await bot.start();
-
-  const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
-  const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
-  const targets: Target[] = [
-    ...COMMAND_CASES.map((c) =>
-      commandTarget(c.label, c.command, c.options as Record<string, string | number | boolean>),
-    ),
-    ...AUTOCOMPLETE_CASES.map((c) =>
-      autocompleteTarget(c.label, c.command, c.focused.name, {
-        ...(c.options as Record<string, string | number | boolean>),
-        [c.focused.name]: c.focused.value,
-      }),
-    ),
-  ];
-
-  let user = 0n;
-  const nextUser = () => String(FIRST_USER + user++);
-  /** Milliseconds from injection to the callback's arrival, and to the local Discord's answer. */
-  const time = async (target: Target): Promise<{ arrived: number; answered: number }> => {
-    const userId = nextUser();
-    const t0 = performance.now();
-    const interaction = target.inject(discord, userId);
-    await interaction.final();
-    const answered = performance.now() - t0;
-    const arrivedAt = interaction.callback?.arrivedAt;
-    if (arrivedAt === undefined) throw new Error(`${target.label}: no callback recorded`);
-    return { arrived: arrivedAt - t0, answered };
-  };
-
-  const cases: EndToEndCase[] = [];
-  const allFloor: number[] = [];
-  const allFloorAutocomplete: number[] = [];
   try {
-    for (const target of targets) {
-      const base = target.kind === 'command' ? floor : floorAutocomplete;
-      for (let i = 0; i < options.warmupPairs; i++) {
-        await time(base);
-        await time(target);
-      }
-      discord.clearHistory();
-      collectGarbage();
-      const floorSamples: number[] = [];
-      const samples: number[] = [];
-      const floorAnswered: number[] = [];
-      const answered: number[] = [];
-      const sampleFloor = async () => {
-        const t = await time(base);
-        floorSamples.push(t.arrived);
-        floorAnswered.push(t.answered);
-      };
-      const sampleCase = async () => {
-        const t = await time(target);
-        samples.push(t.arrived);
-        answered.push(t.answered);
-      };
-      let bytes = 0;
-      for (let i = 0; i < options.pairs; i++) {
-        if (i % 2 === 0) {
-          await sampleFloor();
-          await sampleCase();
-        } else {
-          await sampleCase();
-          await sampleFloor();
-        }
-        if (i === 0) bytes = callbackBytesOf(discord);
-        // Attachments and messages pile up in the local Discord: forget them now and then.
-        if (i % 200 === 199) discord.clearHistory();
-      }
-      discord.clearHistory();
-      const m = median(samples);
-      const f = median(floorSamples);
-      (target.kind === 'command' ? allFloor : allFloorAutocomplete).push(...floorSamples);
-      const sorted = [...samples].sort((a, b) => a - b);
-      cases.push({
-        label: target.label,
-        kind: target.kind,
-        pairs: options.pairs,
-        medianMs: m,
-        p99Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? Number.NaN,
-        floorMedianMs: f,
-        ratio: m / f,
-        excessMs: m - f,
-        answeredMedianMs: median(answered),
-        answeredFloorMedianMs: median(floorAnswered),
-        callbackBytes: bytes,
-      });
-      log(
-        `e2e ${target.label}: ${m.toFixed(3)} ms vs floor ${f.toFixed(3)} ms (×${(m / f).toFixed(2)}); answered ${median(answered).toFixed(3)} vs ${median(floorAnswered).toFixed(3)}`,
-      );
-    }
-
-    // Where does a round trip's CPU go? Profile the floor and each command back to back.
     const profiles: EndToEndProfile[] = [];
-    for (const target of [floor, floorAutocomplete, ...targets.filter((t) => t.kind === 'command')]) {
+    for (const target of targets) {
       collectGarbage();
       let n = 0;
       const result = await profileWork(
@@ -245,7 +327,7 @@ export async function runEndToEnd(options: {
           await time(target);
           if (++n % 200 === 0) discord.clearHistory();
         },
-        { durationMs: options.profileMs },
+        { durationMs: profileMs },
       );
       discord.clearHistory();
       profiles.push({
@@ -256,20 +338,10 @@ export async function runEndToEnd(options: {
         top: result.lines.slice(0, 10),
       });
     }
-    return {
-      floorMedianMs: median(allFloor),
-      floorAutocompleteMedianMs: median(allFloorAutocomplete),
-      cases,
-      profiles,
-      faults: bot.stats.faults + lines.filter((l) => l.level >= 50).length,
-      validationFailures: discord.validationFailures.length,
-      unexpectedRoutes: discord.unexpectedRoutes.length,
-    };
+    return { profiles, faults: bot.stats.faults + lines.filter((l) => l.level >= 50).length };
   } finally {
     await bot.stop();
     await store.close();
-    await discord.close();
-    scratch.remove();
   }
 }
 

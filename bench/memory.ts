@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { commands } from '../commands/index.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
-import type { Bundles } from './bundle.js';
+import { type Bundles, START_NODE_FLAGS } from './bundle.js';
 import { COMMAND_CASES } from './cases.js';
 import { log, REPO_ROOT, scratchDir, sleep } from './support.js';
 
@@ -44,7 +44,12 @@ export interface MemoryResult {
 
 const FIRST_USER = 500_000_000_000_000_000n;
 
-function request<T>(child: ChildProcess, message: object, reply: string, timeoutMs = 60_000): Promise<T> {
+export function request<T>(
+  child: ChildProcess,
+  message: object,
+  reply: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${reply}" from the memory probe`)), timeoutMs);
     const onMessage = (m: { type: string } & Record<string, unknown>) => {
@@ -58,7 +63,7 @@ function request<T>(child: ChildProcess, message: object, reply: string, timeout
   });
 }
 
-async function measure(child: ChildProcess, gc: boolean): Promise<MemorySnapshot> {
+export async function measure(child: ChildProcess, gc: boolean): Promise<MemorySnapshot> {
   return (await request<{ memory: MemorySnapshot }>(child, { type: 'measure', gc }, 'measured')).memory;
 }
 
@@ -125,19 +130,7 @@ export async function memoryScenario(
     },
   };
   await deployCommands({ config, commands });
-  const child = fork(probe.script, [], {
-    cwd: REPO_ROOT,
-    execArgv: probe.execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      BENCH_TOKEN: discord.token,
-      BENCH_APPLICATION_ID: discord.applicationId,
-      BENCH_API_URL: discord.restUrl,
-      BENCH_STORE: join(scratch.dir, 'memory.sqlite'),
-      ...probe.env,
-    },
-  });
+  const child = forkBotProbe(discord, probe, join(scratch.dir, 'memory.sqlite'));
   try {
     await request(child, {}, 'ready', 120_000);
     await sleep(1000);
@@ -152,10 +145,7 @@ export async function memoryScenario(
       afterWork = await measure(child, false);
       afterWorkGc = await measure(child, true);
     }
-    const exit = new Promise((resolve) => child.once('exit', resolve));
-    await request(child, { type: 'stop' }, 'stopped', 30_000);
-    // Wait for the exit, so that the child's CPU time is counted as this run's (not as other processes').
-    await Promise.race([exit, sleep(10_000)]);
+    await stopBotProbe(child);
     const result = {
       name,
       guilds,
@@ -173,19 +163,53 @@ export async function memoryScenario(
     );
     return result;
   } finally {
-    if (child.exitCode === null && child.pid !== undefined) {
-      const exit = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(child.pid, 'SIGTERM');
-      await Promise.race([exit, sleep(5000)]);
-    }
+    await stopBotProbe(child);
     await discord.close();
     scratch.remove();
   }
 }
 
+/**
+ * Stop the probe gracefully, then wait for its exit (so that its CPU time counts as this run's, not as other
+ * processes'); SIGTERM if it is still there. Safe to call twice.
+ */
+export async function stopBotProbe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = new Promise((resolve) => child.once('exit', resolve));
+  if (child.connected) await request(child, { type: 'stop' }, 'stopped', 30_000).catch(() => undefined);
+  await Promise.race([exit, sleep(10_000)]);
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    process.kill(child.pid, 'SIGTERM');
+    await Promise.race([exit, sleep(5000)]);
+  }
+}
+
+/** The bot probe (bench/child/memory-bot.ts) logging in to `discord`; answers 'ready' over IPC. */
+export function forkBotProbe(
+  discord: LocalDiscord,
+  probe: MemoryProbe,
+  storePath: string,
+  env: Record<string, string> = {},
+): ChildProcess {
+  return fork(probe.script, [], {
+    cwd: REPO_ROOT,
+    execArgv: probe.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      BENCH_TOKEN: discord.token,
+      BENCH_APPLICATION_ID: discord.applicationId,
+      BENCH_API_URL: discord.restUrl,
+      BENCH_STORE: storePath,
+      ...probe.env,
+      ...env,
+    },
+  });
+}
+
 /** The memory probe bundled and run as `npm start` runs dist/main.mjs. */
 export function bundledMemoryProbe(bundles: Bundles): MemoryProbe {
-  return { script: bundles.memoryBot, execArgv: ['--enable-source-maps', '--expose-gc'] };
+  return { script: bundles.memoryBot, execArgv: [...START_NODE_FLAGS, '--expose-gc'] };
 }
 
 export async function runMemory(
@@ -195,9 +219,13 @@ export async function runMemory(
   const probe = bundledMemoryProbe(bundles);
   const one = await memoryScenario('one guild', 1, options.interactions, probe);
   const many = await memoryScenario(`${options.manyGuilds} guilds`, options.manyGuilds, 0, probe);
+  const bare = await memoryScenario('floor: a bare discord.js client, one guild', 1, options.interactions, {
+    script: bundles.bareClient,
+    execArgv: probe.execArgv,
+  });
   const extra = many.guilds - one.guilds;
   return {
-    scenarios: [one, many],
+    scenarios: [one, many, bare],
     perGuildRssBytes: extra > 0 ? (many.afterStart.rss - one.afterStart.rss) / extra : null,
     perGuildHeapBytes: extra > 0 ? (many.afterStartGc.heapUsed - one.afterStartGc.heapUsed) / extra : null,
   };

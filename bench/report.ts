@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchResults, BUDGETS } from './budgets.js';
+import { START_NODE_FLAGS } from './bundle.js';
 import type { CaseProfile } from './growth.js';
 import type { HandlerMeasurement } from './handlers.js';
 import type { MemoryScenario } from './memory.js';
@@ -264,7 +265,7 @@ export function renderReport(r: BenchResults): string {
   if (!e) out.push('_Not run._', '');
   else {
     out.push(
-      `Each case injected at the local Discord (\`injectCommand(…).final()\` / \`injectAutocomplete\`) and timed until the bot's callback arrives, through the real discord.js client built by \`createBot\` with the command list of commands/index.ts plus the floor command \`/bench-floor\` (bench/floor-command.ts: no work, answers "ok"; its autocomplete answers one fixed choice) in the same bot, with the runtime's services (SQLite settings store). Floor and case samples alternate (floor-case, case-floor, …), one interaction at a time, each from a new user; the ratio compares each case with the floor samples taken beside it. Command floor median ${fmtMs(e.floorMedianMs)}, autocomplete floor ${fmtMs(e.floorAutocompleteMedianMs)}. Faults ${e.faults}, validation failures ${e.validationFailures}, unexpected routes ${e.unexpectedRoutes}.`,
+      `The bot runs in a process of its own — \`startRuntime\` (seasons, SQLite settings, the real discord.js client) bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs it (bench/child/memory-bot.ts with BENCH_FLOOR=1) — logged in to a local Discord in the benchmark's process. The command list is commands/index.ts plus the floor command \`/bench-floor\` (bench/floor-command.ts: no work, answers "ok"; its autocomplete answers one fixed choice). Each case is injected at the local Discord and timed from the moment its INTERACTION_CREATE frame has been handed to the bot's socket until the last byte of the bot's callback has been read by the local Discord (**Median**, the budget): the bot's work plus loopback, none of the local Discord's. **Answered** is the same sample timed from the inject call until the local Discord has parsed, validated and answered the callback (what a test awaiting \`final()\` sees). Before any case is timed, every case runs ${r.settings.e2e.warmupRounds ?? 0} times (the bot's JIT warms up); then floor and case samples alternate (floor-case, case-floor, …), one interaction at a time, each from a new user, and each case is compared with the floor samples taken beside it. The reference row is the floor answering a 1 KiB embed: what a reply's size alone adds. Command floor median ${fmtMs(e.floorMedianMs)}, autocomplete floor ${fmtMs(e.floorAutocompleteMedianMs)}. Faults ${e.faults}, validation failures ${e.validationFailures}, unexpected routes ${e.unexpectedRoutes}.`,
       '',
       table(
         [
@@ -274,18 +275,23 @@ export function renderReport(r: BenchResults): string {
           'Floor (paired)',
           'Ratio',
           'Excess over floor',
+          'Answered (floor)',
           'Handler p50 (§1)',
           'Callback bytes',
         ],
         e.cases.map((c) => {
-          const handler = r.handlers.cases.find((h) => h.label === c.label);
+          const handler = r.handlers?.cases.find((h) => h.label === c.label);
+          const budgeted = c.kind === 'command' && !c.reference;
           return [
             c.label,
             fmtMs(c.medianMs),
             fmtMs(c.p99Ms),
             fmtMs(c.floorMedianMs),
-            `×${c.ratio.toFixed(2)}${c.kind === 'command' ? mark(c.ratio, BUDGETS.e2eRatio) : ''}`,
+            `×${c.ratio.toFixed(2)}${budgeted ? mark(c.ratio, BUDGETS.e2eRatio) : ''}`,
             fmtMs(c.excessMs),
+            c.answeredMedianMs === undefined
+              ? '–'
+              : `${fmtMs(c.answeredMedianMs)} (${fmtMs(c.answeredFloorMedianMs)})`,
             handler ? fmtMs(handler.summary.p50) : '–',
             kb(c.callbackBytes),
           ];
@@ -305,7 +311,7 @@ export function renderReport(r: BenchResults): string {
         .slice(0, 11)
         .map(([module]) => module);
       out.push(
-        'CPU per round trip by module (V8 sampling profiler, both the bot and the local Discord run in this process). Rows: the floor, then each command; columns: where the CPU went.',
+        'CPU per round trip by module (V8 sampling profiler). The profiler sees one process, so for these rows the bot runs in the benchmark\'s process beside the local Discord (createBot through tsx): both sides show, and the wall times are longer than above. Rows: the floor, then each command; columns: where the CPU went.',
         '',
         table(
           ['Round trip', 'Wall', 'CPU', ...modules, 'other'],
@@ -335,7 +341,7 @@ export function renderReport(r: BenchResults): string {
     const b = s.bundled;
     const t = s.tsx;
     out.push(
-      `Process start → model ready: a probe (bench/child/model-ready.ts) that imports src/core/app-context.ts and calls \`createAppContext()\`, spawned ${b.runs.length} times each way after one unmeasured run: bundled by esbuild with the options of scripts/build.mjs and run by \`node --enable-source-maps\` (as \`npm start\` runs dist/main.mjs: the budget), and through \`node --import tsx\` on the sources (development, tests, CLI). Times are \`process.hrtime\` (monotonic, shared by parent and child) from the parent's \`spawn()\`.`,
+      `Process start → model ready: a probe (bench/child/model-ready.ts) that imports src/core/app-context.ts and calls \`createAppContext()\`, spawned ${b.runs.length} times each way after one unmeasured run: bundled by esbuild with the options of scripts/build.mjs and run by \`node ${START_NODE_FLAGS.join(' ')}\` (as \`npm start\` runs dist/main.mjs: the budget), and through \`node --import tsx\` on the sources (development, tests, CLI). Times are \`process.hrtime\` (monotonic, shared by parent and child) from the parent's \`spawn()\`.`,
       '',
       table(
         ['Phase (median)', 'Bundle (npm start)', 'tsx'],

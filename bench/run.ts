@@ -60,7 +60,7 @@ const FULL: RunSettings = {
     { rounds: 50, cars: 5_000, people: 20_000 },
   ],
   growthLoop: { calls: 10_000, warmup: 50, timeCapMs: 1_500, minCalls: 100 },
-  e2e: { pairs: 500, warmupPairs: 50, profileMs: 1_500 },
+  e2e: { pairs: 500, warmupPairs: 50, warmupRounds: 300, profileMs: 1_500 },
   startup: { runs: 7, clientRuns: 3, loadRuns: 20 },
   memory: { interactions: 10_000, manyGuilds: 2_500 },
   fanOutGuilds: 1_000,
@@ -75,7 +75,7 @@ const QUICK: RunSettings = {
     { rounds: 12, cars: 500, people: 2_000 },
   ],
   growthLoop: { calls: 1_000, warmup: 20, timeCapMs: 300, minCalls: 50 },
-  e2e: { pairs: 40, warmupPairs: 10, profileMs: 300 },
+  e2e: { pairs: 40, warmupPairs: 10, warmupRounds: 20, profileMs: 300 },
   startup: { runs: 2, clientRuns: 1, loadRuns: 5 },
   memory: { interactions: 1_000, manyGuilds: 250 },
   fanOutGuilds: 100,
@@ -244,13 +244,13 @@ async function main(): Promise<number> {
     await section('handlers', async () => {
       results.handlers = await runHandlers(settings);
     });
-  if (args.only.has('e2e'))
-    await section('e2e', async () => {
-      results.e2e = await runEndToEnd(settings.e2e);
-    });
-  const childSections = ['startup', 'memory', 'whatif'].some((name) => args.only.has(name as Section));
+  const childSections = ['e2e', 'startup', 'memory', 'whatif'].some((name) => args.only.has(name as Section));
   const bundles = childSections ? await buildBundles() : null;
   try {
+    if (bundles && args.only.has('e2e'))
+      await section('e2e', async () => {
+        results.e2e = await runEndToEnd(settings.e2e, bundles);
+      });
     if (bundles && args.only.has('startup'))
       await section('startup', async () => {
         results.startup = await runStartup(settings.startup, bundles);

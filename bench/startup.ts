@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { DEFAULT_DATA_DIR } from '../src/core/app-context.js';
 import { startLocalDiscord } from '../src/local-discord/index.js';
 import { loadSeasonFolder } from '../src/season/load.js';
-import type { Bundles } from './bundle.js';
+import { type Bundles, START_NODE_FLAGS } from './bundle.js';
 import { median } from './stats.js';
 import { log, REPO_ROOT, scratchDir } from './support.js';
 
@@ -42,7 +42,7 @@ export interface StartupResult {
   /** spawn → exit of `node -e 0` and of `node --import tsx -e 0`. */
   emptyNodeMs: number;
   emptyTsxMs: number;
-  /** As `npm start` runs: the esbuild bundle under plain `node --enable-source-maps` (the budget). */
+  /** As `npm start` runs: the esbuild bundle under plain `node` with START_NODE_FLAGS (the budget). */
   bundled: ModelReadySummary;
   /** `node --import tsx` on the TypeScript sources (development, tests, the CLI). */
   tsx: ModelReadySummary;
@@ -184,7 +184,7 @@ export async function runStartup(
   options: { runs: number; clientRuns: number; loadRuns: number },
   bundles: Bundles,
 ): Promise<StartupResult> {
-  const bundled = await modelReadyRuns({ args: ['--enable-source-maps', bundles.modelReady] }, options.runs);
+  const bundled = await modelReadyRuns({ args: [...START_NODE_FLAGS, bundles.modelReady] }, options.runs);
   log(`start-up to model ready (bundle, as npm start): median ${bundled.medianTotalMs.toFixed(0)} ms`);
   const tsx = await modelReadyRuns(TSX_MODEL_PROBE, options.runs);
   log(`start-up to model ready (tsx): median ${tsx.medianTotalMs.toFixed(0)} ms`);
@@ -208,7 +208,7 @@ export async function runStartup(
 
   const clientBundled: number[] = [];
   for (let i = 0; i < options.clientRuns; i++)
-    clientBundled.push(await clientReadyOnce(['--enable-source-maps', bundles.main]));
+    clientBundled.push(await clientReadyOnce([...START_NODE_FLAGS, bundles.main]));
   const clientTsx: number[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(options.clientRuns / 2)); i++)
     clientTsx.push(await clientReadyOnce(['--import', 'tsx', join(REPO_ROOT, 'src/main.ts')]));

@@ -16,7 +16,7 @@ async function timelineFor(
   const guildId = context.invoker.guildId;
   if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
   try {
-    const settings = await context.services.settings.get(guildId);
+    const settings = await context.services.settings.getRecent(guildId);
     const replay =
       settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
         ? settings.replay

@@ -10,6 +10,7 @@ import {
 } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { nameChoices } from '../src/replies/choices.js';
+import { memoForModel } from '../src/replies/memo.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../src/replies/person.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { lookupPerson, personProfile } from '../src/season/queries.js';
@@ -37,7 +38,8 @@ export const driver = {
     const model = resolveSeason(context, options);
     const typed = readString(options, 'name');
     if (!typed) throw new UserError('Tell me whose results to show, e.g. /driver Buhk.');
-    const found = lookupPerson(model, typed);
+    // The same names are asked again and again (autocomplete sends the person's id): resolve each once.
+    const found = memoForModel(model, `driver-lookup:${typed}`, () => lookupPerson(model, typed));
     const ephemeral = readBoolean(options, 'hide');
     if (found.kind === 'found')
       return buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral });

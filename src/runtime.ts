@@ -5,7 +5,7 @@ import { createRecapPoller, type RecapPoller } from './announce/recap-poller.js'
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
 import { type AppContext, createAppContext, describeProblems } from './core/app-context.js';
-import type { BotServices } from './core/command.js';
+import type { BotServices, Command } from './core/command.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { checkChannel } from './discord/channel-check.js';
 import type { Logger } from './logger.js';
@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   /** Skip the cron schedule (tests drive ticks themselves). */
   schedule?: boolean;
   watchData?: boolean;
+  /** The slash commands served; the product's (commands/index.ts) unless given (benchmarks add a floor). */
+  commands?: readonly Command[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   bot = createBot({
     config,
-    commands,
+    commands: options.commands ?? commands,
     makeContext: (invoker) => ({ ...app.makeContext(invoker), services }),
     logger,
     ...(options.rest ? { rest: options.rest } : {}),

@@ -3,12 +3,17 @@
  * storage, the discord.js client) logged in to a local Discord that lives in the parent process, so this
  * process holds only the bot. The parent asks for measurements over IPC.
  *
- * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE.
+ * Also the bot of the end-to-end section (bench/e2e.ts), with BENCH_FLOOR=1: the product's commands plus
+ * the floor command, in a process of its own run as `npm start` runs, timed from the parent.
+ *
+ * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE, BENCH_FLOOR.
  */
+import { commands } from '../../commands/index.js';
 import type { Config } from '../../src/config.js';
 import { DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
+import { floorCommand } from '../floor-command.js';
 
 type Request = { type: 'measure'; gc: boolean } | { type: 'stop' };
 
@@ -35,6 +40,7 @@ const logger = createLogger({ level: 'warn', destination: process.stderr });
 const runtime = await startRuntime({
   config,
   logger,
+  ...(process.env.BENCH_FLOOR === '1' ? { commands: [...commands, floorCommand] } : {}),
   rest: { offset: 0 },
   schedule: false,
   watchData: false,

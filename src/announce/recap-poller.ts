@@ -7,6 +7,11 @@ import { recapNonce } from './nonce.js';
 import { type ChannelPoster, PermanentPostError } from './poster.js';
 import { buildRecapMessage } from './recap-message.js';
 
+/** Snowflakes are decimal strings of growing length: shorter is older. */
+function compareSnowflakes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export interface PollLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -147,7 +152,7 @@ export function createRecapPoller(options: RecapPollerOptions) {
       due.push(...dueRecapsFor(guild, model, now, options.catchUpHours ?? DEFAULT_CATCH_UP_HOURS));
     }
     // Oldest first, so a catch-up posts rounds in order.
-    due.sort((a, b) => a.round.round - b.round.round || a.guild.guildId.localeCompare(b.guild.guildId));
+    due.sort((a, b) => a.round.round - b.round.round || compareSnowflakes(a.guild.guildId, b.guild.guildId));
     report.due = due.length;
     await forEachLimited(due, options.concurrency ?? 25, async (item) => {
       try {

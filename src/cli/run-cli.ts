@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands as allCommands } from '../../commands/index.js';
 import { type AppContext, createAppContext, describeProblems } from '../core/app-context.js';
+import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js';
 import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
@@ -56,9 +57,7 @@ export async function answerLine(
     if (options.mode === 'complete') return { output: formatChoices([], options.json), failure: null };
     const reply = buildUserErrorReply(error);
     return {
-      output: options.json
-        ? JSON.stringify({ type: 4, data: reply.data })
-        : renderReplyText(reply, context.now()),
+      output: options.json ? replyCallbackJson(reply) : renderReplyText(reply, context.now()),
       failure: null,
     };
   }
@@ -71,9 +70,7 @@ export async function answerLine(
   }
   const { reply, failure } = await runCommand(parsed.command, parsed.options, context);
   const written = options.outDir && reply.files?.length ? writeAttachments(options.outDir, reply, index) : [];
-  const output = options.json
-    ? JSON.stringify({ type: 4, data: reply.data })
-    : renderReplyText(reply, context.now());
+  const output = options.json ? replyCallbackJson(reply) : renderReplyText(reply, context.now());
   const note = written.length > 0 && !options.json ? `\n${written.map((w) => `wrote ${w}`).join('\n')}` : '';
   return { output: output + note, failure };
 }
@@ -87,7 +84,7 @@ export function autocompleteResolver(context: CommandContext): WordResolver {
 }
 
 function formatChoices(choices: Parameters<typeof renderChoicesText>[0], json: boolean): string {
-  return json ? JSON.stringify({ type: 8, data: { choices } }) : renderChoicesText(choices);
+  return json ? choicesCallbackJson(choices) : renderChoicesText(choices);
 }
 
 function firstAutocompleteOption(command: Command) {

@@ -7,7 +7,7 @@ import { type Logger, redactUrlTokens } from '../logger.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
 import type { InteractionHandlerDeps } from './interaction-handler.js';
-import { InteractionResponder } from './responder.js';
+import { InteractionResponder, respondWithChoices } from './responder.js';
 import { indexCommands, routeInteraction } from './router.js';
 
 export interface BotOptions {
@@ -135,7 +135,7 @@ export function createBot(options: BotOptions): Bot {
 /** While stopping, new interactions get a quick "try again" instead of Discord's "did not respond". */
 async function turnAway(interaction: Interaction, logger: Logger): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await interaction.respond([]).catch(() => undefined);
+    await respondWithChoices(interaction, []).catch(() => undefined);
   } else if (interaction.isChatInputCommand()) {
     await new InteractionResponder(interaction, logger)
       .send(buildReply({ content: RESTARTING_NOTICE, ephemeral: true }))

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { replyCallbackJson } from '../core/callback-json.js';
 import type { Reply, ReplyFile } from '../core/command.js';
-import { checkReplyForDiscord, NO_MENTIONS } from './outgoing-message.js';
+import { checkReplyForDiscord } from './outgoing-message.js';
 
 /** An interaction callback ready for the wire: the bytes and the Content-Type that goes with them. */
 export interface EncodedCallback {
@@ -21,10 +21,7 @@ export interface EncodedCallback {
  */
 export function encodeReplyCallback(reply: Reply): EncodedCallback {
   checkReplyForDiscord(reply);
-  // Defence in depth: a reply that forgot `allowed_mentions` still pings nobody.
-  const data =
-    reply.data.allowed_mentions === undefined ? { ...reply.data, allowed_mentions: NO_MENTIONS } : reply.data;
-  const json = JSON.stringify({ type: InteractionResponseType.ChannelMessageWithSource, data });
+  const json = replyCallbackJson(reply);
   const files = reply.files ?? [];
   if (files.length === 0) return { body: json, contentType: 'application/json' };
   return files.length === 1 ? encodeOnce(json, files[0] as ReplyFile) : encodeMultipart(json, files);

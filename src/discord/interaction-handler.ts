@@ -5,7 +5,7 @@ import { type Clock, runWithDeadline } from './clock.js';
 import { answerWithError, type InteractionLogContext } from './error-boundary.js';
 import type { AutocompleteSource, InteractionSource, RepliableInteraction } from './interaction-types.js';
 import { buildInvoker, findFocusedOption, toOptionValues } from './options.js';
-import { InteractionResponder } from './responder.js';
+import { InteractionResponder, respondWithChoices } from './responder.js';
 
 const MAX_CHOICES = 25;
 
@@ -77,7 +77,11 @@ export async function handleAutocomplete(
     choices = [];
   }
   try {
-    await interaction.respond(choices.slice(0, MAX_CHOICES));
+    // Sliced only when too long: the memoised list itself is what its encoded JSON is cached by.
+    await respondWithChoices(
+      interaction,
+      choices.length > MAX_CHOICES ? choices.slice(0, MAX_CHOICES) : choices,
+    );
   } catch (err) {
     deps.logger.warn(
       { ...describeInteraction(interaction, options), err },

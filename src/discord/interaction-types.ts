@@ -1,5 +1,4 @@
 import type {
-  ApplicationCommandOptionChoiceData,
   ApplicationCommandOptionType,
   InteractionDeferReplyOptions,
   InteractionEditReplyOptions,
@@ -35,9 +34,14 @@ export interface RestPoster {
   post(route: `/${string}`, options: RequestData): Promise<unknown>;
 }
 
-export interface RepliableInteraction extends InteractionSource {
+/** What the adapter needs to post an interaction callback itself. */
+export interface CallbackTarget {
+  readonly id: string;
   readonly token: string;
   readonly client: { readonly rest: RestPoster };
+}
+
+export interface RepliableInteraction extends InteractionSource, CallbackTarget {
   /** Set by the responder after it posts the initial reply itself, as discord.js's `reply()` would. */
   deferred: boolean;
   replied: boolean;
@@ -48,6 +52,7 @@ export interface RepliableInteraction extends InteractionSource {
   deleteReply(): Promise<unknown>;
 }
 
-export interface AutocompleteSource extends InteractionSource {
-  respond(choices: readonly ApplicationCommandOptionChoiceData[]): Promise<unknown>;
+export interface AutocompleteSource extends InteractionSource, CallbackTarget {
+  /** Set once the choices are posted, as discord.js's `respond()` would. */
+  responded: boolean;
 }

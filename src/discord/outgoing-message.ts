@@ -5,10 +5,8 @@ import type {
   MessageMentionOptions,
 } from 'discord.js';
 import { type APIAllowedMentions, type APIEmbed, MessageFlags } from 'discord-api-types/v10';
+import { NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
-
-/** Defence in depth: a reply that forgot `allowed_mentions` still pings nobody. */
-export const NO_MENTIONS = { parse: [] } as const satisfies APIAllowedMentions;
 
 export function isEphemeral(reply: Reply): boolean {
   return ((reply.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;

@@ -1,9 +1,11 @@
 import { MessageFlags, Routes } from 'discord.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import { choicesCallbackJson, NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
 import type { Logger } from '../logger.js';
 import { encodeReplyCallback } from './callback-body.js';
-import type { RepliableInteraction } from './interaction-types.js';
-import { isEphemeral, NO_MENTIONS, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
+import type { AutocompleteSource, RepliableInteraction } from './interaction-types.js';
+import { isEphemeral, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
 
 const PRIVATE_ANSWER_NOTE = 'Answered privately.';
 
@@ -81,4 +83,21 @@ export class InteractionResponder {
       );
     });
   }
+}
+
+/**
+ * The autocomplete answer, posted like the initial reply above (discord.js's REST client, a body Pitboard
+ * encoded): a choice list is memoised per model and typed text, so its JSON is built once too.
+ */
+export async function respondWithChoices(
+  interaction: AutocompleteSource,
+  choices: readonly APIApplicationCommandOptionChoice[],
+): Promise<void> {
+  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+    body: choicesCallbackJson(choices),
+    passThroughBody: true,
+    headers: { 'Content-Type': 'application/json' },
+    auth: false,
+  });
+  interaction.responded = true;
 }

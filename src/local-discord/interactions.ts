@@ -76,6 +76,11 @@ export interface InjectedInteraction {
   readonly type: number;
   readonly payload: Json;
   readonly dispatchedAt: number;
+  /**
+   * `performance.now()` once the INTERACTION_CREATE frame had been handed to the bot's socket: with the
+   * callback's `arrivedAt`, the span that is the bot's alone (plus loopback), without this server's work.
+   */
+  readonly sentAt: number;
   /** Resolves with the initial response; rejects when none arrived within the deadline ("interaction failed"). */
   response(timeoutMs?: number): Promise<CallbackRecord>;
   /**
@@ -142,6 +147,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 export class InteractionRecord implements InjectedInteraction {
   callback: CallbackRecord | undefined;
+  sentAt = Number.NaN;
   originalMessageId: string | undefined;
   readonly edits: Json[] = [];
   readonly followUps: Json[] = [];
@@ -532,6 +538,7 @@ export class InteractionRegistry {
       if (oldest) this.forget(oldest);
     }
     gateway.dispatch(guildId, 'INTERACTION_CREATE', payload);
+    record.sentAt = performance.now();
     return record;
   }
 

@@ -1,4 +1,4 @@
-import { type RenderedPicture, renderPicture } from './render-png.js';
+import type { RenderedPicture } from './render-png.js';
 
 export interface CachedPicture extends RenderedPicture {
   fromCache: boolean;
@@ -15,13 +15,13 @@ export interface PictureCache {
 
 export interface PictureCacheOptions {
   maxEntries?: number;
-  render?: (svg: string) => RenderedPicture | Promise<RenderedPicture>;
+  render: (svg: string) => RenderedPicture | Promise<RenderedPicture>;
 }
 
 /** Least-recently-used cache of rendered pictures (a Map keeps insertion order; a hit re-inserts). */
-export function createPictureCache(options: PictureCacheOptions = {}): PictureCache {
+export function createPictureCache(options: PictureCacheOptions): PictureCache {
   const maxEntries = Math.max(1, options.maxEntries ?? 64);
-  const render = options.render ?? renderPicture;
+  const { render } = options;
   const entries = new Map<string, Promise<RenderedPicture>>();
 
   return {

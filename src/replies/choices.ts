@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { SeasonModel } from '../season/model.js';
-import { type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
+import { compareNames, type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
 import { className, teamName } from './common.js';
 import { LIMITS, truncate } from './limits.js';
 import { memoForModel } from './memo.js';
@@ -44,7 +44,7 @@ function computeNameChoices(
             .flatMap((t) => t.rows.slice(0, LIMITS.choices))
             .flatMap((r) => r.drivers.map((d) => ({ id: d.personId, via: null })))
         : [...model.teams.values()]
-            .sort((a, b) => a.name.localeCompare(b.name))
+            .sort((a, b) => compareNames(a.name, b.name))
             .map((t) => ({ id: t.id, via: null }));
   } else {
     matches = searchNames(model.index.names, typed, { kinds: [kind], limit: LIMITS.choices });

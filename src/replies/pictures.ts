@@ -1,16 +1,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../core/command.js';
-import {
-  buildStandingsMatrixSvg,
-  buildTotalsTableSvg,
-  buildWinnersGridSvg,
-  type CellKind,
-  createPictureCache,
-  renderInChildProcess,
-  type StandingsMatrix,
-  type TotalsTable,
-  type WinnersGrid,
-} from '../pictures/index.js';
+// Not through pictures/index.ts: that would load resvg into the bot's process, which only renders in a child.
+import { createPictureCache } from '../pictures/picture-cache.js';
+import { renderInChildProcess } from '../pictures/render-process.js';
+import { buildStandingsMatrixSvg, buildTotalsTableSvg } from '../pictures/standings-matrix.js';
+import type { CellKind, StandingsMatrix, TotalsTable, WinnersGrid } from '../pictures/types.js';
+import { buildWinnersGridSvg } from '../pictures/winners-grid.js';
 import type { SeasonModel, StandingsTable } from '../season/model.js';
 import type { Cell } from '../season/schema.js';
 import { className, withoutCode } from './common.js';

@@ -1,4 +1,5 @@
 import { flagEmoji } from '../season/countries.js';
+import { COUNTRY_NAMES } from './country-names.js';
 import { truncate } from './limits.js';
 
 const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -38,13 +39,9 @@ export function flag(iso: string | null | undefined): string {
   return iso ? flagEmoji(iso) : '🏳️';
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** The English name of a region code; the code itself when it names no region. */
 export function countryName(iso: string): string {
-  try {
-    return regionNames.of(iso) ?? iso;
-  } catch {
-    return iso;
-  }
+  return Object.hasOwn(COUNTRY_NAMES, iso) ? (COUNTRY_NAMES[iso] as string) : iso;
 }
 
 export function ordinal(n: number): string {

@@ -1,6 +1,7 @@
 import { loadSeasonsDirectory } from './load.js';
 import type { SeasonModel } from './model.js';
 import type { DataProblem } from './problems.js';
+import { compareText } from './search.js';
 
 /**
  * The seasons the bot serves. The object stays the same for the life of the process; `replace` swaps the
@@ -32,7 +33,7 @@ export function createSeasonCatalog(
 function index(models: readonly SeasonModel[], preferredDefault?: string | null) {
   if (models.length === 0) throw new Error('no season could be loaded');
   const byId = new Map(models.map((m) => [m.id, m]));
-  const newest = [...models].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))[0] as SeasonModel;
+  const newest = [...models].sort((a, b) => b.year - a.year || compareText(a.id, b.id))[0] as SeasonModel;
   const preferred = preferredDefault ? byId.get(preferredDefault) : undefined;
   if (preferredDefault && !preferred)
     throw new Error(

@@ -33,7 +33,7 @@ export interface NameIndex {
   /** Tokens grouped by length and by first letter: the typo search compares only plausible words. */
   tokensByLength: Map<number, string[]>;
   tokensByInitial: Map<string, string[]>;
-  /** Each thing's place in name order (collated once), so ranking never calls localeCompare. */
+  /** Each thing's place in name order (compareNames, computed once), so ranking never compares names. */
   rank: number[];
 }
 
@@ -50,6 +50,20 @@ export function normaliseName(text: string): string {
     .replace(/[øœæ]/g, (c) => ({ ø: 'o', œ: 'oe', æ: 'ae' })[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Name order: by the normalised form (accents, case and punctuation folded), then as written. Not
+ * Intl.Collator: the same order on every Node build, and the bot's process does not page in ICU's collation
+ * data (about 2 MB of RSS, see docs/benchmarks.md). For the Latin names of a motorsport season the two agree.
+ */
+export function compareNames(a: string, b: string): number {
+  return compareText(normaliseName(a), normaliseName(b)) || compareText(a, b);
+}
+
+/** Plain code-point order. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function tokensOf(normalised: string): string[] {
@@ -80,11 +94,15 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
     addToGroup(tokensByLength, token.length, token);
     addToGroup(tokensByInitial, token[0] as string, token);
   }
-  const collator = new Intl.Collator('en');
   const rank = new Array<number>(things.length);
   things
-    .map((thing, t) => ({ thing, t }))
-    .sort((a, b) => collator.compare(a.thing.name, b.thing.name) || a.thing.id.localeCompare(b.thing.id))
+    .map((thing, t) => ({ thing, t, key: keys[t]?.[0] ?? '' }))
+    .sort(
+      (a, b) =>
+        compareText(a.key, b.key) ||
+        compareText(a.thing.name, b.thing.name) ||
+        compareText(a.thing.id, b.thing.id),
+    )
     .forEach(({ t }, position) => {
       rank[t] = position;
     });
@@ -235,7 +253,7 @@ export function closestNames(index: NameIndex, query: string, kind: NameKind, co
   const limit = Math.max(2, Math.ceil(wanted.length / 2));
   return scored
     .filter((s) => s.d <= limit)
-    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .sort((a, b) => a.d - b.d || compareNames(a.name, b.name))
     .slice(0, count)
     .map((s) => s.name);
 }

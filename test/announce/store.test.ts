@@ -75,6 +75,24 @@ describe.each([
     const again = new SettingsStore(await open(target));
     expect((await again.get(GUILD))?.spoilerDelayHours).toBe(3);
   });
+
+  test("getRecent: own writes at once, another process's write once the recent read is older than recentMs", async () => {
+    const target = url();
+    const OTHER_GUILD = '987654321098765432'; // not touched by the other tests (Redis is shared)
+    let now = 1_000_000;
+    const display = new SettingsStore(await open(target), { recentMs: 5_000, now: () => now });
+    const other = new SettingsStore(await open(target));
+    expect(await display.getRecent(OTHER_GUILD)).toBeNull();
+    await display.save(settings({ guildId: OTHER_GUILD, spoilerDelayHours: 1 }));
+    expect((await display.getRecent(OTHER_GUILD))?.spoilerDelayHours).toBe(1);
+    await other.save(settings({ guildId: OTHER_GUILD, spoilerDelayHours: 2 }));
+    now += 4_999;
+    expect((await display.getRecent(OTHER_GUILD))?.spoilerDelayHours).toBe(1);
+    expect((await display.get(OTHER_GUILD))?.spoilerDelayHours).toBe(2);
+    await other.save(settings({ guildId: OTHER_GUILD, spoilerDelayHours: 3 }));
+    now += 5_000;
+    expect((await display.getRecent(OTHER_GUILD))?.spoilerDelayHours).toBe(3);
+  });
 });
 
 describe('outages surface as errors within the timeout', () => {

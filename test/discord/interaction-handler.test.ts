@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import { type Command, UserError } from '../../src/core/command.js';
 import { handleAutocomplete, handleChatInputCommand } from '../../src/discord/interaction-handler.js';
+import type { AutocompleteSource } from '../../src/discord/interaction-types.js';
 import { indexCommands } from '../../src/discord/router.js';
 import {
   captureLogs,
@@ -281,9 +282,24 @@ describe('autocomplete', () => {
     { name: 'name', type: ApplicationCommandOptionType.String, value: 'bu', focused: true },
   ];
 
-  function autocompleteInteraction(respond: (choices: unknown) => Promise<void>) {
-    const { calls: _calls, ...base } = fakeInteraction({ options: focusedName });
-    return { ...base, respond };
+  /** An autocomplete interaction whose posted callback is handed to `respond` as its choices. */
+  function autocompleteInteraction(respond: (choices: unknown) => Promise<void>): AutocompleteSource {
+    const { calls: _calls, client: _client, ...base } = fakeInteraction({ options: focusedName });
+    const interaction: AutocompleteSource = {
+      ...base,
+      responded: false,
+      client: {
+        rest: {
+          post: async (route, request) => {
+            expect(route).toBe(`/interactions/${base.id}/${base.token}/callback`);
+            const body = JSON.parse(String(request.body)) as { type: number; data: { choices: unknown } };
+            expect(body.type).toBe(8);
+            await respond(body.data.choices);
+          },
+        },
+      },
+    };
+    return interaction;
   }
 
   test('answers the focused option with at most 25 choices', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildWinnersGridSvg, createPictureCache, type RenderedPicture } from '../../src/pictures/index.js';
+import {
+  buildWinnersGridSvg,
+  createPictureCache,
+  type RenderedPicture,
+  renderPicture,
+} from '../../src/pictures/index.js';
 import { sampleWinnersGrid } from './fixtures.js';
 
 function fakeRender(svg: string): RenderedPicture {
@@ -8,7 +13,7 @@ function fakeRender(svg: string): RenderedPicture {
 
 describe('createPictureCache', () => {
   it('renders once per key and serves repeats from the cache', async () => {
-    const cache = createPictureCache();
+    const cache = createPictureCache({ render: renderPicture });
     const build = vi.fn(() => buildWinnersGridSvg(sampleWinnersGrid()));
     const first = await cache.getOrRender('2013/winners/v1', build);
     const second = await cache.getOrRender('2013/winners/v1', build);
