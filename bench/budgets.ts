@@ -16,7 +16,7 @@ export interface RunSettings {
   growthLoop: LoopOptions;
   e2e: { pairs: number; warmupPairs: number; warmupRounds: number; profileMs: number };
   startup: { runs: number; clientRuns: number; loadRuns: number };
-  memory: { interactions: number; manyGuilds: number };
+  memory: { interactions: number; manyGuilds: number; repeats: number };
   fanOutGuilds: number;
   profileMs: number;
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
+// @ts-expect-error: a plain .mjs module without types
+import { BUNDLE_OPTIONS, escapeNonAscii } from '../scripts/bundle-options.mjs';
 import { REPO_ROOT } from './support.js';
 
 /**
@@ -26,8 +28,8 @@ export interface Bundles {
 }
 
 /**
- * Bundle the probes and the bot's entry point the way `npm start` does (scripts/build.mjs: esbuild,
- * bundle, ESM, node20, packages external, linked source maps), into tmp/ under the repository (git
+ * Bundle the probes and the bot's entry point the way `npm start` does (scripts/bundle-options.mjs, as
+ * scripts/build.mjs uses them), into tmp/ under the repository (git
  * ignores it) so that the bundles find package.json, node_modules and data/ exactly as dist/main.mjs does.
  * Run with START_NODE_FLAGS, as `npm start` runs dist/main.mjs.
  */
@@ -43,18 +45,10 @@ export async function buildBundles(): Promise<Bundles> {
   const out = (name: string) => join(dir, `${name}.mjs`);
   // The picture renderer's process, next to the bundles as next to dist/main.mjs.
   const renderChild = { 'render-child': join(REPO_ROOT, 'src/pictures/render-child.ts') };
-  for (const [name, entry] of Object.entries({ ...entries, ...renderChild }))
-    await build({
-      entryPoints: [entry],
-      outfile: out(name),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'linked',
-      logLevel: 'warning',
-    });
+  for (const [name, entry] of Object.entries({ ...entries, ...renderChild })) {
+    await build({ ...(BUNDLE_OPTIONS as BuildOptions), entryPoints: [entry], outfile: out(name) });
+    escapeNonAscii(out(name));
+  }
   return {
     dir,
     modelReady: out('modelReady'),

@@ -82,6 +82,9 @@ const FIRST_USER = 400_000_000_000_000_000n;
 /** The floor answering a 1 KiB embed: what a reply's size alone adds (most text replies are 1–3 KiB). */
 const BODY_REFERENCE_BYTES = 1024;
 export const BODY_REFERENCE_LABEL = 'floor, 1 KiB embed (reference)';
+/** The floor uploading a file the size of the /standings picture: what the upload alone adds. */
+const UPLOAD_REFERENCE_KIB = 128;
+export const UPLOAD_REFERENCE_LABEL = 'floor, 128 KiB upload (reference)';
 
 function commandTarget(
   label: string,
@@ -144,6 +147,10 @@ export async function runEndToEnd(
   const targets: Target[] = [
     {
       ...commandTarget(BODY_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { bytes: BODY_REFERENCE_BYTES }),
+      reference: true,
+    },
+    {
+      ...commandTarget(UPLOAD_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { upload_kib: UPLOAD_REFERENCE_KIB }),
       reference: true,
     },
     ...COMMAND_CASES.map((c) =>

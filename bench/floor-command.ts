@@ -1,14 +1,38 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import type { Command } from '../src/core/command.js';
+import type { Command, Reply } from '../src/core/command.js';
+import { buildReply } from '../src/core/reply.js';
 
 /**
  * The end-to-end floor: a command that does no work and answers a fixed, tiny message, and whose
  * autocomplete answers one fixed choice. Registered beside the real commands in the same bot, so the
  * difference between a command and the floor is what the command itself costs (work + reply size).
- * With `bytes`, it answers a fixed embed of that size and no more work: a reference that shows how much
- * of a command's excess is only the size of its reply.
+ * With `bytes`, it answers a fixed embed of that size and no more work; with `upload_kib`, a fixed file
+ * of that size: references that show how much of a command's excess is only the size of its reply.
  */
 export const FLOOR_COMMAND_NAME = 'bench-floor';
+
+/**
+ * One reply per size, built once and shared, like Pitboard's picture replies (whose encoded bodies are
+ * cached): bytes that do not compress, so the upload is as big as asked.
+ */
+const uploads = new Map<number, Reply>();
+function uploadReply(kib: number): Reply {
+  let reply = uploads.get(kib);
+  if (!reply) {
+    const data = new Uint8Array(kib * 1024);
+    let x = 2013;
+    for (let i = 0; i < data.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      data[i] = x >>> 24;
+    }
+    reply = buildReply({
+      content: 'ok',
+      files: [{ name: 'floor.png', contentType: 'image/png', data }],
+    });
+    uploads.set(kib, reply);
+  }
+  return reply;
+}
 
 export const floorCommand = {
   definition: {
@@ -32,11 +56,21 @@ export const floorCommand = {
         min_value: 1,
         max_value: 4096,
       },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'upload_kib',
+        description: 'Answer "ok" with a file of this many KiB (an upload-size reference)',
+        required: false,
+        min_value: 1,
+        max_value: 1024,
+      },
     ],
   },
-  execute: (options) =>
-    typeof options.bytes === 'number'
+  execute: (options) => {
+    if (typeof options.upload_kib === 'number') return uploadReply(options.upload_kib);
+    return typeof options.bytes === 'number'
       ? { data: { embeds: [{ description: 'x'.repeat(options.bytes) }], allowed_mentions: { parse: [] } } }
-      : { data: { content: 'ok', allowed_mentions: { parse: [] } } },
+      : { data: { content: 'ok', allowed_mentions: { parse: [] } } };
+  },
   autocomplete: () => [{ name: 'ok', value: 'ok' }],
 } as const satisfies Command;

@@ -73,6 +73,7 @@ const MEMORY_HEAD = [
   'RSS after start',
   'Heap after start + GC',
   'RSS after work',
+  'of which anon / file',
   'RSS after work + GC',
   'Heap after work + GC',
   'ArrayBuffers after work',
@@ -88,6 +89,9 @@ function memoryRow(s: MemoryScenario): string[] {
     mb(s.afterStart.rss),
     mb(s.afterStartGc.heapUsed),
     mb(s.afterWork?.rss),
+    s.afterWork?.rssAnon !== undefined && s.afterWork.rssFile !== undefined
+      ? `${mb(s.afterWork.rssAnon)} / ${mb(s.afterWork.rssFile)}`
+      : '–',
     mb(s.afterWorkGc?.rss),
     mb(s.afterWorkGc?.heapUsed),
     mb(s.afterWork?.arrayBuffers),
@@ -265,7 +269,7 @@ export function renderReport(r: BenchResults): string {
   if (!e) out.push('_Not run._', '');
   else {
     out.push(
-      `The bot runs in a process of its own — \`startRuntime\` (seasons, SQLite settings, the real discord.js client) bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs it (bench/child/memory-bot.ts with BENCH_FLOOR=1) — logged in to a local Discord in the benchmark's process. The command list is commands/index.ts plus the floor command \`/bench-floor\` (bench/floor-command.ts: no work, answers "ok"; its autocomplete answers one fixed choice). Each case is injected at the local Discord and timed from the moment its INTERACTION_CREATE frame has been handed to the bot's socket until the last byte of the bot's callback has been read by the local Discord (**Median**, the budget): the bot's work plus loopback, none of the local Discord's. **Answered** is the same sample timed from the inject call until the local Discord has parsed, validated and answered the callback (what a test awaiting \`final()\` sees). Before any case is timed, every case runs ${r.settings.e2e.warmupRounds ?? 0} times (the bot's JIT warms up); then floor and case samples alternate (floor-case, case-floor, …), one interaction at a time, each from a new user, and each case is compared with the floor samples taken beside it. The reference row is the floor answering a 1 KiB embed: what a reply's size alone adds. Command floor median ${fmtMs(e.floorMedianMs)}, autocomplete floor ${fmtMs(e.floorAutocompleteMedianMs)}. Faults ${e.faults}, validation failures ${e.validationFailures}, unexpected routes ${e.unexpectedRoutes}.`,
+      `The bot runs in a process of its own — \`startRuntime\` (seasons, SQLite settings, the real discord.js client) bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs it (bench/child/memory-bot.ts with BENCH_FLOOR=1) — logged in to a local Discord in the benchmark's process. The command list is commands/index.ts plus the floor command \`/bench-floor\` (bench/floor-command.ts: no work, answers "ok"; its autocomplete answers one fixed choice). Each case is injected at the local Discord and timed from the moment its INTERACTION_CREATE frame has been handed to the bot's socket until the last byte of the bot's callback has been read by the local Discord (**Median**, the budget): the bot's work plus loopback, none of the local Discord's. **Answered** is the same sample timed from the inject call until the local Discord has parsed, validated and answered the callback (what a test awaiting \`final()\` sees). Before any case is timed, every case runs ${r.settings.e2e.warmupRounds ?? 0} times (the bot's JIT warms up); then floor and case samples alternate (floor-case, case-floor, …), one interaction at a time, each from a new user, and each case is compared with the floor samples taken beside it. The reference rows are the floor answering a 1 KiB embed, and "ok" with a 128 KiB file (the size of the /standings picture, built once and shared like Pitboard's pictures): what a reply's size alone adds. Command floor median ${fmtMs(e.floorMedianMs)}, autocomplete floor ${fmtMs(e.floorAutocompleteMedianMs)}. Faults ${e.faults}, validation failures ${e.validationFailures}, unexpected routes ${e.unexpectedRoutes}.`,
       '',
       table(
         [
@@ -311,7 +315,7 @@ export function renderReport(r: BenchResults): string {
         .slice(0, 11)
         .map(([module]) => module);
       out.push(
-        'CPU per round trip by module (V8 sampling profiler). The profiler sees one process, so for these rows the bot runs in the benchmark\'s process beside the local Discord (createBot through tsx): both sides show, and the wall times are longer than above. Rows: the floor, then each command; columns: where the CPU went.',
+        "CPU per round trip by module (V8 sampling profiler). The profiler sees one process, so for these rows the bot runs in the benchmark's process beside the local Discord (createBot through tsx): both sides show, and the wall times are longer than above. Rows: the floor, then each command; columns: where the CPU went.",
         '',
         table(
           ['Round trip', 'Wall', 'CPU', ...modules, 'other'],
@@ -388,7 +392,7 @@ export function renderReport(r: BenchResults): string {
     out.push(
       'Each scenario in a fresh child process (bench/child/memory-bot.ts: `startRuntime` — seasons, SQLite store, discord.js client — bundled and run as `npm start` runs dist/main.mjs) logged in to a local Discord held by the parent process, so the child holds only the bot. Interactions cycle through the command cases of section 1, 50 at a time, each from a distinct user, all in one guild. RSS is read after a 1 s settle, then again after a forced full GC.',
       '',
-      table(MEMORY_HEAD, mem.scenarios.map(memoryRow)),
+      table(MEMORY_HEAD, [...mem.scenarios, ...(mem.oneGuildRuns ?? [])].map(memoryRow)),
       '',
       `Cost per extra guild (${n(mem.scenarios[1]?.guilds ?? 0)} guilds vs 1, after start): ${mem.perGuildHeapBytes === null ? '–' : kb(Math.round(mem.perGuildHeapBytes))} of heap after GC, ${mem.perGuildRssBytes === null ? '–' : kb(Math.round(mem.perGuildRssBytes))} of RSS (RSS moves by several MB between runs, so the heap figure is the steadier one).`,
       '',
@@ -451,11 +455,11 @@ export function renderReport(r: BenchResults): string {
     out.push(
       '## 7. Experiments: what the memory numbers are made of',
       '',
-      "The one-guild scenario of section 5 again, changing only how the process runs: with glibc's `MALLOC_MMAP_THRESHOLD_` pinned at 128 KiB (freed large buffers, such as PNG uploads, go back to the system instead of staying in the heap arenas), the same plus V8's `--max-semi-space-size=1` (a 1 MiB young generation instead of 16 MiB), and through `node --import tsx` on the sources instead of the bundle.",
+      `The one-guild scenario of section 5 again (one run each), changing only how the process runs: without \`--optimize-for-size\` (plain \`node dist/main.mjs\`), with \`--enable-source-maps\` added (stack traces mapped to the TypeScript), and through \`node --import tsx\` on the sources instead of the bundle. npm start runs \`node ${START_NODE_FLAGS.join(' ')}\`.`,
       '',
     );
     if (w.error) out.push(`_Failed: ${w.error}_`, '');
-    const rows = [r.memory?.scenarios[0], w.mmapThresholdMemory, w.smallYoungGenMemory, w.tsxMemory].filter(
+    const rows = [r.memory?.scenarios[0], w.plainNodeMemory, w.sourceMapsMemory, w.tsxMemory].filter(
       (x): x is MemoryScenario => Boolean(x),
     );
     if (rows.length > 0) out.push(table(MEMORY_HEAD, rows.map(memoryRow)), '');

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { createTimeline, type Timeline } from '../src/announce/timeline.js';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
 import { winnersGridPicture } from '../src/replies/pictures.js';
 import type { SeasonModel } from '../src/season/model.js';
@@ -50,15 +50,29 @@ export const calendar = {
     const model = resolveSeason(context, options);
     const { timeline, note } = await timelineFor(context, model);
     const now = context.now();
-    const embed = buildCalendarEmbed(model, now, timeline);
-    const extra = note ? { content: note } : {};
     // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
-    const done = model.rounds.filter((r) => timeline.roundEndReal(r).getTime() <= now.getTime()).length;
-    if (readBoolean(options, 'text') || done === 0) return buildReply({ embeds: [embed], ...extra });
-    // As /standings: without the picture the embed still answers in full.
-    const picture = await winnersGridPicture(model, done).catch(() => null);
-    if (!picture) return buildReply({ embeds: [embed], ...extra });
-    return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra });
+    const ends = model.rounds.map((r) => timeline.roundEndReal(r).getTime());
+    const done = ends.filter((end) => end <= now.getTime()).length;
+    const nextIndex = ends.findIndex((end) => end > now.getTime());
+    const textOnly = readBoolean(options, 'text') || done === 0;
+    const picture = textOnly ? null : await winnersGridPicture(model, done).catch(() => null);
+    const build = () => {
+      const embed = buildCalendarEmbed(model, now, timeline);
+      const extra = note ? { content: note } : {};
+      // As /standings: without the picture the embed still answers in full.
+      return picture
+        ? buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra })
+        : buildReply({ embeds: [embed], ...extra });
+    };
+    if (note) return build();
+    // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
+    // rendered by the client), so the reply is shared until a round ends.
+    const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
+    return sharedReply(
+      model,
+      `calendar:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
+      build,
+    );
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

@@ -8,7 +8,7 @@ import {
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { memoForModel } from '../src/replies/memo.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../src/replies/person.js';
@@ -42,9 +42,13 @@ export const driver = {
     const found = memoForModel(model, `driver-lookup:${typed}`, () => lookupPerson(model, typed));
     const ephemeral = readBoolean(options, 'hide');
     if (found.kind === 'found')
-      return buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral });
+      return sharedReply(model, `driver:${found.person.id}:${ephemeral}`, () =>
+        buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral }),
+      );
     if (found.kind === 'ambiguous')
-      return buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true });
+      return sharedReply(model, `driver-pick:${typed}`, () =>
+        buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true }),
+      );
     const teams = searchNames(model.index.names, typed, { kinds: ['team'], limit: 3 });
     const hint =
       teams.length > 0

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { type Command, UserError } from '../src/core/command.js';
 import { completeSeason, readInteger, readString, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { buildCarLineupEmbed, buildTeamLineupEmbed } from '../src/replies/lineup.js';
 import { quoteInput } from '../src/replies/text.js';
@@ -46,12 +46,17 @@ export const lineup = {
           `No car #${car} was entered in ${model.name}.`,
           nearestCars(model, car).map((n) => `#${n}`),
         );
-      return buildReply({ embeds: [buildCarLineupEmbed(model, car, found.entries, found.wins)] });
+      return sharedReply(model, `lineup-car:${car}`, () =>
+        buildReply({ embeds: [buildCarLineupEmbed(model, car, found.entries, found.wins)] }),
+      );
     }
     const team = lookupTeam(model, teamText as string);
     if (team.kind === 'found') {
-      const found = teamEntries(model, team.team.id);
-      return buildReply({ embeds: [buildTeamLineupEmbed(model, team.team.id, found.entries, found.wins)] });
+      const teamId = team.team.id;
+      return sharedReply(model, `lineup-team:${teamId}`, () => {
+        const found = teamEntries(model, teamId);
+        return buildReply({ embeds: [buildTeamLineupEmbed(model, teamId, found.entries, found.wins)] });
+      });
     }
     if (team.kind === 'ambiguous')
       throw new UserError(

@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command } from '../src/core/command.js';
 import { resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
 import { buildRecapEmbed } from '../src/replies/recap.js';
 
@@ -15,7 +15,10 @@ export const recap = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
-    return buildReply({ embeds: [buildRecapEmbed(model, resolveRound(model, options))] });
+    const round = resolveRound(model, options);
+    return sharedReply(model, `recap:${round.round}`, () =>
+      buildReply({ embeds: [buildRecapEmbed(model, round)] }),
+    );
   },
   autocomplete: completeRoundCommand,
 } as const satisfies Command;

@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command } from '../src/core/command.js';
 import { resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
 import { buildResultsEmbed } from '../src/replies/results.js';
 
@@ -14,7 +14,10 @@ export const results = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
-    return buildReply({ embeds: [buildResultsEmbed(model, resolveRound(model, options))] });
+    const round = resolveRound(model, options);
+    return sharedReply(model, `results:${round.round}`, () =>
+      buildReply({ embeds: [buildResultsEmbed(model, round)] }),
+    );
   },
   autocomplete: completeRoundCommand,
 } as const satisfies Command;

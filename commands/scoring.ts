@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command } from '../src/core/command.js';
 import { completeSeason, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildScoringEmbed } from '../src/replies/scoring.js';
 
 export const scoring = {
@@ -12,7 +12,8 @@ export const scoring = {
     options: [seasonOption],
   },
   execute(options, context) {
-    return buildReply({ embeds: [buildScoringEmbed(resolveSeason(context, options))] });
+    const model = resolveSeason(context, options);
+    return sharedReply(model, 'scoring', () => buildReply({ embeds: [buildScoringEmbed(model)] }));
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

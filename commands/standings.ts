@@ -8,7 +8,7 @@ import {
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
-import { buildReply } from '../src/core/reply.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
 import { standingsPicture } from '../src/replies/pictures.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput } from '../src/replies/text.js';
@@ -55,12 +55,18 @@ export const standings = {
     }
     const embed = buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
-    if (readBoolean(options, 'text')) return buildReply({ embeds: [embed], ephemeral });
+    const textOnly = () =>
+      sharedReply(model, `standings:${table.classId}:${ephemeral}`, () =>
+        buildReply({ embeds: [embed], ephemeral }),
+      );
+    if (readBoolean(options, 'text')) return textOnly();
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
     const picture = await standingsPicture(model, table).catch(() => null);
-    if (!picture) return buildReply({ embeds: [embed], ephemeral });
-    return buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral });
+    if (!picture) return textOnly();
+    return sharedReply(model, `standings-picture:${table.classId}:${ephemeral}`, () =>
+      buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),
+    );
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

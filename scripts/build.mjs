@@ -1,18 +1,14 @@
 // Bundle the bot process into dist/main.mjs (about 0.2 s). `npm start` runs the bundle with plain Node:
-// no TypeScript loader at run time, so start-up and memory are Node's and the bot's own. Packages stay
-// external (native addons, fonts and data are loaded from node_modules and data/ as usual).
-// dist/render-child.mjs is the picture renderer's process (src/pictures/render-process.ts starts it).
+// no TypeScript loader at run time, so start-up and memory are Node's and the bot's own (options and why:
+// scripts/bundle-options.mjs). dist/render-child.mjs is the picture renderer's process
+// (src/pictures/render-process.ts starts it).
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS, escapeNonAscii } from './bundle-options.mjs';
 
 await build({
+  ...BUNDLE_OPTIONS,
   entryPoints: { main: 'src/main.ts', 'render-child': 'src/pictures/render-child.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
 });
+for (const name of ['main', 'render-child']) escapeNonAscii(`dist/${name}.mjs`);

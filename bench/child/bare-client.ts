@@ -6,6 +6,7 @@
  */
 import { Events, MessageFlags } from 'discord.js';
 import { createDiscordClient } from '../../src/discord/client.js';
+import { rssSplit } from './rss-split.js';
 
 type Request = { type: 'measure'; gc: boolean } | { type: 'stop' };
 
@@ -22,7 +23,10 @@ client.on(Events.InteractionCreate, (interaction) => {
   interactions++;
   if (!interaction.isChatInputCommand()) return;
   interaction
-    .reply({ content: 'ok', flags: interaction.options.getBoolean('hide') ? MessageFlags.Ephemeral : undefined })
+    .reply({
+      content: 'ok',
+      flags: interaction.options.getBoolean('hide') ? MessageFlags.Ephemeral : undefined,
+    })
     .catch(() => faults++);
 });
 const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
@@ -39,6 +43,7 @@ const measure = (gc: boolean) => {
     heapTotal: m.heapTotal,
     external: m.external,
     arrayBuffers: m.arrayBuffers,
+    ...rssSplit(),
     guilds: client.guilds.cache.size,
     channels: client.channels.cache.size,
     users: client.users.cache.size,

@@ -14,6 +14,7 @@ import { DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
 import { floorCommand } from '../floor-command.js';
+import { rssSplit } from './rss-split.js';
 
 type Request = { type: 'measure'; gc: boolean } | { type: 'stop' };
 
@@ -56,6 +57,7 @@ const measure = (gc: boolean) => {
     heapTotal: m.heapTotal,
     external: m.external,
     arrayBuffers: m.arrayBuffers,
+    ...rssSplit(),
     guilds: runtime.bot.client.guilds.cache.size,
     channels: runtime.bot.client.channels.cache.size,
     users: runtime.bot.client.users.cache.size,

@@ -13,10 +13,20 @@ export const NO_MENTIONS = { parse: [] } as const satisfies APIAllowedMentions;
  * `payload_json` of a multipart body) and as `npm run ask -- --json` prints it.
  */
 export function replyCallbackJson(reply: Reply): string {
-  const data =
-    reply.data.allowed_mentions === undefined ? { ...reply.data, allowed_mentions: NO_MENTIONS } : reply.data;
-  return JSON.stringify({ type: InteractionResponseType.ChannelMessageWithSource, data });
+  let json = replyJson.get(reply);
+  if (json === undefined) {
+    const data =
+      reply.data.allowed_mentions === undefined
+        ? { ...reply.data, allowed_mentions: NO_MENTIONS }
+        : reply.data;
+    json = JSON.stringify({ type: InteractionResponseType.ChannelMessageWithSource, data });
+    replyJson.set(reply, json);
+  }
+  return json;
 }
+
+/** Shared replies (see sharedReply in reply.ts) are the same object each time: encoded once. */
+const replyJson = new WeakMap<Reply, string>();
 
 /** Choice lists are memoised per model and typed text (see replies/memo.ts), so their JSON can be too. */
 const choicesJson = new WeakMap<readonly APIApplicationCommandOptionChoice[], string>();

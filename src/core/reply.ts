@@ -1,5 +1,7 @@
 import { type APIEmbed, MessageFlags } from 'discord-api-types/v10';
 import { clampEmbeds, LIMITS, truncate } from '../replies/limits.js';
+import { memoForModel } from '../replies/memo.js';
+import type { SeasonModel } from '../season/model.js';
 import type { Reply, ReplyFile } from './command.js';
 
 /**
@@ -25,4 +27,13 @@ export function buildReply(parts: {
     return { data, files: parts.files };
   }
   return { data };
+}
+
+/**
+ * A reply that depends only on the season data and on `key` (the command and its options) is built once
+ * per model and the same object is served again: no clamping, copying or encoding per call (the encoded
+ * callback is cached per reply, see callback-json.ts). Replies are never changed after they are built.
+ */
+export function sharedReply(model: SeasonModel, key: string, build: () => Reply): Reply {
+  return memoForModel(model, `reply:${key}`, build);
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvRedis, { createClient } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 
 /** Storage could not answer (down, locked, too slow). Callers must not read this as "no value". */
@@ -52,6 +50,8 @@ export function sqlitePath(url: string): string {
 
 async function createSqliteStore(path: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
   mkdirSync(dirname(path), { recursive: true });
+  // Each backend is loaded when chosen: the Redis client alone is megabytes of heap a SQLite bot never uses.
+  const { default: KeyvSqlite } = await import('@keyv/sqlite');
   // No SQLite busy timeout: its busy handler sleeps on Node's main thread (measured: the event loop froze
   // for as long as another connection held a lock). A locked database fails at once with SQLITE_BUSY
   // instead, and the wrapper retries on timers, so commands keep being answered meanwhile.
@@ -71,6 +71,7 @@ async function createSqliteStore(path: string, namespace: string, timeoutMs: num
 }
 
 async function createRedisStore(url: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
+  const { default: KeyvRedis, createClient } = await import('@keyv/redis');
   // Without the offline queue, commands fail at once while Redis is down instead of piling up.
   const client = createClient({
     url,
