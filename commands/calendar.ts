@@ -4,7 +4,7 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
-import { winnersGridPicture } from '../src/replies/pictures.js';
+import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 
@@ -16,7 +16,9 @@ async function timelineFor(
   const guildId = context.invoker.guildId;
   if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
   try {
-    const settings = await context.services.settings.getRecent(guildId);
+    const { settings: store } = context.services;
+    const recent = store.peekRecent(guildId); // null = no settings, undefined = not read recently
+    const settings = recent !== undefined ? recent : await store.getRecent(guildId);
     const replay =
       settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
         ? settings.replay
@@ -55,7 +57,7 @@ export const calendar = {
     const done = ends.filter((end) => end <= now.getTime()).length;
     const nextIndex = ends.findIndex((end) => end > now.getTime());
     const textOnly = readBoolean(options, 'text') || done === 0;
-    const picture = textOnly ? null : await winnersGridPicture(model, done).catch(() => null);
+    const picture = textOnly ? null : await winnersGridPicture(model, done).catch(pictureFailed);
     const build = () => {
       const embed = buildCalendarEmbed(model, now, timeline);
       const extra = note ? { content: note } : {};

@@ -9,7 +9,7 @@ import {
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
-import { standingsPicture } from '../src/replies/pictures.js';
+import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput } from '../src/replies/text.js';
 
@@ -62,7 +62,7 @@ export const standings = {
     if (readBoolean(options, 'text')) return textOnly();
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
-    const picture = await standingsPicture(model, table).catch(() => null);
+    const picture = await standingsPicture(model, table).catch(pictureFailed);
     if (!picture) return textOnly();
     return sharedReply(model, `standings-picture:${table.classId}:${ephemeral}`, () =>
       buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),

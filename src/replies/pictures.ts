@@ -163,3 +163,13 @@ export async function winnersGridPicture(model: SeasonModel, upToRound: number) 
     fromCache: picture.fromCache,
   };
 }
+
+/**
+ * A picture that could not be drawn leaves the text answer (commands fall back to it); the failure is
+ * reported as a process warning — on the bot's stderr next to its logs — so an operator sees it.
+ */
+export function pictureFailed(error: unknown): null {
+  const detail = error instanceof Error ? error.message : String(error);
+  process.emitWarning(`picture not drawn, answered with text only: ${detail}`, 'PitboardPictureWarning');
+  return null;
+}

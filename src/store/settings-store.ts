@@ -85,10 +85,15 @@ export class SettingsStore {
    * command — on SQLite about 0.1 ms, most of /calendar's cost end to end. A change made by another
    * process sharing Redis shows within `recentMs`.
    */
-  async getRecent(guildId: string): Promise<GuildSettings | null> {
+  getRecent(guildId: string): Promise<GuildSettings | null> {
+    const recent = this.peekRecent(guildId);
+    return recent === undefined ? this.get(guildId) : Promise.resolve(recent);
+  }
+
+  /** getRecent without waiting: the recent read, or undefined when there is none (then call getRecent). */
+  peekRecent(guildId: string): GuildSettings | null | undefined {
     const hit = this.#recent.get(guildId);
-    if (hit && this.#now() - hit.readAt < this.#recentMs) return hit.value;
-    return this.get(guildId);
+    return hit && this.#now() - hit.readAt < this.#recentMs ? hit.value : undefined;
   }
 
   #remember(guildId: string, value: GuildSettings | null): void {

@@ -82,7 +82,9 @@ describe.each([
     let now = 1_000_000;
     const display = new SettingsStore(await open(target), { recentMs: 5_000, now: () => now });
     const other = new SettingsStore(await open(target));
+    expect(display.peekRecent(OTHER_GUILD)).toBeUndefined();
     expect(await display.getRecent(OTHER_GUILD)).toBeNull();
+    expect(display.peekRecent(OTHER_GUILD)).toBeNull(); // "no settings" is remembered too
     await display.save(settings({ guildId: OTHER_GUILD, spoilerDelayHours: 1 }));
     expect((await display.getRecent(OTHER_GUILD))?.spoilerDelayHours).toBe(1);
     await other.save(settings({ guildId: OTHER_GUILD, spoilerDelayHours: 2 }));
