@@ -1,8 +1,7 @@
 /**
  * English short names of ISO 3166-1 alpha-2 regions (and the few CLDR extras such as EU and XK), written
- * out from CLDR 48.0 (Node v20.20.2's Intl.DisplayNames). A table rather than Intl.DisplayNames at run time: the same
- * names on every Node build (small-ICU builds lack them), and the bot's process does not page in ICU's
- * locale data for it (about 4.5 MB of RSS, see docs/benchmarks.md).
+ * out from CLDR 48.0 (Node v20.20.2's Intl.DisplayNames). A table rather than Intl.DisplayNames at run
+ * time: the same names on every Node build (small-ICU builds lack them).
  */
 export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   AC: 'Ascension Island',

@@ -54,8 +54,8 @@ export function normaliseName(text: string): string {
 
 /**
  * Name order: by the normalised form (accents, case and punctuation folded), then as written. Not
- * Intl.Collator: the same order on every Node build, and the bot's process does not page in ICU's collation
- * data (about 2 MB of RSS, see docs/benchmarks.md). For the Latin names of a motorsport season the two agree.
+ * Intl.Collator: the same order on every Node build (small-ICU builds collate differently). For the Latin
+ * names of a motorsport season the two agree.
  */
 export function compareNames(a: string, b: string): number {
   return compareText(normaliseName(a), normaliseName(b)) || compareText(a, b);
