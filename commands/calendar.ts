@@ -4,6 +4,7 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
+import { memoForModel } from '../src/replies/memo.js';
 import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
@@ -53,7 +54,10 @@ export const calendar = {
     const { timeline, note } = await timelineFor(context, model);
     const now = context.now();
     // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
-    const ends = model.rounds.map((r) => timeline.roundEndReal(r).getTime());
+    const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
+    const ends = memoForModel(model, `calendar-ends:${replay}`, () =>
+      model.rounds.map((r) => timeline.roundEndReal(r).getTime()),
+    );
     const done = ends.filter((end) => end <= now.getTime()).length;
     const nextIndex = ends.findIndex((end) => end > now.getTime());
     const textOnly = readBoolean(options, 'text') || done === 0;
@@ -69,7 +73,6 @@ export const calendar = {
     if (note) return build();
     // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
     // rendered by the client), so the reply is shared until a round ends.
-    const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
     return sharedReply(
       model,
       `calendar:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
