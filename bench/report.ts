@@ -455,13 +455,16 @@ export function renderReport(r: BenchResults): string {
     out.push(
       '## 7. Experiments: what the memory numbers are made of',
       '',
-      `The one-guild scenario of section 5 again (one run each), changing only how the process runs: without \`--optimize-for-size\` (plain \`node dist/main.mjs\`), with \`--enable-source-maps\` added (stack traces mapped to the TypeScript), and through \`node --import tsx\` on the sources instead of the bundle. npm start runs \`node ${START_NODE_FLAGS.join(' ')}\`.`,
+      `The one-guild scenario of section 5 again (one run each), changing only how the process runs: without each of the Node flags npm start passes (\`node ${START_NODE_FLAGS.join(' ')}\`), with \`--enable-source-maps\` added (stack traces mapped to the TypeScript), and through \`node --import tsx\` on the sources instead of the bundle.`,
       '',
     );
     if (w.error) out.push(`_Failed: ${w.error}_`, '');
-    const rows = [r.memory?.scenarios[0], w.plainNodeMemory, w.sourceMapsMemory, w.tsxMemory].filter(
-      (x): x is MemoryScenario => Boolean(x),
-    );
+    const rows = [
+      r.memory?.scenarios[0],
+      ...(w.withoutFlag ?? []).map((x) => x.memory),
+      w.sourceMapsMemory,
+      w.tsxMemory,
+    ].filter((x): x is MemoryScenario => Boolean(x));
     if (rows.length > 0) out.push(table(MEMORY_HEAD, rows.map(memoryRow)), '');
   }
 

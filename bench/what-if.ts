@@ -5,43 +5,34 @@ import { log } from './support.js';
 /**
  * Experiments that change how the product runs without changing its code, to show what the memory
  * numbers are made of (same interactions as the one-guild scenario of section 5):
- * - without `--optimize-for-size` (plain `node dist/main.mjs`): what the flag in `npm start` buys;
+ * - without each of the Node flags `npm start` passes (START_NODE_FLAGS): what each one buys;
  * - with `--enable-source-maps` added: what mapping stack traces to the TypeScript costs;
  * - through `node --import tsx` on the TypeScript sources instead of the bundle (development, tests).
  */
 export interface WhatIfResult {
-  plainNodeMemory: MemoryScenario | null;
+  /** One run per flag of `npm start`, without that flag. */
+  withoutFlag: { flag: string; memory: MemoryScenario }[];
   sourceMapsMemory: MemoryScenario | null;
   tsxMemory: MemoryScenario | null;
   error: string | null;
 }
 
 export async function runWhatIf(options: { interactions: number }, bundles: Bundles): Promise<WhatIfResult> {
-  const result: WhatIfResult = {
-    plainNodeMemory: null,
-    sourceMapsMemory: null,
-    tsxMemory: null,
-    error: null,
-  };
+  const result: WhatIfResult = { withoutFlag: [], sourceMapsMemory: null, tsxMemory: null, error: null };
   const bundled = bundledMemoryProbe(bundles);
   try {
-    result.plainNodeMemory = await memoryScenario(
-      'one guild, without --optimize-for-size',
-      1,
-      options.interactions,
-      {
+    for (const flag of START_NODE_FLAGS) {
+      const memory = await memoryScenario(`one guild, without ${flag}`, 1, options.interactions, {
         ...bundled,
-        execArgv: bundled.execArgv.filter((flag) => flag !== '--optimize-for-size'),
-      },
-    );
+        execArgv: bundled.execArgv.filter((f) => f !== flag),
+      });
+      result.withoutFlag.push({ flag, memory });
+    }
     result.sourceMapsMemory = await memoryScenario(
       'one guild, with --enable-source-maps',
       1,
       options.interactions,
-      {
-        ...bundled,
-        execArgv: [...bundled.execArgv, '--enable-source-maps'],
-      },
+      { ...bundled, execArgv: [...bundled.execArgv, '--enable-source-maps'] },
     );
     result.tsxMemory = await memoryScenario(
       'one guild, through tsx',
@@ -53,7 +44,5 @@ export async function runWhatIf(options: { interactions: number }, bundles: Bund
     result.error = error instanceof Error ? error.message : String(error);
     log(`what-if failed: ${result.error}`);
   }
-  if (!START_NODE_FLAGS.includes('--optimize-for-size'))
-    log('note: npm start no longer passes --optimize-for-size; the first what-if equals section 5');
   return result;
 }
