@@ -20,14 +20,28 @@ export interface EncodedCallback {
  * until the data changes, so its multipart body is built once and sent as-is (see `encodeOnce`).
  */
 export function encodeReplyCallback(reply: Reply): EncodedCallback {
+  const cached = encodedReplies.get(reply);
+  if (cached) return cached;
   checkReplyForDiscord(reply);
   const json = replyCallbackJson(reply);
   const files = reply.files ?? [];
-  if (files.length === 0) return { body: json, contentType: 'application/json' };
-  return files.length === 1 ? encodeOnce(json, files[0] as ReplyFile) : encodeMultipart(json, files);
+  const encoded =
+    files.length === 0
+      ? { body: json, contentType: 'application/json' }
+      : files.length === 1
+        ? encodeOnce(json, files[0] as ReplyFile)
+        : encodeMultipart(json, files);
+  encodedReplies.set(reply, encoded);
+  return encoded;
 }
 
-/** Per picture (held weakly: a reload drops it with the old model), the few payloads it was sent with. */
+/** A shared reply (sharedReply in core/reply.ts) is the same object every time: encoded once. */
+const encodedReplies = new WeakMap<Reply, EncodedCallback>();
+
+/**
+ * Per picture (held weakly: a reload drops it with the old model), the few payloads it was sent with: a
+ * reply built afresh around a cached picture does not rebuild its 100 KiB body either.
+ */
 const encodedByFile = new WeakMap<Uint8Array, Map<string, EncodedCallback>>();
 const PAYLOADS_PER_FILE = 4;
 

@@ -42,8 +42,9 @@ export interface CallbackTarget {
 }
 
 export interface RepliableInteraction extends InteractionSource, CallbackTarget {
-  /** Set by the responder after it posts the initial reply itself, as discord.js's `reply()` would. */
+  /** Set by discord.js's `deferReply()`. */
   deferred: boolean;
+  /** Set by the responder once it has posted the initial reply itself, as discord.js's `reply()` would. */
   replied: boolean;
   ephemeral: boolean | null;
   deferReply(options: InteractionDeferReplyOptions): Promise<unknown>;
