@@ -6,15 +6,7 @@
  */
 import { Events, MessageFlags } from 'discord.js';
 import { createDiscordClient } from '../../src/discord/client.js';
-import { rssSplit } from './rss-split.js';
-
-type Request = { type: 'measure'; gc: boolean } | { type: 'stop' };
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+import { env, serveProbe } from './probe-protocol.js';
 
 const client = createDiscordClient({ apiUrl: env('BENCH_API_URL'), rest: { offset: 0 } });
 let interactions = 0;
@@ -33,30 +25,4 @@ const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve))
 await client.login(env('BENCH_TOKEN'));
 await ready;
 
-const send = (message: unknown) => process.send?.(message);
-const measure = (gc: boolean) => {
-  if (gc) (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  return {
-    rss: m.rss,
-    heapUsed: m.heapUsed,
-    heapTotal: m.heapTotal,
-    external: m.external,
-    arrayBuffers: m.arrayBuffers,
-    ...rssSplit(),
-    guilds: client.guilds.cache.size,
-    channels: client.channels.cache.size,
-    users: client.users.cache.size,
-    interactions,
-    faults,
-  };
-};
-process.on('message', (request: Request) => {
-  if (request.type === 'measure') send({ type: 'measured', memory: measure(request.gc) });
-  else if (request.type === 'stop')
-    void client.destroy().then(() => {
-      send({ type: 'stopped' });
-      process.disconnect();
-    });
-});
-send({ type: 'ready' });
+serveProbe({ client, counts: () => ({ interactions, faults }), stop: () => client.destroy() });

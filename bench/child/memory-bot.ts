@@ -14,15 +14,7 @@ import { DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
 import { floorCommand } from '../floor-command.js';
-import { rssSplit } from './rss-split.js';
-
-type Request = { type: 'measure'; gc: boolean } | { type: 'stop' };
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+import { env, serveProbe } from './probe-protocol.js';
 
 const config: Config = {
   nodeEnv: 'production',
@@ -47,30 +39,8 @@ const runtime = await startRuntime({
   watchData: false,
 });
 
-const send = (message: unknown) => process.send?.(message);
-const measure = (gc: boolean) => {
-  if (gc) (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  return {
-    rss: m.rss,
-    heapUsed: m.heapUsed,
-    heapTotal: m.heapTotal,
-    external: m.external,
-    arrayBuffers: m.arrayBuffers,
-    ...rssSplit(),
-    guilds: runtime.bot.client.guilds.cache.size,
-    channels: runtime.bot.client.channels.cache.size,
-    users: runtime.bot.client.users.cache.size,
-    interactions: runtime.bot.stats.interactions,
-    faults: runtime.bot.stats.faults,
-  };
-};
-process.on('message', (request: Request) => {
-  if (request.type === 'measure') send({ type: 'measured', memory: measure(request.gc) });
-  else if (request.type === 'stop')
-    void runtime.stop().then(() => {
-      send({ type: 'stopped' });
-      process.disconnect();
-    });
+serveProbe({
+  client: runtime.bot.client,
+  counts: () => ({ interactions: runtime.bot.stats.interactions, faults: runtime.bot.stats.faults }),
+  stop: () => runtime.stop(),
 });
-send({ type: 'ready' });

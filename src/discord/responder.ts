@@ -3,8 +3,8 @@ import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { choicesCallbackJson, NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
 import type { Logger } from '../logger.js';
-import { encodeReplyCallback } from './callback-body.js';
-import type { AutocompleteSource, RepliableInteraction } from './interaction-types.js';
+import { type EncodedCallback, encodeReplyCallback } from './callback-body.js';
+import type { AutocompleteSource, CallbackTarget, RepliableInteraction } from './interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
 
 const PRIVATE_ANSWER_NOTE = 'Answered privately.';
@@ -57,13 +57,7 @@ export class InteractionResponder {
    */
   async #replyFirst(reply: Reply): Promise<void> {
     const { interaction } = this;
-    const { body, contentType } = encodeReplyCallback(reply);
-    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body,
-      passThroughBody: true,
-      headers: { 'Content-Type': contentType },
-      auth: false,
-    });
+    await postCallback(interaction, encodeReplyCallback(reply));
     interaction.ephemeral = isEphemeral(reply);
     interaction.replied = true;
   }
@@ -93,11 +87,16 @@ export async function respondWithChoices(
   interaction: AutocompleteSource,
   choices: readonly APIApplicationCommandOptionChoice[],
 ): Promise<void> {
-  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: choicesCallbackJson(choices),
+  await postCallback(interaction, { body: choicesCallbackJson(choices), contentType: 'application/json' });
+  interaction.responded = true;
+}
+
+/** An interaction callback, already encoded, posted as-is (authenticated by the interaction's token). */
+function postCallback(target: CallbackTarget, { body, contentType }: EncodedCallback): Promise<unknown> {
+  return target.client.rest.post(Routes.interactionCallback(target.id, target.token), {
+    body,
     passThroughBody: true,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': contentType },
     auth: false,
   });
-  interaction.responded = true;
 }
