@@ -97,7 +97,7 @@ export function uploadFloorLabel(bytes: number): string {
 }
 
 /** Bytes of the files each picture case uploads, asked in this process before the bot starts. */
-async function pictureBytes(): Promise<Map<string, number>> {
+export async function pictureBytes(): Promise<Map<string, number>> {
   const app = createAppContext();
   const sizes = new Map<string, number>();
   for (const c of COMMAND_CASES.filter((x) => x.picture)) {
