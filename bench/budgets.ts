@@ -17,7 +17,7 @@ export interface RunSettings {
    * Every distinct request once per fresh model (bench/uncached.ts): how many random prefixes and unknown
    * names per row, and how many fresh loads of the bundled and of the largest generated season.
    */
-  uncached?: { prefixes: number; unknown: number; passes: number; largestPasses: number };
+  uncached: { prefixes: number; unknown: number; passes: number; largestPasses: number };
   growthSizes: SeasonSize[];
   growthLoop: LoopOptions;
   e2e: { pairs: number; warmupPairs: number; warmupRounds: number; profileMs: number };

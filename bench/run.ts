@@ -61,16 +61,13 @@ import {
 import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
-/** For results.json files written before the uncached rows existed (--report-only). */
-const UNCACHED_DEFAULTS = { prefixes: 500, unknown: 200, passes: 5, largestPasses: 3 };
-
 const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: RunSettings = {
   quick: false,
   handlers: { calls: 10_000, warmup: 1_000 },
-  uncached: { prefixes: 500, unknown: 200, passes: 5, largestPasses: 3 },
+  uncached: { prefixes: 500, unknown: 100, passes: 5, largestPasses: 3 },
   growthSizes: [
     { rounds: 5, cars: 100, people: 400 },
     { rounds: 12, cars: 500, people: 2_000 },
@@ -164,10 +161,8 @@ async function runHandlers(settings: RunSettings): Promise<BenchResults['handler
   let uncached: UncachedResult;
   try {
     writeSeasonFolder(scratch.dir, WARM_SEASON);
-    uncached = await measureUncached(() => createAppContext(), [createAppContext({ dataDir: scratch.dir })], {
-      ...UNCACHED_DEFAULTS,
-      ...settings.uncached,
-    });
+    const warm = createAppContext({ dataDir: scratch.dir });
+    uncached = await measureUncached(() => createAppContext(), [warm], settings.uncached);
   } finally {
     scratch.remove();
   }
@@ -318,9 +313,8 @@ async function main(): Promise<number> {
         autocompleteBudgetMs: BUDGETS.autocompleteLargestMs,
         profileMs: settings.profileMs,
         uncached: {
-          ...UNCACHED_DEFAULTS,
           ...settings.uncached,
-          passes: settings.uncached?.largestPasses ?? 1,
+          passes: settings.uncached.largestPasses,
         },
       });
     });
