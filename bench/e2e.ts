@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { commands } from '../commands/index.js';
 import { createAppContext } from '../src/core/app-context.js';
 import type { BotServices, Command } from '../src/core/command.js';
+import { runCommand } from '../src/core/run-command.js';
 import { createBot } from '../src/discord/bot.js';
 import { checkChannel } from '../src/discord/channel-check.js';
 import { deployCommands } from '../src/discord/deploy.js';
@@ -15,6 +16,7 @@ import { SettingsStore } from '../src/store/settings-store.js';
 import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
+import { BENCH_INVOKER, requireCommand } from './handlers.js';
 import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
 import { byModule, type ProfileLine, profileWork } from './profile.js';
 import { median } from './stats.js';
@@ -33,6 +35,11 @@ export interface EndToEndCase {
    */
   medianMs: number;
   p99Ms: number;
+  /**
+   * The floor it is paired with: the plain floor, or for a reply that uploads a picture the floor uploading a
+   * file of the same size (the upload alone is not the bot's cost).
+   */
+  floorLabel?: string;
   /** Median of the floor samples interleaved with this case. */
   floorMedianMs: number;
   ratio: number;
@@ -74,6 +81,8 @@ interface Target {
   label: string;
   kind: 'command' | 'autocomplete';
   reference?: boolean;
+  /** The floor to pair with, when not the plain one. */
+  base?: Target;
   inject(discord: LocalDiscord, userId: string): InjectedInteraction;
 }
 
@@ -82,9 +91,23 @@ const FIRST_USER = 400_000_000_000_000_000n;
 /** The floor answering a 1 KiB embed: what a reply's size alone adds (most text replies are 1–3 KiB). */
 const BODY_REFERENCE_BYTES = 1024;
 export const BODY_REFERENCE_LABEL = 'floor, 1 KiB embed (reference)';
-/** The floor uploading a file the size of the /standings picture: what the upload alone adds. */
-const UPLOAD_REFERENCE_KIB = 128;
-export const UPLOAD_REFERENCE_LABEL = 'floor, 128 KiB upload (reference)';
+/** The floor uploading a file of `bytes`: the reference for a reply that uploads a picture that size. */
+export function uploadFloorLabel(bytes: number): string {
+  return `floor uploading ${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+/** Bytes of the files each picture case uploads, asked in this process before the bot starts. */
+export async function pictureBytes(): Promise<Map<string, number>> {
+  const app = createAppContext();
+  const sizes = new Map<string, number>();
+  for (const c of COMMAND_CASES.filter((x) => x.picture)) {
+    const { reply } = await runCommand(requireCommand(c.command), c.options, app.makeContext(BENCH_INVOKER));
+    const bytes = (reply.files ?? []).reduce((n, f) => n + f.data.byteLength, 0);
+    if (bytes === 0) throw new Error(`${c.label}: expected a picture, got none`);
+    sizes.set(c.label, bytes);
+  }
+  return sizes;
+}
 
 function commandTarget(
   label: string,
@@ -144,18 +167,27 @@ export async function runEndToEnd(
 
   const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
   const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
+  const uploads = await pictureBytes();
+  const uploadFloors = new Map(
+    [...uploads].map(([label, bytes]) => [
+      label,
+      commandTarget(uploadFloorLabel(bytes), FLOOR_COMMAND_NAME, { upload_bytes: bytes }),
+    ]),
+  );
   const targets: Target[] = [
     {
       ...commandTarget(BODY_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { bytes: BODY_REFERENCE_BYTES }),
       reference: true,
     },
-    {
-      ...commandTarget(UPLOAD_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { upload_kib: UPLOAD_REFERENCE_KIB }),
-      reference: true,
-    },
-    ...COMMAND_CASES.map((c) =>
-      commandTarget(c.label, c.command, c.options as Record<string, string | number | boolean>),
-    ),
+    ...COMMAND_CASES.map((c) => {
+      const target = commandTarget(
+        c.label,
+        c.command,
+        c.options as Record<string, string | number | boolean>,
+      );
+      const base = uploadFloors.get(c.label);
+      return base ? { ...target, base } : target;
+    }),
     ...AUTOCOMPLETE_CASES.map((c) =>
       autocompleteTarget(c.label, c.command, c.focused.name, {
         ...(c.options as Record<string, string | number | boolean>),
@@ -197,11 +229,12 @@ export async function runEndToEnd(
       // The bot's process starts cold: warm every path it will take (JIT tiers, caches, pictures) first,
       // or the first cases would be compared with a floor that is still getting faster.
       for (let round = 0; round < options.warmupRounds; round++) {
-        for (const target of [floor, floorAutocomplete, ...targets]) await time(target);
+        for (const target of [floor, floorAutocomplete, ...uploadFloors.values(), ...targets])
+          await time(target);
         if (round % 20 === 19) discord.clearHistory();
       }
       for (const target of targets) {
-        const base = target.kind === 'command' ? floor : floorAutocomplete;
+        const base = target.base ?? (target.kind === 'command' ? floor : floorAutocomplete);
         for (let i = 0; i < options.warmupPairs; i++) {
           await time(base);
           await time(target);
@@ -238,13 +271,15 @@ export async function runEndToEnd(
         discord.clearHistory();
         const m = median(samples);
         const f = median(floorSamples);
-        (target.kind === 'command' ? allFloor : allFloorAutocomplete).push(...floorSamples);
+        if (base === floor) allFloor.push(...floorSamples);
+        else if (base === floorAutocomplete) allFloorAutocomplete.push(...floorSamples);
         const sorted = [...samples].sort((a, b) => a - b);
         cases.push({
           label: target.label,
           kind: target.kind,
           ...(target.reference ? { reference: true } : {}),
           pairs: options.pairs,
+          floorLabel: base.label,
           medianMs: m,
           p99Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? Number.NaN,
           floorMedianMs: f,
@@ -255,7 +290,7 @@ export async function runEndToEnd(
           callbackBytes: bytes,
         });
         log(
-          `e2e ${target.label}: ${m.toFixed(3)} ms vs floor ${f.toFixed(3)} ms (×${(m / f).toFixed(2)}); answered ${median(answered).toFixed(3)} vs ${median(floorAnswered).toFixed(3)}`,
+          `e2e ${target.label}: ${m.toFixed(3)} ms vs ${base.label} ${f.toFixed(3)} ms (×${(m / f).toFixed(2)}); answered ${median(answered).toFixed(3)} vs ${median(floorAnswered).toFixed(3)}`,
         );
       }
       faults += (await measure(child, false)).faults;

@@ -6,7 +6,7 @@ import { buildReply } from '../src/core/reply.js';
  * The end-to-end floor: a command that does no work and answers a fixed, tiny message, and whose
  * autocomplete answers one fixed choice. Registered beside the real commands in the same bot, so the
  * difference between a command and the floor is what the command itself costs (work + reply size).
- * With `bytes`, it answers a fixed embed of that size and no more work; with `upload_kib`, a fixed file
+ * With `bytes`, it answers a fixed embed of that size and no more work; with `upload_bytes`, a fixed file
  * of that size: references that show how much of a command's excess is only the size of its reply.
  */
 export const FLOOR_COMMAND_NAME = 'bench-floor';
@@ -16,10 +16,10 @@ export const FLOOR_COMMAND_NAME = 'bench-floor';
  * cached): bytes that do not compress, so the upload is as big as asked.
  */
 const uploads = new Map<number, Reply>();
-function uploadReply(kib: number): Reply {
-  let reply = uploads.get(kib);
+function uploadReply(bytes: number): Reply {
+  let reply = uploads.get(bytes);
   if (!reply) {
-    const data = new Uint8Array(kib * 1024);
+    const data = new Uint8Array(bytes);
     let x = 2013;
     for (let i = 0; i < data.length; i++) {
       x = (x * 1103515245 + 12345) >>> 0;
@@ -29,7 +29,7 @@ function uploadReply(kib: number): Reply {
       content: 'ok',
       files: [{ name: 'floor.png', contentType: 'image/png', data }],
     });
-    uploads.set(kib, reply);
+    uploads.set(bytes, reply);
   }
   return reply;
 }
@@ -58,16 +58,17 @@ export const floorCommand = {
       },
       {
         type: ApplicationCommandOptionType.Integer,
-        name: 'upload_kib',
-        description: 'Answer "ok" with a file of this many KiB (an upload-size reference)',
+        name: 'upload_bytes',
+        description: 'Answer "ok" with a file of this many bytes (an upload-size reference)',
         required: false,
         min_value: 1,
-        max_value: 1024,
+        // Far above any picture of ours (they stay well under Discord's upload limit).
+        max_value: 10 * 1024 * 1024,
       },
     ],
   },
   execute: (options) => {
-    if (typeof options.upload_kib === 'number') return uploadReply(options.upload_kib);
+    if (typeof options.upload_bytes === 'number') return uploadReply(options.upload_bytes);
     return typeof options.bytes === 'number'
       ? { data: { embeds: [{ description: 'x'.repeat(options.bytes) }], allowed_mentions: { parse: [] } } }
       : { data: { content: 'ok', allowed_mentions: { parse: [] } } };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createAppContext, describeProblems } from '../src/core/app-context.js';
+import { type AppContext, createAppContext, describeProblems } from '../src/core/app-context.js';
 import { runAutocomplete, runCommand } from '../src/core/run-command.js';
 import { crossCheckSeason } from '../src/season/cross-check.js';
 import { buildSeasonModel } from '../src/season/model.js';
@@ -24,6 +24,7 @@ import {
 import { type ProfileLine, profileWork } from './profile.js';
 import { logLogSlope } from './stats.js';
 import { collectGarbage, log, scratchDir } from './support.js';
+import { measureUncached, type UncachedResult } from './uncached.js';
 
 export interface LoadSplit {
   /** parseDocument + toJS (the `yaml` package), all files. */
@@ -68,6 +69,8 @@ export interface GrowthResult {
   loadSlope: number | null;
   /** Profiles of the cases that miss their budget on the largest season. */
   profiles: CaseProfile[];
+  /** Every distinct request once on fresh loads of the largest season (bench/uncached.ts). */
+  uncached?: UncachedResult | null;
 }
 
 /** The phases of loadSeasonFolder, timed one by one with the same exported functions it calls. */
@@ -111,10 +114,14 @@ export async function runGrowth(options: {
   commandBudgetMs: number;
   autocompleteBudgetMs: number;
   profileMs: number;
+  uncached: { prefixes: number; unknown: number; passes: number };
 }): Promise<GrowthResult> {
   const scratch = scratchDir('growth');
   const sizes: GrowthSize[] = [];
   const profiles: CaseProfile[] = [];
+  let uncached: UncachedResult | null = null;
+  // The JIT is warmed on other seasons (the bundled one, the size before) before the largest is measured.
+  let previous: AppContext | null = null;
   try {
     for (const [index, size] of options.sizes.entries()) {
       const dataDir = join(scratch.dir, `size-${index}`);
@@ -185,6 +192,19 @@ export async function runGrowth(options: {
           });
         }
       }
+      if (last) {
+        collectGarbage();
+        uncached = await measureUncached(
+          () => createAppContext({ dataDir }),
+          [createAppContext(), ...(previous ? [previous] : [])],
+          options.uncached,
+        );
+        for (const row of uncached.rows)
+          log(
+            `  uncached ${row.label}: ${row.requests} requests, p50 ${row.summary.p50.toFixed(3)} ms, p99 ${row.summary.p99.toFixed(3)} ms`,
+          );
+      }
+      previous = app;
       const nameTokens = model.index.names.tokens.length;
       const standingsRows = [...model.standings.values()].reduce((n, t) => n + t.rows.length, 0);
       sizes.push({
@@ -218,5 +238,5 @@ export async function runGrowth(options: {
     };
   });
   const loadSlope = logLogSlope(sizes.map((s) => ({ x: s.yamlBytes, y: s.loadMs })));
-  return { sizes, fits, loadSlope, profiles };
+  return { sizes, fits, loadSlope, profiles, uncached };
 }

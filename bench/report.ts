@@ -4,34 +4,12 @@ import { type BenchResults, BUDGETS } from './budgets.js';
 import { START_NODE_FLAGS } from './bundle.js';
 import type { CaseProfile } from './growth.js';
 import type { HandlerMeasurement } from './handlers.js';
+import { kb, mark, mb, n, table, us, verdict } from './markdown.js';
 import type { MemoryScenario } from './memory.js';
+import { endToEndSection } from './report-e2e.js';
+import { uncachedBlock } from './report-uncached.js';
 import { fmtMs } from './stats.js';
 import { REPO_ROOT } from './support.js';
-
-const mb = (bytes: number | undefined | null) =>
-  bytes === undefined || bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MB`;
-const kb = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 2 ** 20).toFixed(1)} MiB`
-    : bytes >= 1024
-      ? `${(bytes / 1024).toFixed(1)} KiB`
-      : `${bytes} B`;
-const us = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`);
-const n = (v: number) => v.toLocaleString('en');
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const verdict = (pass: boolean | null) => (pass === null ? 'not run' : pass ? '✅ met' : '❌ missed');
-
-function table(head: string[], rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => ' --- ').join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-}
-
-function mark(value: number, limit: number): string {
-  return value > limit ? ' ❌' : '';
-}
 
 function handlerTable(cases: HandlerMeasurement[], commandLimit: number, autocompleteLimit: number): string {
   return table(
@@ -157,13 +135,21 @@ export function renderReport(r: BenchResults): string {
 
   // 1. Handlers
   out.push(
-    '## 1. Handler latency, bundled season',
+    '## 1. Handler latency, bundled season (the same request repeated: mostly memo hits)',
     '',
     `\`runCommand\` / \`runAutocomplete\` (src/core/run-command.ts) on the command modules of commands/index.ts, with a fresh \`createAppContext().makeContext(invoker)\` per call, timed with \`process.hrtime.bigint()\`. ${n(r.settings.handlers.calls)} measured calls per case after ${n(r.settings.handlers.warmup)} warm-up calls; a full GC between cases. "Cold" is the first call in the process (for /standings and /calendar it renders the PNG; later calls hit the picture cache). Budgets: p99 ≤ ${BUDGETS.handlerBundledMs * 1000} µs per command, ≤ ${BUDGETS.autocompleteBundledMs * 1000} µs per autocomplete (❌ = over).`,
     '',
   );
   if (r.handlers.cases.length > 0) {
     out.push(handlerTable(r.handlers.cases, BUDGETS.handlerBundledMs, BUDGETS.autocompleteBundledMs), '');
+    out.push(
+      '### What users hit: every distinct request once, bundled season',
+      '',
+      ...uncachedBlock(r.handlers.uncached, {
+        commandMs: BUDGETS.handlerUncachedBundledMs,
+        autocompleteMs: BUDGETS.autocompleteUncachedBundledMs,
+      }),
+    );
     out.push(
       'Where the time goes in the cases over budget (V8 sampling profiler, per call):',
       '',
@@ -255,6 +241,15 @@ export function renderReport(r: BenchResults): string {
         '',
       );
     }
+    const largest = g.sizes.at(-1);
+    out.push(
+      `### What users hit: every distinct request once, largest generated season${largest ? ` (${largest.rounds} rounds, ${n(largest.cars)} cars, ${n(largest.people)} people)` : ''}`,
+      '',
+      ...uncachedBlock(g.uncached, {
+        commandMs: BUDGETS.handlerUncachedLargestMs,
+        autocompleteMs: BUDGETS.autocompleteUncachedLargestMs,
+      }),
+    );
     out.push(
       'Profiles of the cases over budget on the largest season (per call):',
       '',
@@ -264,78 +259,7 @@ export function renderReport(r: BenchResults): string {
   }
 
   // 3. End to end
-  out.push('## 3. End to end through discord.js and the local Discord', '');
-  const e = r.e2e;
-  if (!e) out.push('_Not run._', '');
-  else {
-    out.push(
-      `The bot runs in a process of its own — \`startRuntime\` (seasons, SQLite settings, the real discord.js client) bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs it (bench/child/memory-bot.ts with BENCH_FLOOR=1) — logged in to a local Discord in the benchmark's process. The command list is commands/index.ts plus the floor command \`/bench-floor\` (bench/floor-command.ts: no work, answers "ok"; its autocomplete answers one fixed choice). Each case is injected at the local Discord and timed from the moment its INTERACTION_CREATE frame has been handed to the bot's socket until the last byte of the bot's callback has been read by the local Discord (**Median**, the budget): the bot's work plus loopback, none of the local Discord's. **Answered** is the same sample timed from the inject call until the local Discord has parsed, validated and answered the callback (what a test awaiting \`final()\` sees). Before any case is timed, every case runs ${r.settings.e2e.warmupRounds ?? 0} times (the bot's JIT warms up); then floor and case samples alternate (floor-case, case-floor, …), one interaction at a time, each from a new user, and each case is compared with the floor samples taken beside it. The reference rows are the floor answering a 1 KiB embed, and "ok" with a 128 KiB file (the size of the /standings picture, built once and shared like Pitboard's pictures): what a reply's size alone adds. Command floor median ${fmtMs(e.floorMedianMs)}, autocomplete floor ${fmtMs(e.floorAutocompleteMedianMs)}. Faults ${e.faults}, validation failures ${e.validationFailures}, unexpected routes ${e.unexpectedRoutes}.`,
-      '',
-      table(
-        [
-          'Case',
-          'Median',
-          'p99',
-          'Floor (paired)',
-          'Ratio',
-          'Excess over floor',
-          'Answered (floor)',
-          'Handler p50 (§1)',
-          'Callback bytes',
-        ],
-        e.cases.map((c) => {
-          const handler = r.handlers?.cases.find((h) => h.label === c.label);
-          const budgeted = c.kind === 'command' && !c.reference;
-          return [
-            c.label,
-            fmtMs(c.medianMs),
-            fmtMs(c.p99Ms),
-            fmtMs(c.floorMedianMs),
-            `×${c.ratio.toFixed(2)}${budgeted ? mark(c.ratio, BUDGETS.e2eRatio) : ''}`,
-            fmtMs(c.excessMs),
-            c.answeredMedianMs === undefined
-              ? '–'
-              : `${fmtMs(c.answeredMedianMs)} (${fmtMs(c.answeredFloorMedianMs)})`,
-            handler ? fmtMs(handler.summary.p50) : '–',
-            kb(c.callbackBytes),
-          ];
-        }),
-      ),
-      '',
-    );
-    const floorProfile = e.profiles.find((p) => p.label === 'floor');
-    if (floorProfile) {
-      const profiled = e.profiles.filter((p) => p.label !== 'floor autocomplete');
-      // Columns: the modules that matter most in any of the round trips.
-      const weight = new Map<string, number>();
-      for (const p of profiled)
-        for (const x of p.modules) weight.set(x.module, Math.max(weight.get(x.module) ?? 0, x.us));
-      const modules = [...weight.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 11)
-        .map(([module]) => module);
-      out.push(
-        "CPU per round trip by module (V8 sampling profiler). The profiler sees one process, so for these rows the bot runs in the benchmark's process beside the local Discord (createBot through tsx): both sides show, and the wall times are longer than above. Rows: the floor, then each command; columns: where the CPU went.",
-        '',
-        table(
-          ['Round trip', 'Wall', 'CPU', ...modules, 'other'],
-          profiled.map((p) => {
-            const known = modules.map((mod) => p.modules.find((x) => x.module === mod)?.us ?? 0);
-            const other = p.cpuUsPerCall - known.reduce((a, b) => a + b, 0);
-            return [p.label, us(p.wallUsPerCall), us(p.cpuUsPerCall), ...known.map(us), us(other)];
-          }),
-        ),
-        '',
-        'Hottest functions of the floor round trip:',
-        '',
-        floorProfile.top
-          .slice(0, 8)
-          .map((l) => `- ${us(l.selfUs)} self (${l.selfPercent.toFixed(0)} %) — \`${l.where}\``)
-          .join('\n'),
-        '',
-      );
-    }
-  }
+  out.push(...endToEndSection(r));
 
   // 4. Start-up
   out.push('## 4. Start-up', '');
@@ -363,7 +287,7 @@ export function renderReport(r: BenchResults): string {
           ],
           [
             '**process start → model ready**',
-            `**${fmtMs(b.medianTotalMs)}**${mark(b.medianTotalMs, BUDGETS.modelReadyMs)}`,
+            `**${fmtMs(b.medianTotalMs)}** (×${(b.medianTotalMs / s.emptyNodeMs).toFixed(2)} an empty process${mark(b.medianTotalMs / s.emptyNodeMs, BUDGETS.modelReadyRatio)})`,
             fmtMs(t.medianTotalMs),
           ],
           [
@@ -375,6 +299,13 @@ export function renderReport(r: BenchResults): string {
             '**process start → clientReady**: src/main.ts with a token for a local Discord, until the "bot ready" log line',
             `**${fmtMs(s.clientReady.bundled.medianMs)}** (${s.clientReady.bundled.runs.map((x) => fmtMs(x)).join(', ')})`,
             `${fmtMs(s.clientReady.tsx.medianMs)} (${s.clientReady.tsx.runs.map((x) => fmtMs(x)).join(', ')})`,
+          ],
+          [
+            'for reference: a bare discord.js client (bench/child/bare-client.ts, bundled, same flags), fork → clientReady',
+            s.bareClientReady
+              ? `${fmtMs(s.bareClientReady.medianMs)} (${s.bareClientReady.runs.map((x) => fmtMs(x)).join(', ')}); Pitboard ×${(s.clientReady.bundled.medianMs / s.bareClientReady.medianMs).toFixed(2)}${mark(s.clientReady.bundled.medianMs / s.bareClientReady.medianMs, BUDGETS.clientReadyRatio)}`
+              : 'not measured in this run',
+            '–',
           ],
         ],
       ),

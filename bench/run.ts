@@ -1,9 +1,12 @@
 /**
  * `npm run bench` — Pitboard's benchmarks, outside the test suite. One run measures, on this machine:
- *   1. handler latency in process (bundled season), per command and autocomplete case;
- *   2. growth on generated seasons of increasing size, with a log-log fit per case and load time;
+ *   1. handler latency in process (bundled season): each case repeated (memo hits), and every distinct
+ *      request once on fresh loads after warming the JIT on another season (bench/uncached.ts);
+ *   2. growth on generated seasons of increasing size, with a log-log fit per case and load time, and
+ *      the distinct requests once on the largest;
  *   3. end to end through the real discord.js client and the local Discord, against a floor command;
- *   4. start-up: process start → model ready, and → clientReady;
+ *   4. start-up: process start → model ready, and → clientReady, with their references (an empty node
+ *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
  *   6. recap fan-out to many servers under Discord's global rate limit;
  * and writes docs/benchmarks.md and bench/results.json.
@@ -32,6 +35,7 @@ import { buildBundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { runEndToEnd } from './e2e.js';
 import { runFanOut } from './fanout.js';
+import { writeSeasonFolder } from './generate-season.js';
 import { runGrowth } from './growth.js';
 import {
   BENCH_INVOKER,
@@ -44,7 +48,17 @@ import { runMemory } from './memory.js';
 import { profileWork } from './profile.js';
 import { renderReport } from './report.js';
 import { runStartup } from './startup.js';
-import { collectGarbage, cpuSnapshot, log, machineInfo, otherCpuShare, REPO_ROOT, sleep } from './support.js';
+import {
+  collectGarbage,
+  cpuSnapshot,
+  log,
+  machineInfo,
+  otherCpuShare,
+  REPO_ROOT,
+  scratchDir,
+  sleep,
+} from './support.js';
+import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
 const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif'] as const;
@@ -53,6 +67,7 @@ type Section = (typeof SECTIONS)[number];
 const FULL: RunSettings = {
   quick: false,
   handlers: { calls: 10_000, warmup: 1_000 },
+  uncached: { prefixes: 500, unknown: 100, passes: 5, largestPasses: 3 },
   growthSizes: [
     { rounds: 5, cars: 100, people: 400 },
     { rounds: 12, cars: 500, people: 2_000 },
@@ -70,6 +85,7 @@ const FULL: RunSettings = {
 const QUICK: RunSettings = {
   quick: true,
   handlers: { calls: 1_000, warmup: 100 },
+  uncached: { prefixes: 100, unknown: 30, passes: 2, largestPasses: 1 },
   growthSizes: [
     { rounds: 5, cars: 100, people: 400 },
     { rounds: 12, cars: 500, people: 2_000 },
@@ -136,7 +152,24 @@ function parseArgs(argv: string[]): {
   return { quick, check, reportOnly, waitQuiet: waitQuiet ?? !quick, only };
 }
 
+/** The season the JIT warms on before the bundled one is measured uncached: generated, so not the same data. */
+const WARM_SEASON = { rounds: 5, cars: 100, people: 400, seed: 7 };
+
 async function runHandlers(settings: RunSettings): Promise<BenchResults['handlers']> {
+  // First what users hit: every distinct request once, on fresh loads of the bundled season.
+  const scratch = scratchDir('warm');
+  let uncached: UncachedResult;
+  try {
+    writeSeasonFolder(scratch.dir, WARM_SEASON);
+    const warm = createAppContext({ dataDir: scratch.dir });
+    uncached = await measureUncached(() => createAppContext(), [warm], settings.uncached);
+  } finally {
+    scratch.remove();
+  }
+  for (const row of uncached.rows)
+    log(
+      `uncached ${row.label}: ${row.requests} requests, p50 ${(row.summary.p50 * 1000).toFixed(1)} µs, p99 ${(row.summary.p99 * 1000).toFixed(1)} µs, slowest ${row.slowest}`,
+    );
   const app = createAppContext();
   const cases: HandlerMeasurement[] = [];
   for (const c of COMMAND_CASES) {
@@ -189,7 +222,7 @@ async function runHandlers(settings: RunSettings): Promise<BenchResults['handler
       top: profile.lines.slice(0, 8),
     });
   }
-  return { cases, profiles };
+  return { cases, profiles, uncached };
 }
 
 async function main(): Promise<number> {
@@ -212,7 +245,7 @@ async function main(): Promise<number> {
     settings,
     durationSeconds: 0,
     timeline: [],
-    handlers: { cases: [], profiles: [] },
+    handlers: { cases: [], profiles: [], uncached: null },
     growth: null,
     e2e: null,
     startup: null,
@@ -279,6 +312,10 @@ async function main(): Promise<number> {
         commandBudgetMs: BUDGETS.handlerLargestMs,
         autocompleteBudgetMs: BUDGETS.autocompleteLargestMs,
         profileMs: settings.profileMs,
+        uncached: {
+          ...settings.uncached,
+          passes: settings.uncached.largestPasses,
+        },
       });
     });
   results.durationSeconds = (Date.now() - startedAt) / 1000;

@@ -6,6 +6,7 @@ import { DEFAULT_DATA_DIR } from '../src/core/app-context.js';
 import { startLocalDiscord } from '../src/local-discord/index.js';
 import { loadSeasonFolder } from '../src/season/load.js';
 import { type Bundles, START_NODE_FLAGS } from './bundle.js';
+import { forkBotProbe, request, stopBotProbe } from './memory.js';
 import { median } from './stats.js';
 import { log, REPO_ROOT, scratchDir } from './support.js';
 
@@ -48,6 +49,30 @@ export interface StartupResult {
   tsx: ModelReadySummary;
   inProcessLoad: { firstMs: number; warmMedianMs: number; runs: number };
   clientReady: { bundled: { runs: number[]; medianMs: number }; tsx: { runs: number[]; medianMs: number } };
+  /**
+   * The reference for clientReady: a bare discord.js client (bench/child/bare-client.ts, bundled, same
+   * flags and client options) from fork() until it has logged in to the same kind of local Discord.
+   */
+  bareClientReady?: { runs: number[]; medianMs: number };
+}
+
+/** fork() → a bare discord.js client reports clientReady over IPC; then it is stopped. */
+async function bareClientReadyOnce(script: string): Promise<number> {
+  const scratch = scratchDir('startup-bare');
+  const discord = await startLocalDiscord();
+  try {
+    const forkedAt = process.hrtime.bigint();
+    const child = forkBotProbe(discord, { script, execArgv: [...START_NODE_FLAGS] }, join(scratch.dir, 'x'));
+    try {
+      await request(child, {}, 'ready', 30_000);
+      return Number(process.hrtime.bigint() - forkedAt) / 1e6;
+    } finally {
+      await stopBotProbe(child);
+    }
+  } finally {
+    await discord.close();
+    scratch.remove();
+  }
 }
 
 /** Wait for the first stdout line matching `test`; resolves with the hrtime when it arrived. */
@@ -212,8 +237,10 @@ export async function runStartup(
   const clientTsx: number[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(options.clientRuns / 2)); i++)
     clientTsx.push(await clientReadyOnce(['--import', 'tsx', join(REPO_ROOT, 'src/main.ts')]));
+  const bareClient: number[] = [];
+  for (let i = 0; i < options.clientRuns; i++) bareClient.push(await bareClientReadyOnce(bundles.bareClient));
   log(
-    `start-up to clientReady: bundle ${median(clientBundled).toFixed(0)} ms, tsx ${median(clientTsx).toFixed(0)} ms`,
+    `start-up to clientReady: bundle ${median(clientBundled).toFixed(0)} ms, tsx ${median(clientTsx).toFixed(0)} ms, bare discord.js client ${median(bareClient).toFixed(0)} ms`,
   );
   return {
     emptyNodeMs: median(bare),
@@ -229,5 +256,6 @@ export async function runStartup(
       bundled: { runs: clientBundled, medianMs: median(clientBundled) },
       tsx: { runs: clientTsx, medianMs: median(clientTsx) },
     },
+    bareClientReady: { runs: bareClient, medianMs: median(bareClient) },
   };
 }

@@ -1,15 +1,23 @@
 /**
- * The offline CLI contract, through the real npm scripts: `npm run --silent ask -- "<line>" [--json]` and
+ * The offline CLI contract: `npm run --silent ask -- "<line>" [--json]` and
  * `npm run --silent complete -- "<line>" [--json]`, one-shot and batch (stdin, one reply per line).
+ *
+ * Most cases call the CLI's main (`runCli`, what src/cli/ask.ts and complete.ts run) in-process with the
+ * same arguments, stdin, environment and output streams a process gets: one spawned npm + tsx per case
+ * made the suite time out on a busy two-core machine. The process boundary itself (npm passing the
+ * arguments through, stdin and stdout of a real process, the exit code) is pinned by a few spawned runs,
+ * one at a time, whose output must equal the in-process answer byte for byte.
  */
 import { spawn } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'vitest';
-import { BATCH_SEPARATOR } from '../../src/cli/run-cli.js';
+import { BATCH_SEPARATOR, type CliMode, runCli } from '../../src/cli/run-cli.js';
 import { callbackBodyProblems, completionProblems } from '../commands/discord-limits.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TIMEOUT = 20_000;
+/** A spawned npm + tsx start-up is about 1 s idle; a loaded two-core machine is many times slower. */
+const PROCESS_TIMEOUT = 90_000;
 
 interface Run {
   stdout: string;
@@ -17,18 +25,43 @@ interface Run {
   code: number | null;
 }
 
-/** Run an npm script with a clean PITBOARD_* environment; `stdin` lines are written then stdin is closed. */
-function npm(
-  script: 'ask' | 'complete',
+/** The environment without the caller's PITBOARD_* settings, plus `env`. */
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PITBOARD_')));
+  return { ...clean, ...env };
+}
+
+/** The CLI main in this process, as `npm run --silent <mode> -- ...args` would run it; `stdin` is then closed. */
+async function cli(
+  mode: CliMode,
   args: string[],
   stdin?: string,
   env: Record<string, string> = {},
 ): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PITBOARD_')));
+  const stdout = collect();
+  const stderr = collect();
+  const code = await runCli(mode, args, {
+    stdin: Readable.from(stdin ? [stdin] : []),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: cleanEnv(env),
+  });
+  return { stdout: stdout.text(), stderr: stderr.text(), code };
+}
+
+function collect(): { stream: PassThrough; text(): string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The real npm script in a child process; `stdin` is written then closed. */
+function npm(mode: CliMode, args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    const child = spawn('npm', ['run', '--silent', mode, '--', ...args], {
       cwd: ROOT,
-      env: { ...clean, ...env },
+      env: cleanEnv({}),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -58,11 +91,18 @@ function firstTitle(body: { data: Record<string, unknown> }): string {
   return embeds?.[0]?.title ?? '';
 }
 
-describe.concurrent('npm run ask', () => {
-  test('one-shot text: /driver Buhk reads like a profile with 81 points', { timeout: TIMEOUT }, async ({
-    expect,
-  }) => {
-    const run = await npm('ask', ['/driver Buhk']);
+const BATCH_LINES = [
+  '/driver Buhk',
+  '/results 4',
+  '',
+  'nonsense words',
+  '/lineup car:9999',
+  '/standings pro',
+];
+
+describe('ask', () => {
+  test('one-shot text: /driver Buhk reads like a profile with 81 points', async ({ expect }) => {
+    const run = await cli('ask', ['/driver Buhk']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Maximilian Buhk');
     expect(run.stdout).toMatch(/1st with 81 points/);
@@ -72,10 +112,8 @@ describe.concurrent('npm run ask', () => {
     expect(run.stdout).not.toContain(BATCH_SEPARATOR);
   });
 
-  test('--json prints exactly one interaction callback body {"type":4,"data":{…}}', {
-    timeout: TIMEOUT,
-  }, async ({ expect }) => {
-    const run = await npm('ask', ['/driver Buhk', '--json']);
+  test('--json prints exactly one interaction callback body {"type":4,"data":{…}}', async ({ expect }) => {
+    const run = await cli('ask', ['/driver Buhk', '--json']);
     expect(run.code).toBe(0);
     expect(run.stdout.endsWith('\n')).toBe(true);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
@@ -88,29 +126,21 @@ describe.concurrent('npm run ask', () => {
     expect(JSON.stringify(body)).toContain('81 points');
   });
 
-  test('the words of a line may come as separate arguments', { timeout: TIMEOUT }, async ({ expect }) => {
-    const [split, whole] = await Promise.all([
-      npm('ask', ['/driver', 'Buhk', '--json']),
-      npm('ask', ['/driver Buhk', '--json']),
-    ]);
+  test('the words of a line may come as separate arguments', async ({ expect }) => {
+    const split = await cli('ask', ['/driver', 'Buhk', '--json']);
+    const whole = await cli('ask', ['/driver Buhk', '--json']);
     expect(split.stdout).toBe(whole.stdout);
   });
 
-  test('the loose form /standings pro equals /standings class:pro', { timeout: TIMEOUT }, async ({
-    expect,
-  }) => {
-    const [loose, keyed] = await Promise.all([
-      npm('ask', ['/standings pro', '--json']),
-      npm('ask', ['/standings class:pro', '--json']),
-    ]);
+  test('the loose form /standings pro equals /standings class:pro', async ({ expect }) => {
+    const loose = await cli('ask', ['/standings pro', '--json']);
+    const keyed = await cli('ask', ['/standings class:pro', '--json']);
     expect(loose.stdout).toBe(keyed.stdout);
     expect(firstTitle(JSON.parse(loose.stdout))).toMatch(/^Pro Cup/);
   });
 
-  test('/lineup team:"HTP Motorsport" keeps the quoted words together', { timeout: TIMEOUT }, async ({
-    expect,
-  }) => {
-    const run = await npm('ask', ['/lineup team:"HTP Motorsport"', '--json']);
+  test('/lineup team:"HTP Motorsport" keeps the quoted words together', async ({ expect }) => {
+    const run = await cli('ask', ['/lineup team:"HTP Motorsport"', '--json']);
     const body = JSON.parse(run.stdout);
     expect(body.data.flags ?? 0).toBe(0);
     expect(firstTitle(body)).toContain('HTP Motorsport');
@@ -122,37 +152,29 @@ describe.concurrent('npm run ask', () => {
     ['an unknown command', '/podium pro', /^There is no command \/“podium”\./],
     ['nonsense', 'what is love', /^There is no command \/“what”\./],
     ['an unknown option', '/driver nick:Buhk', /\/driver has no option “nick”/],
-  ] as const)(
-    '%s gets an ephemeral error reply, not a crash',
-    { timeout: TIMEOUT },
-    async ([, line, message], { expect }) => {
-      const run = await npm('ask', [line, '--json']);
-      expect(run.code).toBe(0);
-      const body = JSON.parse(run.stdout);
-      expect(body.type).toBe(4);
-      expect(body.data.flags).toBe(64);
-      expect(body.data.content).toMatch(message);
-      expect(callbackBodyProblems(body)).toEqual([]);
-    },
-  );
+  ] as const)('%s gets an ephemeral error reply, not a crash', async ([, line, message], { expect }) => {
+    const run = await cli('ask', [line, '--json']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.content).toMatch(message);
+    expect(callbackBodyProblems(body)).toEqual([]);
+  });
 
-  test('PITBOARD_NOW pins the clock: mid-season the next round is Spa', { timeout: TIMEOUT }, async ({
-    expect,
-  }) => {
-    const run = await npm('ask', ['/calendar'], undefined, { PITBOARD_NOW: '2013-07-01T12:00:00Z' });
+  test('PITBOARD_NOW pins the clock: mid-season the next round is Spa', async ({ expect }) => {
+    const run = await cli('ask', ['/calendar'], undefined, { PITBOARD_NOW: '2013-07-01T12:00:00Z' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Next: round 4, Spa-Francorchamps');
   });
 });
 
-describe.concurrent('npm run ask, batch from stdin', () => {
-  const LINES = ['/driver Buhk', '/results 4', '', 'nonsense words', '/lineup car:9999', '/standings pro'];
-
-  test('--json: one JSON line per input line, in order', { timeout: TIMEOUT }, async ({ expect }) => {
-    const run = await npm('ask', ['--json'], `${LINES.join('\n')}\n`);
+describe('ask, batch from stdin', () => {
+  test('--json: one JSON line per input line, in order', async ({ expect }) => {
+    const run = await cli('ask', ['--json'], `${BATCH_LINES.join('\n')}\n`);
     expect(run.code).toBe(0);
     const bodies = jsonLines(run.stdout);
-    expect(bodies).toHaveLength(LINES.length);
+    expect(bodies).toHaveLength(BATCH_LINES.length);
     for (const body of bodies) {
       expect(body.type).toBe(4);
       expect(callbackBodyProblems(body)).toEqual([]);
@@ -168,25 +190,23 @@ describe.concurrent('npm run ask, batch from stdin', () => {
     expect(run.stdout).not.toContain(BATCH_SEPARATOR);
   });
 
-  test('text mode: a batch of one line has no separator', { timeout: TIMEOUT }, async ({ expect }) => {
-    const run = await npm('ask', [], '/results 1\n');
+  test('text mode: a batch of one line has no separator', async ({ expect }) => {
+    const run = await cli('ask', [], '/results 1\n');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Round 1 · Monza');
     expect(run.stdout).not.toContain(BATCH_SEPARATOR);
   });
 
-  test('the last line needs no newline; CRLF line ends are fine', { timeout: TIMEOUT }, async ({
-    expect,
-  }) => {
-    const run = await npm('ask', ['--json'], '/results 1\r\n/results 2');
+  test('the last line needs no newline; CRLF line ends are fine', async ({ expect }) => {
+    const run = await cli('ask', ['--json'], '/results 1\r\n/results 2');
     const bodies = jsonLines(run.stdout);
     expect(bodies.map(firstTitle)).toEqual(['Round 1 · Monza', 'Round 2 · Silverstone']);
   });
 
-  test('text mode: one readable reply per line, in order, with a rule line between replies', {
-    timeout: TIMEOUT,
-  }, async ({ expect }) => {
-    const run = await npm('ask', [], `${LINES.join('\n')}\n`);
+  test('text mode: one readable reply per line, in order, with a rule line between replies', async ({
+    expect,
+  }) => {
+    const run = await cli('ask', [], `${BATCH_LINES.join('\n')}\n`);
     expect(run.code).toBe(0);
     const marks = [
       'Maximilian Buhk ==',
@@ -198,7 +218,7 @@ describe.concurrent('npm run ask, batch from stdin', () => {
     ];
     // Split on the separator line, each part is exactly one reply: the one for its input line.
     const replies = run.stdout.split(`\n${BATCH_SEPARATOR}\n`);
-    expect(replies).toHaveLength(LINES.length);
+    expect(replies).toHaveLength(BATCH_LINES.length);
     for (const [i, reply] of replies.entries()) {
       expect(reply).toContain(marks[i]);
       for (const [j, other] of marks.entries()) if (j !== i) expect(reply).not.toContain(other);
@@ -213,11 +233,11 @@ test('the batch separator is a rule line of 40 box-drawing characters', ({ expec
   expect(BATCH_SEPARATOR).toBe('─'.repeat(40));
 });
 
-describe.concurrent('npm run complete', () => {
-  test('complete -- "/driver name:mü" --json prints {"type":8,"data":{"choices":[…]}}', {
-    timeout: TIMEOUT,
-  }, async ({ expect }) => {
-    const run = await npm('complete', ['/driver name:mü', '--json']);
+describe('complete', () => {
+  test('complete -- "/driver name:mü" --json prints {"type":8,"data":{"choices":[…]}}', async ({
+    expect,
+  }) => {
+    const run = await cli('complete', ['/driver name:mü', '--json']);
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
     const body = JSON.parse(run.stdout);
@@ -230,20 +250,54 @@ describe.concurrent('npm run complete', () => {
     );
   });
 
-  test('text mode lists "name  →  value" lines', { timeout: TIMEOUT }, async ({ expect }) => {
-    const run = await npm('complete', ['/results round:spa']);
+  test('text mode lists "name  →  value" lines', async ({ expect }) => {
+    const run = await cli('complete', ['/results round:spa']);
     expect(run.stdout.trim()).toBe('4 · Spa-Francorchamps · 2013-07-28  →  4');
   });
 
-  test('batch: one JSON line per input line, in order, broken lines give no choices', {
-    timeout: TIMEOUT,
-  }, async ({ expect }) => {
-    const run = await npm('complete', ['--json'], '/driver name:Nicky\n/nope\n/recap round:nür\n');
+  test('batch: one JSON line per input line, in order, broken lines give no choices', async ({ expect }) => {
+    const run = await cli('complete', ['--json'], '/driver name:Nicky\n/nope\n/recap round:nür\n');
     const bodies = jsonLines(run.stdout) as unknown as {
       type: number;
       data: { choices: { value: unknown }[] };
     }[];
     expect(bodies.map((b) => b.type)).toEqual([8, 8, 8]);
     expect(bodies.map((b) => b.data.choices.map((c) => c.value))).toEqual([['nick-catsburg'], [], [5]]);
+  });
+});
+
+// Sequential on purpose: each case starts npm and tsx, and several at once is what made a busy machine time out.
+describe('the real npm scripts, one process each', () => {
+  test('npm run --silent ask -- /driver Buhk --json: the in-process answer, exit 0, nothing on stderr', {
+    timeout: PROCESS_TIMEOUT,
+  }, async ({ expect }) => {
+    const real = await npm('ask', ['/driver', 'Buhk', '--json']);
+    expect(real).toEqual({
+      stdout: (await cli('ask', ['/driver Buhk', '--json'])).stdout,
+      stderr: '',
+      code: 0,
+    });
+    expect(JSON.parse(real.stdout).type).toBe(4);
+  });
+
+  test('npm run --silent ask with lines on stdin: text replies in order, then exit 0 at end of input', {
+    timeout: PROCESS_TIMEOUT,
+  }, async ({ expect }) => {
+    const input = `${BATCH_LINES.join('\n')}\n`;
+    const real = await npm('ask', [], input);
+    expect(real).toEqual({ stdout: (await cli('ask', [], input)).stdout, stderr: '', code: 0 });
+    expect(real.stdout.split(`\n${BATCH_SEPARATOR}\n`)).toHaveLength(BATCH_LINES.length);
+  });
+
+  test('npm run --silent complete -- "/driver name:mü" --json: one type 8 body', {
+    timeout: PROCESS_TIMEOUT,
+  }, async ({ expect }) => {
+    const real = await npm('complete', ['/driver name:mü', '--json']);
+    expect(real).toEqual({
+      stdout: (await cli('complete', ['/driver name:mü', '--json'])).stdout,
+      stderr: '',
+      code: 0,
+    });
+    expect(JSON.parse(real.stdout).type).toBe(8);
   });
 });

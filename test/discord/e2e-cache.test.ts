@@ -3,7 +3,9 @@ import type { Command } from '../../src/core/command.js';
 import { type BotAgainstLocalDiscord, startBotAgainstLocalDiscord } from './e2e-harness.js';
 
 const INTERACTIONS = 10_000;
-const BATCH = 500;
+// Waves small enough to be answered inside Discord's 3 s deadline on a loaded machine; what matters
+// here is 10,000 distinct users, not a burst.
+const BATCH = 50;
 const FIRST_USER = 300_000_000_000_000_000n;
 
 const commands: Command[] = [
@@ -44,4 +46,4 @@ test(`after ${INTERACTIONS.toLocaleString('en')} interactions from distinct user
   }
   expect(env.bot.stats.faults).toBe(0);
   expect(env.discord.validationFailures).toEqual([]);
-}, 20_000);
+}, 180_000); // about 3 s idle; 10,000 round trips through the local Discord on a loaded two-core machine

@@ -30,7 +30,8 @@ export async function startBotAgainstLocalDiscord(
     commands,
     makeContext: testContext,
     logger,
-    rest: { offset: 0, timeout: 2000, retries: 1 },
+    // A loaded machine can hold hundreds of in-flight callbacks for seconds; a retried callback would fail (40060).
+    rest: { offset: 0, timeout: 15_000, retries: 1 },
     ...(deferAfterMs !== undefined && { deferAfterMs }),
     ...(drainTimeoutMs !== undefined && { drainTimeoutMs }),
   });
