@@ -1,11 +1,11 @@
 /** The clamp every reply goes through (src/replies/limits.ts), checked by the independent limits check. */
-import type { APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
 import { clampEmbeds, embedLength, truncate } from '../../src/replies/limits.js';
+import { literal, type SafeEmbed, safe } from '../../src/replies/safe-text.js';
 import { messageLimitProblems } from '../commands/discord-limits.js';
 
-const x = (n: number) => 'x'.repeat(n);
-const body = (embeds: APIEmbed[]) => ({ type: 4, data: { allowed_mentions: { parse: [] }, embeds } });
+const x = (n: number) => safe('x'.repeat(n));
+const body = (embeds: SafeEmbed[]) => ({ type: 4, data: { allowed_mentions: { parse: [] }, embeds } });
 
 describe('clampEmbeds', () => {
   test('each part is cut to its own limit', () => {
@@ -19,13 +19,13 @@ describe('clampEmbeds', () => {
     ]);
     expect(embed?.title).toHaveLength(256);
     expect(embed?.fields).toBeDefined();
-    expect(messageLimitProblems(body([embed as APIEmbed]))).toEqual([]);
+    expect(messageLimitProblems(body([embed as SafeEmbed]))).toEqual([]);
   });
 
   test('several embeds together stay within 6,000 characters: fields go first, then descriptions shrink', () => {
-    const withFields: APIEmbed = {
+    const withFields: SafeEmbed = {
       description: x(3000),
-      fields: Array.from({ length: 5 }, () => ({ name: 'n', value: x(500) })),
+      fields: Array.from({ length: 5 }, () => ({ name: literal('n'), value: x(500) })),
     };
     const clamped = clampEmbeds([{ description: x(2500) }, withFields]);
     expect(clamped.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
@@ -36,7 +36,10 @@ describe('clampEmbeds', () => {
 
   test('more than ten embeds keep the first ten; empty field parts become a zero-width space', () => {
     const clamped = clampEmbeds(
-      Array.from({ length: 12 }, (_, i) => ({ title: `${i}`, fields: [{ name: '', value: '' }] })),
+      Array.from({ length: 12 }, (_, i) => ({
+        title: safe(`${i}`),
+        fields: [{ name: literal(''), value: literal('') }],
+      })),
     );
     expect(clamped).toHaveLength(10);
     expect(clamped[0]?.fields?.[0]).toEqual({ name: '\u200b', value: '\u200b' });
