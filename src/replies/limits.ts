@@ -1,4 +1,4 @@
-import { literal, type SafeEmbed, type SafeText, truncateSafe } from './safe-text.js';
+import { literal, md, type SafeEmbed, type SafeText, truncateSafe } from './safe-text.js';
 
 /** Discord's documented limits (the docs win where the OpenAPI spec is looser). */
 export const LIMITS = {
@@ -37,18 +37,18 @@ export function fitLines(
   max: number,
   more: (left: number) => SafeText,
 ): SafeText {
-  let text = '' as string;
+  let text: SafeText | null = null;
   for (let i = 0; i < count; i++) {
     const line = lineAt(i);
-    const next = text ? `${text}\n${line}` : line;
+    const next: SafeText = text === null ? line : md`${text}\n${line}`;
     const reserve = i === count - 1 ? 0 : more(count - i - 1).length + 1;
     if (next.length + reserve > max) {
       const tail = more(count - i);
-      return text ? truncateSafe(`${text}\n${tail}` as SafeText, max) : truncateSafe(tail, max);
+      return truncateSafe(text === null ? tail : md`${text}\n${tail}`, max);
     }
     text = next;
   }
-  return text as SafeText;
+  return text ?? literal('');
 }
 
 export function embedLength(embed: SafeEmbed): number {
