@@ -51,7 +51,10 @@ export const standings = {
     const table = classId ? model.standings.get(classId) : undefined;
     if (!table) {
       const known = model.classes.filter((c) => model.standings.has(c.id)).map((c) => c.id);
-      throw new UserError(`There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`, known);
+      throw new UserError(
+        `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
+        known,
+      );
     }
     const embed = buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
