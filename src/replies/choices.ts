@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { SeasonModel } from '../season/model.js';
 import { compareNames, type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
-import { teamName } from './common.js';
+import { plainClassName, teamName } from './common.js';
 import { LIMITS, truncate } from './limits.js';
 import { memoForModel } from './memo.js';
 import { flag, ordinal } from './text.js';
@@ -11,8 +11,7 @@ function personChoiceName(model: SeasonModel, id: string, via: string | null): s
   if (!person) return id;
   const row = model.index.standingsByPerson.get(id)?.[0];
   // Choices are plain text, not markdown: names as written, never escaped.
-  const className = model.classes.find((c) => c.id === row?.classId)?.name ?? row?.classId;
-  const standing = row ? ` · ${className} ${ordinal(row.position)}` : '';
+  const standing = row ? ` · ${plainClassName(model, row.classId)} ${ordinal(row.position)}` : '';
   const alias = via ? ` (${via})` : '';
   return `${person.name}${alias} ${flag(person.nationality.iso)}${standing}`;
 }

@@ -39,7 +39,12 @@ export function teamWithFlag(model: SeasonModel, teamId: string): SafeText {
 }
 
 export function className(model: SeasonModel, classId: string): SafeText {
-  return safe(model.classes.find((c) => c.id === classId)?.name ?? classId);
+  return safe(plainClassName(model, classId));
+}
+
+/** A class's name as plain text, for what is not markdown: pictures, autocomplete choices, alt text. */
+export function plainClassName(model: SeasonModel, classId: string): string {
+  return model.classes.find((c) => c.id === classId)?.name ?? classId;
 }
 
 /** "R4 Spa-Francorchamps" */
