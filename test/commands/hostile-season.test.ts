@@ -26,6 +26,7 @@ import {
   optionType,
   renderedStrings,
 } from './discord-limits.js';
+import { CHANNEL_ID, type SetupHarness, setupHarness } from './setup-context.js';
 
 const SEASON = '2013-blancpain-endurance-series';
 /** Markup that must never render, as pieces that each must show literally. */
@@ -75,7 +76,8 @@ function unsafeParts(answer: Answer): string[] {
   for (const s of renderedStrings(answer.reply.data)) {
     const at = JSON.stringify(s.slice(0, 160));
     for (const piece of MARKUP) if (s.includes(piece)) out.push(`live ${piece} in ${at}`);
-    for (const m of mentionLeaks(s)) out.push(`mention ${m} in ${at}`);
+    // The only mention syntax allowed is our own link to the channel /setup was given (a link, not a ping).
+    for (const m of mentionLeaks(s)) if (m !== `<#${CHANNEL_ID}>`) out.push(`mention ${m} in ${at}`);
     for (const link of liveMaskedLinks(s)) out.push(`masked link ${link} in ${at}`);
     if (BIDI_OVERRIDES.test(s)) out.push(`direction override in ${at}`);
   }
@@ -84,8 +86,9 @@ function unsafeParts(answer: Answer): string[] {
 
 let dir: string;
 let app: AppContext;
+let setup: SetupHarness;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pitboard-hostile-season-'));
   const folder = join(dir, SEASON);
   cpSync(join(DEFAULT_DATA_DIR, SEASON), folder, { recursive: true });
@@ -94,8 +97,10 @@ beforeAll(() => {
     writeFileSync(file, stringify(hostile(parse(readFileSync(file, 'utf8')), null)));
   }
   app = createAppContext({ dataDir: dir, now: () => MID_SEASON });
+  setup = await setupHarness(app, dir);
 });
-afterAll(() => {
+afterAll(async () => {
+  await setup?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,8 +110,12 @@ function model() {
   return loaded;
 }
 
-async function expectSafeAnswer(command: string, options: OptionValues): Promise<Answer> {
-  const answer = await ask(command, options, app.makeContext());
+async function expectSafeAnswer(
+  command: string,
+  options: OptionValues,
+  context = app.makeContext(),
+): Promise<Answer> {
+  const answer = await ask(command, options, context);
   expectValidReply(answer);
   expect(unsafeParts(answer)).toEqual([]);
   // The footer names the source, which is data too: every reply shows the payload as written somewhere.
@@ -132,6 +141,10 @@ describe('a season whose every text is hostile', () => {
     ['/driver htp (matches a team)', 'driver', { name: 'htp motorsport' }],
     ['/lineup team:motorsport (ambiguous)', 'lineup', { team: 'motorsport' }],
     ['/lineup car:9999 (never entered)', 'lineup', { car: 9999 }],
+    ['/lineup team:qqqq (no such team)', 'lineup', { team: 'qqqq' }],
+    ['/standings lmp1 (no such class)', 'standings', { class: 'lmp1' }],
+    ['/results 99 (no such round)', 'results', { round: 99 }],
+    ['/driver x (too loose a match)', 'driver', { name: 'x' }],
   ])('%s', async (_line, command, options) => {
     await expectSafeAnswer(command, options);
   });
@@ -160,6 +173,14 @@ describe('a season whose every text is hostile', () => {
       .split('\n')
       .find((l) => l.startsWith('Next:'));
     expect(displayed(next ?? '')).toContain(`Spa-Francorchamps ${PAYLOAD}`);
+  });
+
+  test('/setup announcements, show and replay name the season and rounds as written', async () => {
+    const context = setup.context();
+    await expectSafeAnswer('setup', { subcommand: 'announcements', channel: CHANNEL_ID }, context);
+    await expectSafeAnswer('setup', { subcommand: 'replay', start: '2026-12-01' }, context);
+    const show = await expectSafeAnswer('setup', { subcommand: 'show' }, context);
+    expect(show.text).toContain(`<#${CHANNEL_ID}>`);
   });
 
   test('/driver for every person', async () => {

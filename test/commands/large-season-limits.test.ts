@@ -8,13 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seasonIdFor, writeSeasonFolder } from '../../bench/generate-season.js';
 import { type AppContext, createAppContext } from '../../src/core/app-context.js';
-import type { BotServices, CommandContext, OptionValues } from '../../src/core/command.js';
-import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
-import { SettingsStore } from '../../src/store/settings-store.js';
+import type { CommandContext, OptionValues } from '../../src/core/command.js';
 import {
   ask,
   complete,
@@ -24,6 +21,7 @@ import {
   optionType,
   replyProblems,
 } from './discord-limits.js';
+import { GUILD_ID, type SetupHarness, setupHarness } from './setup-context.js';
 
 const WIDE = { rounds: 50, cars: 300, people: 1_000 };
 const LONG = { rounds: 120, cars: 100, people: 200 };
@@ -34,17 +32,17 @@ const NOW = new Date('2019-06-15T12:00:00Z');
 
 let dir: string;
 let app: AppContext;
-let store: KeyValueStore;
+let setup: SetupHarness;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pitboard-large-'));
   writeSeasonFolder(join(dir, 'seasons'), WIDE);
   writeSeasonFolder(join(dir, 'seasons'), LONG);
   app = createAppContext({ dataDir: join(dir, 'seasons'), defaultSeason: WIDE_ID, now: () => NOW });
-  store = await createKeyValueStore({ url: join(dir, 'settings.sqlite'), timeoutMs: 5_000 });
+  setup = await setupHarness(app, dir);
 }, 60_000);
 afterAll(async () => {
-  await store?.close();
+  await setup?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -96,15 +94,8 @@ describe('generated large seasons: every reply is one Discord accepts', () => {
   });
 
   test('/setup replay on a 120-round season: a schedule longer than 2,000 characters is cut to fit', async () => {
-    const guildId = '100000000000000001';
-    const services: BotServices = {
-      settings: new SettingsStore(store),
-      store,
-      checkChannel: async () => ({ ok: true, problem: null }),
-      catchUpHours: 24,
-    };
-    await services.settings.save({
-      guildId,
+    await setup.services.settings.save({
+      guildId: GUILD_ID,
       channelId: null,
       mentionRoleId: null,
       spoilerDelayHours: 0,
@@ -114,17 +105,7 @@ describe('generated large seasons: every reply is one Discord accepts', () => {
       updatedAt: NOW.toISOString(),
       updatedBy: null,
     });
-    const invoker = {
-      guildId,
-      channelId: '200000000000000001',
-      userId: '300000000000000001',
-      permissions: String(PermissionFlagsBits.ManageGuild),
-    };
-    const answer = await ask(
-      'setup',
-      { subcommand: 'replay', start: '2026-12-01' },
-      { ...app.makeContext(invoker), services },
-    );
+    const answer = await ask('setup', { subcommand: 'replay', start: '2026-12-01' }, setup.context());
     expect(replyProblems(answer.reply)).toEqual([]);
     expect(answer.failure).toBeNull();
     expect(answer.reply.data.content?.length).toBe(2_000);
