@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type AppContext, createAppContext, DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import type { OptionValues } from '../../src/core/command.js';
+import { standingsMatrixInput, winnersGridInput } from '../../src/replies/pictures.js';
 import {
   type Answer,
   ask,
@@ -82,6 +83,13 @@ function unsafeParts(answer: Answer): string[] {
     if (BIDI_OVERRIDES.test(s)) out.push(`direction override in ${at}`);
   }
   return out;
+}
+
+function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(allStrings);
+  return [];
 }
 
 let dir: string;
@@ -191,6 +199,21 @@ describe('a season whose every text is hostile', () => {
     for (const team of model().teams.values()) await expectSafeAnswer('lineup', { team: team.id });
     const cars = new Set(model().entries.map((e) => e.car));
     for (const car of cars) await expectSafeAnswer('lineup', { car });
+  });
+
+  test('pictures are plain text, not markdown: names drawn as written, never escaped', () => {
+    const season = model();
+    const table = season.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const inputs = [
+      standingsMatrixInput(season, table),
+      winnersGridInput(season, season.rounds.length),
+    ] as const;
+    for (const input of inputs) {
+      const drawn = allStrings(input);
+      expect(drawn.some((t) => t.includes(`Pro Cup ${PAYLOAD}`))).toBe(true);
+      expect(drawn.filter((t) => /\\|\u200b/.test(t))).toEqual([]);
+    }
   });
 
   test.each<[string, string, { name: string; value: string }]>([
