@@ -25,7 +25,13 @@ export function formatRowCells(columns: readonly StandingsColumn[], cells: reado
   return safe(groups.map((g) => `${g.label} ${g.values.join('/')}`).join(' · '));
 }
 
-export function standingsRowLine(model: SeasonModel, table: StandingsTable, row: StandingsRow): SafeText {
+/** One row: position, names, team, total (then `afterTotal`, e.g. a movement mark), and its cells below. */
+export function standingsRowLine(
+  model: SeasonModel,
+  table: StandingsTable,
+  row: StandingsRow,
+  afterTotal: SafeText = literal(''),
+): SafeText {
   const names = joinSafe(
     row.drivers.map((d) => writtenPersonWithFlag(model, d)),
     ', ',
@@ -36,7 +42,7 @@ export function standingsRowLine(model: SeasonModel, table: StandingsTable, row:
       ? md` · ${safe(teamName(model, row.teamId))}`
       : literal('');
   const position = safe(positionLabel(row.position, row.tied).padStart(3));
-  const head = md`\`${position}\` ${names}${team} — ${bold(row.points)}`;
+  const head = md`\`${position}\` ${names}${team} — ${bold(row.points)}${afterTotal}`;
   if (row.cells === null) return head;
   return md`${head}\n\u2003${formatRowCells(table.columns, row.cells)}`;
 }
