@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command, Reply } from '../src/core/command.js';
 import { buildReply } from '../src/core/reply.js';
+import { literal } from '../src/replies/safe-text.js';
 
 /**
  * The end-to-end floor: a command that does no work and answers a fixed, tiny message, and whose
@@ -26,7 +27,7 @@ function uploadReply(bytes: number): Reply {
       data[i] = x >>> 24;
     }
     reply = buildReply({
-      content: 'ok',
+      content: literal('ok'),
       files: [{ name: 'floor.png', contentType: 'image/png', data }],
     });
     uploads.set(bytes, reply);

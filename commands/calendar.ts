@@ -6,6 +6,7 @@ import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
 import { memoForModel } from '../src/replies/memo.js';
 import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
+import { literal, type SafeText } from '../src/replies/safe-text.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 
@@ -13,7 +14,7 @@ import { StorageUnavailableError } from '../src/store/key-value-store.js';
 async function timelineFor(
   context: CommandContext,
   model: SeasonModel,
-): Promise<{ timeline: Timeline; note: string | null }> {
+): Promise<{ timeline: Timeline; note: SafeText | null }> {
   const guildId = context.invoker.guildId;
   if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
   try {
@@ -29,7 +30,9 @@ async function timelineFor(
     if (!(error instanceof StorageUnavailableError)) throw error;
     return {
       timeline: createTimeline(model, null),
-      note: 'Settings are unavailable right now: showing the real calendar, not this server’s replay.',
+      note: literal(
+        'Settings are unavailable right now: showing the real calendar, not this server’s replay.',
+      ),
     };
   }
 }

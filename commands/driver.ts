@@ -49,13 +49,18 @@ export const driver = {
       return sharedReply(model, `driver-pick:${typed}`, () =>
         buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true }),
       );
+    if (found.suggestions.length > 0)
+      throw new UserError(
+        `No driver called ${quoteInput(typed)} in ${safe(model.name)}.`,
+        found.suggestions.map((m) => m.name),
+      );
     const teams = searchNames(model.index.names, typed, { kinds: ['team'], limit: 3 });
     const hint =
       teams.length > 0
         ? ` ${quoteInput(typed)} matches a team: try /lineup team:${safe(teams[0]?.name ?? '')}.`
         : '';
     const suggestions = teams.length > 0 ? [] : closestNames(model.index.names, typed, 'person');
-    throw new UserError(`No driver called ${quoteInput(typed)} in ${model.name}.${hint}`, suggestions);
+    throw new UserError(`No driver called ${quoteInput(typed)} in ${safe(model.name)}.${hint}`, suggestions);
   },
   autocomplete(focused, options, context) {
     if (focused.name === 'season') return completeSeason(context, focused.value);

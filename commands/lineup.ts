@@ -4,7 +4,7 @@ import { completeSeason, readInteger, readString, resolveSeason, seasonOption } 
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { buildCarLineupEmbed, buildTeamLineupEmbed } from '../src/replies/lineup.js';
-import { quoteInput } from '../src/replies/text.js';
+import { quoteInput, safe } from '../src/replies/text.js';
 import { carLineup, lookupTeam, nearestCars, teamEntries } from '../src/season/queries.js';
 import { closestNames } from '../src/season/search.js';
 
@@ -43,7 +43,7 @@ export const lineup = {
       const found = carLineup(model, car);
       if (found.entries.length === 0 && found.wins.length === 0)
         throw new UserError(
-          `No car #${car} was entered in ${model.name}.`,
+          `No car #${car} was entered in ${safe(model.name)}.`,
           nearestCars(model, car).map((n) => `#${n}`),
         );
       return sharedReply(model, `lineup-car:${car}`, () =>
@@ -64,7 +64,7 @@ export const lineup = {
         team.matches.map((m) => m.name),
       );
     throw new UserError(
-      `No team called ${quoteInput(teamText as string)} in ${model.name}.`,
+      `No team called ${quoteInput(teamText as string)} in ${safe(model.name)}.`,
       closestNames(model.index.names, teamText as string, 'team'),
     );
   },

@@ -16,7 +16,17 @@ import {
 import { completeSeason, readString, resolveSeason } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { COLOURS } from '../src/replies/common.js';
-import { quoteInput, safe } from '../src/replies/text.js';
+import {
+  bold,
+  channelLink,
+  discordTimestamp,
+  joinSafe,
+  literal,
+  md,
+  roleLink,
+  safe,
+} from '../src/replies/safe-text.js';
+import { quoteInput } from '../src/replies/text.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 import { readLastRecap } from '../src/store/ledger.js';
 import { CorruptValueError, type GuildSettings } from '../src/store/settings-store.js';
@@ -212,11 +222,13 @@ async function announce(
     updatedBy: context.invoker.userId,
   });
   const lines = [
-    `Recaps for **${safe(model.name)}** will be posted in <#${channelId}> after each round${delay ? `, ${delay} h after it ends` : ''}.`,
-    roleId ? `Each recap mentions <@&${roleId}> (and nobody else).` : 'Recaps mention nobody.',
-    `Rounds that ended in the last ${services.catchUpHours} hours are posted now; older ones are not.`,
+    md`Recaps for ${bold(safe(model.name))} will be posted in ${channelLink(channelId)} after each round${delay ? md`, ${delay} h after it ends` : literal('')}.`,
+    roleId
+      ? md`Each recap mentions ${roleLink(roleId)} (and nobody else).`
+      : literal('Recaps mention nobody.'),
+    md`Rounds that ended in the last ${services.catchUpHours} hours are posted now; older ones are not.`,
   ];
-  return buildReply({ content: lines.join('\n'), ephemeral: true });
+  return buildReply({ content: joinSafe(lines, '\n'), ephemeral: true });
 }
 
 async function show(context: CommandContext, services: BotServices, guildId: string) {
@@ -224,35 +236,37 @@ async function show(context: CommandContext, services: BotServices, guildId: str
   const last = await readLastRecap(services.store, guildId);
   if (!settings)
     return buildReply({
-      content: 'Recaps are off for this server. Turn them on with /setup announcements channel:#…',
+      content: literal('Recaps are off for this server. Turn them on with /setup announcements channel:#…'),
       ephemeral: true,
     });
   const model = context.seasons.get(settings.seasonId);
   const lines = [
-    settings.channelId ? `Recaps go to <#${settings.channelId}>.` : 'Recaps are off.',
-    `Season: ${model ? safe(model.name) : `${quoteInput(settings.seasonId ?? '')} (not loaded)`}`,
-    `Mention: ${settings.mentionRoleId ? `<@&${settings.mentionRoleId}>` : 'nobody'} · spoiler delay: ${settings.spoilerDelayHours} h`,
+    settings.channelId ? md`Recaps go to ${channelLink(settings.channelId)}.` : literal('Recaps are off.'),
+    md`Season: ${model ? safe(model.name) : md`${quoteInput(settings.seasonId ?? '')} (not loaded)`}`,
+    md`Mention: ${settings.mentionRoleId ? roleLink(settings.mentionRoleId) : literal('nobody')} · spoiler delay: ${settings.spoilerDelayHours} h`,
     settings.replay
-      ? `Replay: round 1 ends <t:${Math.floor(new Date(settings.replay.anchor).getTime() / 1000)}:F>, ${settings.replay.speed}× speed.`
-      : 'Replay: off (real dates).',
+      ? md`Replay: round 1 ends ${discordTimestamp(new Date(settings.replay.anchor), 'F')}, ${settings.replay.speed}× speed.`
+      : literal('Replay: off (real dates).'),
     last
-      ? `Last recap: round ${last.round} of ${safe(last.seasonId)} in <#${last.channelId}>, <t:${Math.floor(new Date(last.at).getTime() / 1000)}:R>.`
-      : 'Last recap: none yet.',
+      ? md`Last recap: round ${last.round} of ${safe(last.seasonId)} in ${channelLink(last.channelId)}, ${discordTimestamp(new Date(last.at), 'R')}.`
+      : literal('Last recap: none yet.'),
   ];
   if (settings.broken)
     lines.push(
-      `⚠️ Problem: Discord refused a recap (${settings.broken.code ?? 'no code'}: ${safe(settings.broken.reason)}) <t:${Math.floor(new Date(settings.broken.at).getTime() / 1000)}:R>. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`,
+      md`⚠️ Problem: Discord refused a recap (${settings.broken.code ?? literal('no code')}: ${safe(settings.broken.reason)}) ${discordTimestamp(new Date(settings.broken.at), 'R')}. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`,
     );
   if (model && settings.replay) {
     const timeline = createTimeline(model, settings.replay);
     const next = model.rounds.find((r) => timeline.roundEndReal(r).getTime() > context.now().getTime());
     if (next)
       lines.push(
-        `Next replayed round: ${next.round} (${safe(next.short_name)}) ends <t:${Math.floor(timeline.roundEndReal(next).getTime() / 1000)}:R>.`,
+        md`Next replayed round: ${next.round} (${safe(next.short_name)}) ends ${discordTimestamp(timeline.roundEndReal(next), 'R')}.`,
       );
   }
   return buildReply({
-    embeds: [{ title: 'Pitboard settings', description: lines.join('\n'), color: COLOURS.scoring }],
+    embeds: [
+      { title: literal('Pitboard settings'), description: joinSafe(lines, '\n'), color: COLOURS.scoring },
+    ],
     ephemeral: true,
   });
 }
@@ -260,7 +274,7 @@ async function show(context: CommandContext, services: BotServices, guildId: str
 async function turnOff(context: CommandContext, services: BotServices, guildId: string) {
   const current = await readOrReplace(services, guildId);
   if (!current || current.channelId === null)
-    return buildReply({ content: 'Recaps were already off.', ephemeral: true });
+    return buildReply({ content: literal('Recaps were already off.'), ephemeral: true });
   await services.settings.save({
     ...current,
     channelId: null,
@@ -268,7 +282,7 @@ async function turnOff(context: CommandContext, services: BotServices, guildId: 
     updatedAt: context.now().toISOString(),
     updatedBy: context.invoker.userId,
   });
-  return buildReply({ content: 'Recaps are off. Nothing more will be posted.', ephemeral: true });
+  return buildReply({ content: literal('Recaps are off. Nothing more will be posted.'), ephemeral: true });
 }
 
 /** "2026-12-01", "2026-12-01T18:00Z", "in 5m", "in 2h", "in 3d", "now". */
@@ -306,7 +320,7 @@ async function replay(
       updatedBy: context.invoker.userId,
     });
     return buildReply({
-      content: 'Replay is off: dates and recaps follow the real calendar.',
+      content: literal('Replay is off: dates and recaps follow the real calendar.'),
       ephemeral: true,
     });
   }
@@ -327,14 +341,16 @@ async function replay(
   const model = context.seasons.get(current.seasonId) ?? context.seasons.defaultSeason();
   const timeline = createTimeline(model, { anchor: anchor.toISOString(), speed });
   const schedule = model.rounds.map(
-    (r) =>
-      `R${r.round} ${safe(r.short_name)}: <t:${Math.floor(timeline.roundEndReal(r).getTime() / 1000)}:f>`,
+    (r) => md`R${r.round} ${safe(r.short_name)}: ${discordTimestamp(timeline.roundEndReal(r), 'f')}`,
   );
   const channel = current.channelId
-    ? `Recaps will be posted in <#${current.channelId}> as each round ends.`
-    : 'Set a channel with /setup announcements to receive the recaps.';
+    ? md`Recaps will be posted in ${channelLink(current.channelId)} as each round ends.`
+    : literal('Set a channel with /setup announcements to receive the recaps.');
   return buildReply({
-    content: [`Replaying **${safe(model.name)}** at ${speed}× speed:`, ...schedule, channel].join('\n'),
+    content: joinSafe(
+      [md`Replaying ${bold(safe(model.name))} at ${speed}× speed:`, ...schedule, channel],
+      '\n',
+    ),
     ephemeral: true,
   });
 }

@@ -11,7 +11,7 @@ import {
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
-import { quoteInput } from '../src/replies/text.js';
+import { quoteInput, safe } from '../src/replies/text.js';
 
 export const CLASS_CHOICES = [
   { name: 'Pro Cup', value: 'pro' },
@@ -51,7 +51,10 @@ export const standings = {
     const table = classId ? model.standings.get(classId) : undefined;
     if (!table) {
       const known = model.classes.filter((c) => model.standings.has(c.id)).map((c) => c.id);
-      throw new UserError(`There is no class ${quoteInput(wanted)} with standings in ${model.name}.`, known);
+      throw new UserError(
+        `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
+        known,
+      );
     }
     const embed = buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');

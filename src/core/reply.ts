@@ -1,21 +1,23 @@
-import { type APIEmbed, MessageFlags } from 'discord-api-types/v10';
-import { clampEmbeds, LIMITS, truncate } from '../replies/limits.js';
+import { MessageFlags } from 'discord-api-types/v10';
+import { clampEmbeds, LIMITS } from '../replies/limits.js';
 import { memoForModel } from '../replies/memo.js';
+import { type SafeEmbed, type SafeText, truncateSafe } from '../replies/safe-text.js';
 import type { SeasonModel } from '../season/model.js';
 import type { Reply, ReplyFile } from './command.js';
 
 /**
  * Build a reply body: embeds clamped to Discord's limits, mentions never parsed, ephemeral on request.
- * Every command reply goes through here.
+ * Every command reply goes through here. Text must be SafeText (see src/replies/safe-text.ts): data that
+ * skipped the escaper does not compile.
  */
 export function buildReply(parts: {
-  embeds?: APIEmbed[];
-  content?: string;
+  embeds?: SafeEmbed[];
+  content?: SafeText;
   ephemeral?: boolean;
   files?: ReplyFile[];
 }): Reply {
   const data: Reply['data'] = { allowed_mentions: { parse: [] } };
-  if (parts.content !== undefined) data.content = truncate(parts.content, LIMITS.content);
+  if (parts.content !== undefined) data.content = truncateSafe(parts.content, LIMITS.content);
   if (parts.embeds && parts.embeds.length > 0) data.embeds = clampEmbeds(parts.embeds);
   if (parts.ephemeral) data.flags = MessageFlags.Ephemeral;
   if (parts.files && parts.files.length > 0) {

@@ -3,6 +3,7 @@ import {
   type APIApplicationCommandOptionChoice,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
+import { safe } from '../replies/safe-text.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
 import { type CommandContext, type FocusedOption, type OptionValues, UserError } from './command.js';
@@ -24,7 +25,7 @@ export function resolveRound(model: SeasonModel, options: OptionValues): Round {
   const round = model.rounds[number - 1];
   if (!round || number < 1)
     throw new UserError(
-      `There is no round ${number}: ${model.name} has rounds 1–${model.rounds.length}.`,
+      `There is no round ${number}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
       roundNames(model),
     );
   return round;

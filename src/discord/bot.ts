@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Command, CommandContext, Invoker } from '../core/command.js';
 import { buildReply } from '../core/reply.js';
 import { type Logger, redactUrlTokens } from '../logger.js';
+import { literal } from '../replies/safe-text.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
 import type { InteractionHandlerDeps } from './interaction-handler.js';
@@ -42,7 +43,7 @@ export interface Bot {
   stats: BotStats;
 }
 
-const RESTARTING_NOTICE = 'Pitboard is restarting. Please try again in a moment.';
+const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
 
 export function createBot(options: BotOptions): Bot {
   const { config, logger, clock = systemClock, deferAfterMs = 2000, drainTimeoutMs = 10_000 } = options;

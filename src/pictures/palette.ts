@@ -8,6 +8,7 @@ export const CELL_FILLS: Record<CellKind, string> = {
   points: '#DFFFDF',
   classified: '#CFCFFF',
   retired: '#EFCFFF',
+  unreconciled: '#F2F2F2',
   blank: '#FFFFFF',
 };
 
@@ -18,7 +19,9 @@ export const LEGEND_ENTRIES: readonly { kind: CellKind; label: string }[] = [
   { kind: 'points', label: 'Points' },
   { kind: 'classified', label: 'Classified, no points' },
   { kind: 'retired', label: 'Retired' },
-  { kind: 'blank', label: 'Did not take part' },
+  { kind: 'unreconciled', label: 'Position only (points not derivable)' },
+  // Blank is what the source left empty, not proof of absence (a driver may have raced in another car).
+  { kind: 'blank', label: 'Nothing published' },
 ];
 
 export const INK = {

@@ -43,3 +43,28 @@ export function emptyTableMessage(message: string, left: number, right: number, 
     anchor: 'middle',
   });
 }
+
+/**
+ * Column widths within a total: every column gets what its content needs when all fit; otherwise the
+ * narrow columns keep their need and the widest ones share what is left equally ("water-filling"), never
+ * below their minimum. So a short column never holds room a long one is cut for.
+ */
+export function shareWidths(needed: readonly number[], minimum: readonly number[], total: number): number[] {
+  const need = needed.map((n, i) => Math.ceil(Math.max(n, minimum[i] ?? 0)));
+  if (need.reduce((sum, n) => sum + n, 0) <= total) return need;
+  // The level L with sum(min(need, max(L, minimum))) = total, found over the sorted needs.
+  const order = need.map((_, i) => i).sort((a, b) => (need[a] ?? 0) - (need[b] ?? 0));
+  let fixed = 0;
+  let level = 0;
+  for (const [rank, index] of order.entries()) {
+    const open = order.length - rank;
+    const candidate = (total - fixed) / open;
+    if (candidate <= (need[index] ?? 0)) {
+      level = candidate;
+      break;
+    }
+    fixed += need[index] ?? 0;
+  }
+  const widths = need.map((n, i) => Math.floor(Math.min(n, Math.max(level, minimum[i] ?? 0))));
+  return widths;
+}

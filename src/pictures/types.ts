@@ -1,6 +1,15 @@
 /** Plain input data for the pictures; the season model is mapped onto these by the caller. */
 
-export type CellKind = 'win' | 'second' | 'third' | 'points' | 'classified' | 'retired' | 'blank';
+export type CellKind =
+  | 'win'
+  | 'second'
+  | 'third'
+  | 'points'
+  | 'classified'
+  | 'retired'
+  /** A position is published but what it scored cannot be derived (the row's total does not reconcile). */
+  | 'unreconciled'
+  | 'blank';
 
 export interface MatrixColumn {
   /** Round label, e.g. 'MNZ'. Columns sharing a group (e.g. Spa 'SPA') get a spanning group header. */

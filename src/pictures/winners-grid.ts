@@ -1,15 +1,19 @@
 import { composePicture, type SizedBlock } from './blocks.js';
 import { INK } from './palette.js';
 import { group, rect, text } from './svg.js';
-import { columnEdges, EMPTY_ROW_HEIGHT, emptyTableMessage, GridLines } from './table-grid.js';
+import { columnEdges, EMPTY_ROW_HEIGHT, emptyTableMessage, GridLines, shareWidths } from './table-grid.js';
 import { paragraphBlock, titleBlock } from './text-blocks.js';
 import { fitText, measureText, type TextStyle } from './text-metrics.js';
 import { SPACE, TYPE } from './theme.js';
 import type { RoundWinner, WinnersGrid, WinnersRound } from './types.js';
 
-const CLASS_MAX_WIDTH = 190;
 const CLASS_MIN_WIDTH = 120;
-const ROUND_MAX_WIDTH = 120;
+const ROUND_MIN_WIDTH = 90;
+/**
+ * The table's widest: columns are sized to their content (measured with Inter's own advance widths) and
+ * share this when the content needs more, so a name is cut only when the whole table is out of room.
+ */
+export const WINNERS_TABLE_MAX_WIDTH = 800;
 const NO_WINNER = '–';
 const EMPTY_MESSAGE = 'No rounds yet.';
 
@@ -39,39 +43,41 @@ function winnersTableBlock(grid: WinnersGrid): SizedBlock {
 function measureColumns(grid: WinnersGrid): number[] {
   const widest = (texts: string[], style: TextStyle) =>
     texts.reduce((max, t) => Math.max(max, measureText(t, style)), 0);
-  const padded = (content: number, min: number, max: number) =>
-    Math.ceil(Math.min(max, Math.max(min, content))) + 2 * SPACE.cellPadX;
-
-  const roundWidth = padded(
+  const padX = 2 * SPACE.cellPadX;
+  const round =
+    padX +
     Math.max(
       widest(['Round'], TYPE.header),
       widest(
-        grid.rounds.map((round) => round.label),
+        grid.rounds.map((r) => r.label),
         TYPE.position,
       ),
       widest(
-        grid.rounds.map((round) => round.sublabel),
+        grid.rounds.map((r) => r.sublabel),
         TYPE.team,
       ),
-    ),
-    0,
-    ROUND_MAX_WIDTH,
-  );
-  const classWidths = grid.classes.map((className, classIndex) => {
-    const winners = grid.rounds.flatMap((round) => round.cells[classIndex] ?? []);
-    return padded(
+    );
+  const classes = grid.classes.map((className, classIndex) => {
+    const winners = grid.rounds.flatMap((r) => r.cells[classIndex] ?? []);
+    return (
+      padX +
       Math.max(
         measureText(className, TYPE.header),
-        ...winners.map(
-          (w) => measureText(`${carLabel(w.car)}  `, TYPE.position) + measureText(w.team, TYPE.team),
-        ),
+        ...winners.map((w) => carWidth(carLabel(w.car)) + measureText(w.team, TYPE.team)),
         ...winners.flatMap((w) => w.crew.map((name) => measureText(name, TYPE.name))),
-      ),
-      CLASS_MIN_WIDTH,
-      CLASS_MAX_WIDTH,
+      )
     );
   });
-  return [roundWidth, ...classWidths];
+  return shareWidths(
+    [round, ...classes],
+    [ROUND_MIN_WIDTH, ...classes.map(() => CLASS_MIN_WIDTH)],
+    WINNERS_TABLE_MAX_WIDTH,
+  );
+}
+
+/** The car number and the gap after it, as drawn before the team name. */
+function carWidth(car: string): number {
+  return measureText(`${car}  `, TYPE.position);
 }
 
 /** Spreads spare width over the class columns so a one- or two-class grid spans the picture. */
@@ -189,10 +195,10 @@ function drawRound(
 function drawWinner(winner: RoundWinner | null, x: number, firstLine: number, width: number): string[] {
   if (!winner) return [text(NO_WINNER, { x, cy: firstLine, style: TYPE.name, fill: INK.faint })];
   const car = fitText(carLabel(winner.car), width, TYPE.position);
-  const carWidth = measureText(`${car}  `, TYPE.position);
+  const teamLeft = carWidth(car);
   const parts = [text(car, { x, cy: firstLine, style: TYPE.position, fill: INK.text })];
-  const team = fitText(winner.team, width - carWidth, TYPE.team);
-  if (team) parts.push(text(team, { x: x + carWidth, cy: firstLine, style: TYPE.team, fill: INK.muted }));
+  const team = fitText(winner.team, width - teamLeft, TYPE.team);
+  if (team) parts.push(text(team, { x: x + teamLeft, cy: firstLine, style: TYPE.team, fill: INK.muted }));
   for (const [index, name] of winner.crew.entries()) {
     parts.push(
       text(fitText(name, width, TYPE.name), {

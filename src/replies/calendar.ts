@@ -1,11 +1,8 @@
-import type { APIEmbed } from 'discord-api-types/v10';
 import { createTimeline, type Timeline } from '../announce/timeline.js';
 import type { SeasonModel } from '../season/model.js';
-import { FORMAT_LABEL } from '../season/round-time.js';
-import { COLOURS, discordDate, sourceFooter } from './common.js';
+import { COLOURS, discordDate, formatLabel, sourceFooter } from './common.js';
 import { roundPlace } from './results.js';
-
-const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+import { bold, discordTimestamp, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.js';
 
 /**
  * The calendar as of `now` (real time). With a replay timeline, rounds are shown on their replayed dates
@@ -15,31 +12,34 @@ export function buildCalendarEmbed(
   model: SeasonModel,
   now: Date,
   timeline: Timeline = createTimeline(model, null),
-): APIEmbed {
+): SafeEmbed {
   const ends = model.rounds.map((round) => timeline.roundEndReal(round));
   const nextIndex = ends.findIndex((end) => end.getTime() > now.getTime());
   const next = nextIndex >= 0 ? model.rounds[nextIndex] : undefined;
   const lines = model.rounds.map((round, i) => {
     const done = (ends[i] as Date).getTime() <= now.getTime();
-    const status = done ? '✅' : i === nextIndex ? '⏭️' : '🗓️';
+    const status = literal(done ? '✅' : i === nextIndex ? '⏭️' : '🗓️');
     const when = timeline.replay
-      ? `<t:${unix(ends[i] as Date)}:f> (published ${discordDate(round)})`
+      ? md`${discordTimestamp(ends[i] as Date, 'f')} (published ${discordDate(round)})`
       : discordDate(round);
-    return `${status} **R${round.round}** ${when} · ${roundPlace(round)} · ${FORMAT_LABEL[round.format]}`;
+    return md`${status} ${bold(md`R${round.round}`)} ${when} · ${roundPlace(round)} · ${formatLabel(round.format)}`;
   });
   const summary = next
-    ? `Next: round ${next.round}, ${next.short_name}, ends <t:${unix(ends[nextIndex] as Date)}:R>.`
-    : `All ${model.rounds.length} rounds are done.`;
+    ? md`Next: round ${next.round}, ${safe(next.short_name)}, ends ${discordTimestamp(ends[nextIndex] as Date, 'R')}.`
+    : md`All ${model.rounds.length} rounds are done.`;
   const replay = timeline.replay
-    ? `Replay at ${timeline.replay.speed}× speed: round 1 ends <t:${unix(ends[0] as Date)}:f>.`
+    ? md`Replay at ${timeline.replay.speed}× speed: round 1 ends ${discordTimestamp(ends[0] as Date, 'f')}.`
     : null;
   const announcement = model.files.season.calendar_announcement;
   const about = announcement
-    ? `Announced by ${announcement.by} in ${announcement.when}. ${announcement.changes ?? ''}`.trim()
+    ? safe(`Announced by ${announcement.by} in ${announcement.when}. ${announcement.changes ?? ''}`.trim())
     : null;
   return {
-    title: `Calendar — ${model.name}`,
-    description: [lines.join('\n'), '', summary, replay, about].filter((l) => l !== null).join('\n'),
+    title: md`Calendar — ${safe(model.name)}`,
+    description: joinSafe(
+      [joinSafe(lines, '\n'), literal(''), summary, replay, about].filter((l) => l !== null),
+      '\n',
+    ),
     color: COLOURS.calendar,
     footer: sourceFooter(model),
   };

@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { SeasonModel } from '../season/model.js';
 import { compareNames, type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
-import { className, teamName } from './common.js';
+import { plainClassName, teamName } from './common.js';
 import { LIMITS, truncate } from './limits.js';
 import { memoForModel } from './memo.js';
 import { flag, ordinal } from './text.js';
@@ -10,7 +10,8 @@ function personChoiceName(model: SeasonModel, id: string, via: string | null): s
   const person = model.people.get(id);
   if (!person) return id;
   const row = model.index.standingsByPerson.get(id)?.[0];
-  const standing = row ? ` · ${className(model, row.classId)} ${ordinal(row.position)}` : '';
+  // Choices are plain text, not markdown: names as written, never escaped.
+  const standing = row ? ` · ${plainClassName(model, row.classId)} ${ordinal(row.position)}` : '';
   const alias = via ? ` (${via})` : '';
   return `${person.name}${alias} ${flag(person.nationality.iso)}${standing}`;
 }

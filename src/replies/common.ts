@@ -1,6 +1,7 @@
 import type { Round, SeasonModel } from '../season/model.js';
-import { roundDateForDisplay } from '../season/round-time.js';
-import { flag as flagOf, safe } from './text.js';
+import { FORMAT_LABEL, roundDateForDisplay } from '../season/round-time.js';
+import { discordTimestamp, md, type SafeText, safe } from './safe-text.js';
+import { flag as flagOf } from './text.js';
 
 /** Embed colours: one per kind of answer, so a channel reads at a glance. */
 export const COLOURS = {
@@ -12,40 +13,53 @@ export const COLOURS = {
   recap: 0xdc2626,
 } as const;
 
-export function sourceFooter(model: SeasonModel): { text: string } {
+export function sourceFooter(model: SeasonModel): { text: SafeText } {
   const source = model.files.season.source;
-  return { text: `Source: ${source.title} (${source.kind}) · data ${model.version.slice(0, 7)}` };
+  return {
+    text: md`Source: ${safe(source.title)} (${safe(source.kind)}) · data ${safe(model.version.slice(0, 7))}`,
+  };
 }
 
-export function personWithFlag(model: SeasonModel, personId: string): string {
+export function personWithFlag(model: SeasonModel, personId: string): SafeText {
   const person = model.people.get(personId);
   if (!person) return safe(personId);
-  return `${flagOf(person.nationality.iso)} ${safe(person.name)}`;
+  return md`${flagOf(person.nationality.iso)} ${safe(person.name)}`;
 }
 
+/** A team's name as plain text (autocomplete choices); replies use `safe(teamName(…))` or `teamWithFlag`. */
 export function teamName(model: SeasonModel, teamId: string | null): string {
   if (teamId === null) return '—';
   return model.teams.get(teamId)?.name ?? teamId;
 }
 
-export function teamWithFlag(model: SeasonModel, teamId: string): string {
+export function teamWithFlag(model: SeasonModel, teamId: string): SafeText {
   const team = model.teams.get(teamId);
   if (!team) return safe(teamId);
-  return `${flagOf(team.nationality.iso)} ${safe(team.name)}`;
+  return md`${flagOf(team.nationality.iso)} ${safe(team.name)}`;
 }
 
-export function className(model: SeasonModel, classId: string): string {
+export function className(model: SeasonModel, classId: string): SafeText {
+  return safe(plainClassName(model, classId));
+}
+
+/** A class's name as plain text, for what is not markdown: pictures, autocomplete choices, alt text. */
+export function plainClassName(model: SeasonModel, classId: string): string {
   return model.classes.find((c) => c.id === classId)?.name ?? classId;
 }
 
 /** "R4 Spa-Francorchamps" */
-export function roundLabel(round: Round): string {
-  return `R${round.round} ${round.short_name}`;
+export function roundLabel(round: Round): SafeText {
+  return md`R${round.round} ${safe(round.short_name)}`;
+}
+
+/** "6 hours", "1000 km": our own labels for the round formats. */
+export function formatLabel(format: Round['format']): SafeText {
+  return safe(FORMAT_LABEL[format]);
 }
 
 /** A Discord timestamp of the round's date (`<t:…:D>` shows it in each reader's own locale). */
-export function discordDate(round: Round, style: 'D' | 'd' | 'R' = 'D'): string {
-  return `<t:${Math.floor(roundDateForDisplay(round).getTime() / 1000)}:${style}>`;
+export function discordDate(round: Round, style: 'D' | 'd' | 'R' = 'D'): SafeText {
+  return discordTimestamp(roundDateForDisplay(round), style);
 }
 
 /** Drop the printed nationality code: "NED Nicky Catsburg" -> "Nicky Catsburg", "GBR JR Motorsports" -> "JR Motorsports". */
@@ -57,7 +71,8 @@ export function withoutCode(asWritten: string): string {
 export function writtenPersonWithFlag(
   model: SeasonModel,
   ref: { personId: string; asWritten: string },
-): string {
+): SafeText {
   const person = model.people.get(ref.personId);
-  return `${person ? flagOf(person.nationality.iso) : ''} ${safe(withoutCode(ref.asWritten))}`.trim();
+  const name = safe(withoutCode(ref.asWritten));
+  return person ? md`${flagOf(person.nationality.iso)} ${name}` : name;
 }

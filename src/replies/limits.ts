@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord-api-types/v10';
+import { literal, md, type SafeEmbed, type SafeText, truncateSafe } from './safe-text.js';
 
 /** Discord's documented limits (the docs win where the OpenAPI spec is looser). */
 export const LIMITS = {
@@ -33,25 +33,25 @@ export function truncate(text: string, max: number): string {
  */
 export function fitLines(
   count: number,
-  lineAt: (index: number) => string,
+  lineAt: (index: number) => SafeText,
   max: number,
-  more: (left: number) => string,
-): string {
-  let text = '';
+  more: (left: number) => SafeText,
+): SafeText {
+  let text: SafeText | null = null;
   for (let i = 0; i < count; i++) {
     const line = lineAt(i);
-    const next = text ? `${text}\n${line}` : line;
+    const next: SafeText = text === null ? line : md`${text}\n${line}`;
     const reserve = i === count - 1 ? 0 : more(count - i - 1).length + 1;
     if (next.length + reserve > max) {
       const tail = more(count - i);
-      return text ? `${text}\n${tail}`.slice(0, max) : truncate(tail, max);
+      return truncateSafe(text === null ? tail : md`${text}\n${tail}`, max);
     }
     text = next;
   }
-  return text;
+  return text ?? literal('');
 }
 
-export function embedLength(embed: APIEmbed): number {
+export function embedLength(embed: SafeEmbed): number {
   let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
   n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
   for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
@@ -59,17 +59,18 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 /** Clamp one embed to every per-part limit. */
-export function clampEmbed(embed: APIEmbed): APIEmbed {
-  const out: APIEmbed = { ...embed };
-  if (out.title !== undefined) out.title = truncate(out.title, LIMITS.title);
-  if (out.description !== undefined) out.description = truncate(out.description, LIMITS.description);
-  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footer) };
-  if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.author) };
+export function clampEmbed(embed: SafeEmbed): SafeEmbed {
+  const out: SafeEmbed = { ...embed };
+  if (out.title !== undefined) out.title = truncateSafe(out.title, LIMITS.title);
+  if (out.description !== undefined) out.description = truncateSafe(out.description, LIMITS.description);
+  if (out.footer) out.footer = { ...out.footer, text: truncateSafe(out.footer.text, LIMITS.footer) };
+  if (out.author) out.author = { ...out.author, name: truncateSafe(out.author.name, LIMITS.author) };
   if (out.fields) {
+    // Discord rejects empty field parts: a zero-width space stands in.
     out.fields = out.fields.slice(0, LIMITS.fields).map((f) => ({
       ...f,
-      name: truncate(f.name || '\u200b', LIMITS.fieldName),
-      value: truncate(f.value || '\u200b', LIMITS.fieldValue),
+      name: truncateSafe(f.name || literal('\u200b'), LIMITS.fieldName),
+      value: truncateSafe(f.value || literal('\u200b'), LIMITS.fieldValue),
     }));
   }
   return out;
@@ -79,20 +80,20 @@ export function clampEmbed(embed: APIEmbed): APIEmbed {
  * Clamp a message's embeds: each to its limits, at most 10, and all together within 6000 characters
  * (fields are dropped from the end first, then descriptions shortened).
  */
-export function clampEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
+export function clampEmbeds(embeds: readonly SafeEmbed[]): SafeEmbed[] {
   const clamped = embeds.slice(0, LIMITS.embeds).map(clampEmbed);
   let total = clamped.reduce((n, e) => n + embedLength(e), 0);
   for (let i = clamped.length - 1; i >= 0 && total > LIMITS.embedsTotal; i--) {
-    const embed = clamped[i] as APIEmbed;
+    const embed = clamped[i] as SafeEmbed;
     while (embed.fields && embed.fields.length > 0 && total > LIMITS.embedsTotal) {
       const dropped = embed.fields.pop();
       total -= (dropped?.name.length ?? 0) + (dropped?.value.length ?? 0);
     }
     if (total > LIMITS.embedsTotal && embed.description) {
       const keep = Math.max(0, embed.description.length - (total - LIMITS.embedsTotal));
-      const shorter = keep > 1 ? truncate(embed.description, keep) : '';
-      total -= embed.description.length - shorter.length;
-      embed.description = shorter || undefined;
+      const shorter = keep > 1 ? truncateSafe(embed.description, keep) : undefined;
+      total -= embed.description.length - (shorter?.length ?? 0);
+      embed.description = shorter;
     }
   }
   return clamped;

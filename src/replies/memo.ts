@@ -6,7 +6,7 @@ import type { SeasonModel } from '../season/model.js';
  * model object itself and disappears with it. Bounded, oldest first out, so a huge season cannot grow it
  * without limit. Cached values are shared: callers copy before changing them (buildReply does).
  */
-const MAX_ENTRIES_PER_MODEL = 4_096;
+export const MAX_MEMO_ENTRIES_PER_MODEL = 4_096;
 const caches = new WeakMap<SeasonModel, Map<string, unknown>>();
 
 export function memoForModel<T>(model: SeasonModel, key: string, build: () => T): T {
@@ -18,9 +18,14 @@ export function memoForModel<T>(model: SeasonModel, key: string, build: () => T)
   if (cache.has(key)) return cache.get(key) as T;
   const value = build();
   cache.set(key, value);
-  if (cache.size > MAX_ENTRIES_PER_MODEL) {
+  if (cache.size > MAX_MEMO_ENTRIES_PER_MODEL) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
   }
   return value;
+}
+
+/** How many reply parts are memoised for a model (for tests and diagnostics). */
+export function memoEntryCount(model: SeasonModel): number {
+  return caches.get(model)?.size ?? 0;
 }

@@ -7,8 +7,9 @@ import { buildStandingsMatrixSvg, buildTotalsTableSvg } from '../pictures/standi
 import type { CellKind, StandingsMatrix, TotalsTable, WinnersGrid } from '../pictures/types.js';
 import { buildWinnersGridSvg } from '../pictures/winners-grid.js';
 import type { SeasonModel, StandingsTable } from '../season/model.js';
+import { derivePoints } from '../season/queries.js';
 import type { Cell } from '../season/schema.js';
-import { className, withoutCode } from './common.js';
+import { plainClassName, withoutCode } from './common.js';
 
 /**
  * Pictures are rendered once per (season, picture, data version) and kept: a repeated /standings costs a
@@ -19,16 +20,20 @@ const cache = createPictureCache({ maxEntries: 64, render: renderInChildProcess 
 
 /**
  * Colour of a published cell. Pro Cup cells are overall positions, so "scored points" is read from the
- * stage's points table applied to that position — a derivation the legend states.
+ * stage's points table applied to that position — a derivation the legend states. It is only shown where
+ * it reproduces the row's published total (`reconciled`, as /driver says "this matches the published
+ * total"); in other rows the class positions differ, so a position says nothing about points or podiums.
  */
 export function cellKind(
   model: SeasonModel,
   table: StandingsTable,
   columnIndex: number,
   cell: Cell,
+  reconciled = true,
 ): CellKind {
   if (cell === null) return 'blank';
   if (typeof cell !== 'number') return cell === 'Ret' ? 'retired' : 'classified';
+  if (!reconciled) return 'unreconciled';
   if (cell === 1) return 'win';
   if (cell === 2) return 'second';
   if (cell === 3) return 'third';
@@ -62,26 +67,29 @@ function rowsNote(table: StandingsTable): string {
 
 export function standingsMatrixInput(model: SeasonModel, table: StandingsTable): StandingsMatrix {
   return {
-    title: `${className(model, table.classId)} — drivers' standings`,
+    title: `${plainClassName(model, table.classId)} — drivers' standings`,
     subtitle: `${model.name}${rowsNote(table)}`,
     columns: table.columns.map((c) => ({
       label: c.label,
       ...(c.sublabel ? { sublabel: c.sublabel } : {}),
       group: c.label,
     })),
-    rows: shownRows(table).map((row) => ({
-      position: row.tied ? `=${row.position}` : String(row.position),
-      names: row.drivers.map((d) => withoutCode(d.asWritten)),
-      team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
-      cells: (row.cells ?? []).map((cell, i) => ({
-        text: cell === null ? '' : String(cell),
-        kind: cellKind(model, table, i, cell),
-      })),
-      total: String(row.points),
-    })),
+    rows: shownRows(table).map((row) => {
+      const reconciled = derivePoints(model, table, row)?.matchesPublished ?? true;
+      return {
+        position: row.tied ? `=${row.position}` : String(row.position),
+        names: row.drivers.map((d) => withoutCode(d.asWritten)),
+        team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
+        cells: (row.cells ?? []).map((cell, i) => ({
+          text: cell === null ? '' : String(cell),
+          kind: cellKind(model, table, i, cell, reconciled),
+        })),
+        total: String(row.points),
+      };
+    }),
     legendNote:
       table.cellsMeaning === 'overall-positions'
-        ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published).'
+        ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published), only in rows where that reproduces the published total.'
         : 'Cells are class positions, as published.',
     footer: sourceLine(model),
   };
@@ -89,7 +97,7 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
 
 export function totalsTableInput(model: SeasonModel, table: StandingsTable): TotalsTable {
   return {
-    title: `${className(model, table.classId)} — drivers' standings`,
+    title: `${plainClassName(model, table.classId)} — drivers' standings`,
     subtitle: `${model.name} · published totals${rowsNote(table)}`,
     rows: shownRows(table).map((row) => ({
       position: row.tied ? `=${row.position}` : String(row.position),
@@ -148,7 +156,7 @@ export async function standingsPicture(model: SeasonModel, table: StandingsTable
   return {
     ...attach(
       `standings-${table.classId}.png`,
-      `${className(model, table.classId)} standings table`,
+      `${plainClassName(model, table.classId)} standings table`,
       picture.png,
     ),
     fromCache: picture.fromCache,

@@ -1,19 +1,25 @@
-import type { APIEmbed } from 'discord-api-types/v10';
 import type { Round, SeasonModel } from '../season/model.js';
-import { FORMAT_LABEL } from '../season/round-time.js';
-import { COLOURS, className, discordDate, sourceFooter, writtenPersonWithFlag } from './common.js';
+import {
+  COLOURS,
+  className,
+  discordDate,
+  formatLabel,
+  sourceFooter,
+  writtenPersonWithFlag,
+} from './common.js';
 import { memoForModel } from './memo.js';
 import { roundPlace, winnerFieldsWithNotes } from './results.js';
+import { bold, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.js';
 
 /**
  * The post-race card: the same for /recap and for the automatic announcement. Only published figures: class
  * winners with crews; after the final round, the published champions of each class; otherwise the next round.
  */
-export function buildRecapEmbed(model: SeasonModel, round: Round): APIEmbed {
+export function buildRecapEmbed(model: SeasonModel, round: Round): SafeEmbed {
   return memoForModel(model, `recap:${round.round}`, () => recapEmbed(model, round));
 }
 
-function recapEmbed(model: SeasonModel, round: Round): APIEmbed {
+function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
   const results = model.results.get(round.round);
   const fields = winnerFieldsWithNotes(model, results);
   const isLast = round.round === model.rounds.length;
@@ -22,14 +28,18 @@ function recapEmbed(model: SeasonModel, round: Round): APIEmbed {
       const table = model.standings.get(c.id);
       const leaders = table?.rows.filter((r) => r.position === table.rows[0]?.position) ?? [];
       if (leaders.length === 0) continue;
-      const value = leaders
-        .map(
+      const value = joinSafe(
+        leaders.map(
           (r) =>
-            `${r.drivers.map((d) => writtenPersonWithFlag(model, d)).join(', ')} — **${r.points} points**`,
-        )
-        .join('\n');
+            md`${joinSafe(
+              r.drivers.map((d) => writtenPersonWithFlag(model, d)),
+              ', ',
+            )} — ${bold(md`${r.points} points`)}`,
+        ),
+        '\n',
+      );
       fields.push({
-        name: `${className(model, c.id)} champion${leaders.length > 1 ? 's (tied)' : ''}`,
+        name: md`${className(model, c.id)} ${literal(leaders.length > 1 ? 'champions (tied)' : 'champion')}`,
         value,
       });
     }
@@ -37,19 +47,24 @@ function recapEmbed(model: SeasonModel, round: Round): APIEmbed {
     const next = model.rounds[round.round];
     if (next)
       fields.push({
-        name: 'Next round',
-        value: `Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
+        name: literal('Next round'),
+        value: md`Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
       });
   }
   return {
-    title: `Round ${round.round} recap · ${round.event ?? round.short_name}`,
-    description: [
-      roundPlace(round),
-      `${discordDate(round)} · ${FORMAT_LABEL[round.format]} · round ${round.round} of ${model.rounds.length}`,
-      isLast
-        ? 'Final round: the standings below are the published final tables.'
-        : 'Standings after this round were not published; /standings shows the final tables.',
-    ].join('\n'),
+    title: md`Round ${round.round} recap · ${safe(round.event ?? round.short_name)}`,
+    description: joinSafe(
+      [
+        roundPlace(round),
+        md`${discordDate(round)} · ${formatLabel(round.format)} · round ${round.round} of ${model.rounds.length}`,
+        literal(
+          isLast
+            ? 'Final round: the standings below are the published final tables.'
+            : 'Standings after this round were not published; /standings shows the final tables.',
+        ),
+      ],
+      '\n',
+    ),
     color: COLOURS.recap,
     fields,
     footer: sourceFooter(model),

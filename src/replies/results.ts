@@ -1,34 +1,48 @@
-import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Round, RoundResults, SeasonModel, Winner } from '../season/model.js';
-import { FORMAT_LABEL } from '../season/round-time.js';
 import {
   COLOURS,
   className,
   discordDate,
+  formatLabel,
   sourceFooter,
   teamWithFlag,
   writtenPersonWithFlag,
 } from './common.js';
 import { memoForModel } from './memo.js';
-import { flag, safe } from './text.js';
+import {
+  bold,
+  joinSafe,
+  literal,
+  md,
+  type SafeEmbed,
+  type SafeEmbedField,
+  type SafeText,
+  safe,
+} from './safe-text.js';
+import { flag } from './text.js';
 
 /** "Total 24 Hours of Spa · Circuit de Spa-Francorchamps, Belgium" */
-export function roundPlace(round: Round): string {
-  const where = [round.circuit, round.location, round.country.name].filter(Boolean).join(', ');
-  return `${flag(round.country.iso)} ${round.event ? `${safe(round.event)} · ` : ''}${safe(where)}`;
+export function roundPlace(round: Round): SafeText {
+  const where = safe([round.circuit, round.location, round.country.name].filter(Boolean).join(', '));
+  return round.event
+    ? md`${flag(round.country.iso)} ${safe(round.event)} · ${where}`
+    : md`${flag(round.country.iso)} ${where}`;
 }
 
-export function winnerLines(model: SeasonModel, winner: Winner): string {
-  const crew = winner.crew.map((c) => writtenPersonWithFlag(model, c)).join(', ');
-  return `**#${winner.car}** ${teamWithFlag(model, winner.teamId)}\n${crew}`;
+export function winnerLines(model: SeasonModel, winner: Winner): SafeText {
+  const crew = joinSafe(
+    winner.crew.map((c) => writtenPersonWithFlag(model, c)),
+    ', ',
+  );
+  return md`${bold(md`#${winner.car}`)} ${teamWithFlag(model, winner.teamId)}\n${crew}`;
 }
 
-export function winnerFields(model: SeasonModel, results: RoundResults | undefined): APIEmbedField[] {
+export function winnerFields(model: SeasonModel, results: RoundResults | undefined): SafeEmbedField[] {
   return model.classes.map((c) => {
     const winner = results?.winners.find((w) => w.classId === c.id);
     return {
-      name: `${className(model, c.id)} winner`,
-      value: winner ? winnerLines(model, winner) : 'Not published.',
+      name: md`${className(model, c.id)} winner`,
+      value: winner ? winnerLines(model, winner) : literal('Not published.'),
     };
   });
 }
@@ -37,33 +51,37 @@ export function winnerFields(model: SeasonModel, results: RoundResults | undefin
 export function winnerFieldsWithNotes(
   model: SeasonModel,
   results: RoundResults | undefined,
-): APIEmbedField[] {
+): SafeEmbedField[] {
   const fields = winnerFields(model, results);
-  const notes = winnerNotes(results);
-  if (notes.length > 0) fields.push({ name: 'Note', value: notes.join('\n') });
+  const notes = winnerNotes(results?.winners ?? []);
+  if (notes.length > 0) fields.push({ name: literal('Note'), value: joinSafe(notes, '\n') });
   return fields;
 }
 
-function winnerNotes(results: RoundResults | undefined): string[] {
-  return (results?.winners ?? []).filter((w) => w.note).map((w) => safe(w.note as string));
+/** Notes the data attaches to winners (e.g. a car number as printed), made safe. */
+export function winnerNotes(winners: readonly Winner[]): SafeText[] {
+  return winners.filter((w) => w.note).map((w) => safe(w.note as string));
 }
 
-export function buildResultsEmbed(model: SeasonModel, round: Round): APIEmbed {
+export function buildResultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
   return memoForModel(model, `results:${round.round}`, () => resultsEmbed(model, round));
 }
 
-function resultsEmbed(model: SeasonModel, round: Round): APIEmbed {
+function resultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
   const results = model.results.get(round.round);
   const fields = winnerFieldsWithNotes(model, results);
   return {
-    title: `Round ${round.round} · ${round.short_name}`,
-    description: [
-      roundPlace(round),
-      `${discordDate(round)} · ${FORMAT_LABEL[round.format]}`,
-      results
-        ? 'Class winners as published; full finishing orders are not in the source.'
-        : 'No results published for this round.',
-    ].join('\n'),
+    title: md`Round ${round.round} · ${safe(round.short_name)}`,
+    description: joinSafe(
+      [
+        roundPlace(round),
+        md`${discordDate(round)} · ${formatLabel(round.format)}`,
+        results
+          ? literal('Class winners as published; full finishing orders are not in the source.')
+          : literal('No results published for this round.'),
+      ],
+      '\n',
+    ),
     color: COLOURS.results,
     fields,
     footer: sourceFooter(model),

@@ -9,7 +9,7 @@ import type {
   Winner,
 } from './model.js';
 import type { Cell } from './schema.js';
-import { findById, type NameMatch, searchNames } from './search.js';
+import { findById, type NameMatch, normaliseName, searchNames } from './search.js';
 
 export type PersonLookup =
   | { kind: 'found'; person: Person }
@@ -27,8 +27,11 @@ export function lookupPerson(model: SeasonModel, text: string): PersonLookup {
   const exact = matches.filter((m) => m.exact);
   if (exact.length === 1)
     return { kind: 'found', person: model.people.get((exact[0] as NameMatch).id) as Person };
-  if (matches.length === 1)
-    return { kind: 'found', person: model.people.get((matches[0] as NameMatch).id) as Person };
+  if (matches.length === 1) {
+    const only = matches[0] as NameMatch;
+    if (!isLooseMatch(only, text)) return { kind: 'found', person: model.people.get(only.id) as Person };
+    return { kind: 'none', suggestions: matches };
+  }
   if (matches.length > 1) {
     const best = (matches[0] as NameMatch).score;
     const top = matches.filter((m) => m.score === best);
@@ -37,6 +40,17 @@ export function lookupPerson(model: SeasonModel, text: string): PersonLookup {
     return { kind: 'ambiguous', matches: matches.slice(0, 10) };
   }
   return { kind: 'none', suggestions: [] };
+}
+
+/**
+ * A lone match too weak to answer with a profile: the query has a single letter or digit ("x", "**x**"), or
+ * a word of it matched only as a typo ("code" for Côme). It is offered as "did you mean" instead.
+ */
+function isLooseMatch(match: NameMatch, text: string): boolean {
+  const words = normaliseName(text).split(' ').filter(Boolean);
+  if (words.join('').length < 2) return true;
+  const tokens = normaliseName(match.via ?? match.name).split(' ');
+  return !words.every((word) => tokens.some((token) => token.startsWith(word)));
 }
 
 export type TeamLookup =

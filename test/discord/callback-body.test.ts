@@ -2,12 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/core/command.js';
 import { buildReply } from '../../src/core/reply.js';
 import { encodeReplyCallback } from '../../src/discord/callback-body.js';
+import { literal } from '../../src/replies/safe-text.js';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 0, 255]);
 
 function pictureReply(ephemeral = false): Reply {
   return buildReply({
-    embeds: [{ title: 'Pro Cup', image: { url: 'attachment://standings.png' } }],
+    embeds: [{ title: literal('Pro Cup'), image: { url: 'attachment://standings.png' } }],
     files: [{ name: 'standings.png', contentType: 'image/png', data: png, description: 'Pro Cup table' }],
     ephemeral,
   });
@@ -24,7 +25,7 @@ async function parseMultipart(body: string | Uint8Array, contentType: string) {
 
 describe('encodeReplyCallback', () => {
   test('a text reply is the JSON the CLI prints with --json', () => {
-    const reply = buildReply({ content: 'P1 Buhk' });
+    const reply = buildReply({ content: literal('P1 Buhk') });
     const { body, contentType } = encodeReplyCallback(reply);
     expect(contentType).toBe('application/json');
     expect(body).toBe(JSON.stringify({ type: 4, data: reply.data }));

@@ -12,13 +12,14 @@ import {
   renderPicture,
 } from '../../src/pictures/index.js';
 import {
+  cellKind,
   MAX_PICTURE_ROWS,
   standingsMatrixInput,
   standingsPicture,
   winnersGridInput,
 } from '../../src/replies/pictures.js';
 import type { SeasonModel } from '../../src/season/model.js';
-import { elements } from './svg-query.js';
+import { elements, texts } from './svg-query.js';
 
 let model: SeasonModel;
 let context: CommandContext;
@@ -28,25 +29,27 @@ beforeAll(() => {
   context = app.makeContext();
 });
 
-// The published Pro Cup cells, row by row: W win, S 2nd, T 3rd, P points, C classified without points, R retired, - blank.
+// The published Pro Cup cells, row by row: W win, S 2nd, T 3rd, P points, C classified without points, R retired,
+// U position only (the row's published total is not reproduced by reading the positions against the points
+// tables, so no cell of it is read that way), - blank (nothing published).
 const EXPECTED_KINDS = [
   '--PPTWW',
   '---PTWW',
   'PRWTSRS',
-  'WPPCPRC',
-  'PTCCPTR',
+  'UUUUURU',
+  'UUUUUUR',
   'SRPRRRT',
   '---SWS-',
-  'CPTCCRP',
-  'CPCWRRP',
+  'UUUUURU',
+  'UUUURRU',
   'CPTCCR-',
   '-W-----',
-  'TCPCPCR',
+  'UUUUUUR',
   'PCP---P',
   'CPSCRRR',
   'PSPRRRC',
   'PSPRRRR',
-  'PCCPPPC',
+  'UUUUUUU',
 ];
 const KIND_LETTER: Record<string, string> = {
   win: 'W',
@@ -55,6 +58,7 @@ const KIND_LETTER: Record<string, string> = {
   points: 'P',
   classified: 'C',
   retired: 'R',
+  unreconciled: 'U',
   blank: '-',
 };
 
@@ -88,12 +92,39 @@ describe('Pro Cup standings matrix from the bundled season', () => {
     expect(input.rows[1]?.position).toBe('=2');
   });
 
-  test('Spa 12h 10th place is not a points cell (the 6h/12h table gives 10th no points)', () => {
+  test('Spa 6h 10th place is not a points cell (the 6h/12h table gives 10th no points)', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const input = standingsMatrixInput(model, table);
-    // Frank Stippler / Christopher Mies: Spa 6h 10th.
-    expect(input.rows[4]?.cells[3]).toEqual({ text: '10', kind: 'classified' });
+    expect(cellKind(model, table, 3, 10)).toBe('classified');
+    expect(cellKind(model, table, 5, 10)).toBe('points');
+  });
+
+  test('Dumbreck / Kane: 39 published, 36 derived, so no cell claims points, podium or "no points"', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const row = standingsMatrixInput(model, table).rows.find((r) => r.names.includes('Peter Dumbreck'));
+    expect(row?.total).toBe('39');
+    expect(row?.cells.map((c) => c.kind)).toEqual([
+      'unreconciled',
+      'unreconciled',
+      'unreconciled',
+      'unreconciled',
+      'unreconciled',
+      'retired',
+      'unreconciled',
+    ]);
+  });
+
+  test('the legend says a blank cell is "nothing published", never "did not take part"', () => {
+    const table = model.standings.get('pro');
+    if (!table) throw new Error('no pro table');
+    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table));
+    expect(elements(svg, 'g').some((g) => g.attrs['data-legend'] === 'blank')).toBe(true);
+    expect(texts(svg)).toContain('Nothing published');
+    expect(svg).not.toMatch(/did not take part/i);
+    // Pier Guidi and Skryabin raced at Spa in another car (Pro-Am #70): their blank Spa cells are not absence.
+    const row = standingsMatrixInput(model, table).rows.find((r) => r.names.includes('Alexander Skryabin'));
+    expect(row?.cells.slice(3, 6).map((c) => c.kind)).toEqual(['blank', 'blank', 'blank']);
   });
 
   test('the PNG, drawn in the renderer process, decodes at 2× and a repeat comes from the cache', async () => {
