@@ -8,6 +8,9 @@ export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
 }
 
+/** A stored value that does not parse: reported, never silently replaced by defaults. */
+export class CorruptValueError extends StorageUnavailableError {}
+
 /** The few operations Pitboard needs, every one bounded by a timeout and failing loudly. */
 export interface KeyValueStore {
   readonly kind: 'sqlite' | 'redis';
@@ -21,6 +24,13 @@ export interface KeyValueStore {
   holdLease(name: string, ttlMs: number): Promise<boolean>;
   /** Give a lease up at a graceful stop, so another process takes over at once instead of after its TTL. */
   releaseLease(name: string): Promise<void>;
+  /**
+   * Named sets of strings, each change atomic on the server (Redis SADD/SREM; SQLite INSERT OR IGNORE):
+   * processes sharing the store add members at once without a read-modify-write that could drop one.
+   */
+  addToSet(name: string, member: string): Promise<void>;
+  removeFromSet(name: string, member: string): Promise<void>;
+  setMembers(name: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -65,7 +75,32 @@ async function createSqliteStore(path: string, namespace: string, timeoutMs: num
     'enable WAL',
   );
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
-  return wrap('sqlite', keyv, timeoutMs, { hold: async () => true, release: async () => {} }, async () => {
+  await withTimeout(
+    retryWhileBusy(() => adapter.query(CREATE_SETS_TABLE), timeoutMs),
+    timeoutMs,
+    'create the sets table',
+  );
+  const setName = (name: string) => `${namespace}:${name}`;
+  const sets: Sets = {
+    add: async (name, member) => {
+      await adapter.query(
+        'INSERT OR IGNORE INTO pitboard_sets (name, member) VALUES (?, ?)',
+        setName(name),
+        member,
+      );
+    },
+    remove: async (name, member) => {
+      await adapter.query('DELETE FROM pitboard_sets WHERE name = ? AND member = ?', setName(name), member);
+    },
+    members: async (name) =>
+      (
+        (await adapter.query('SELECT member FROM pitboard_sets WHERE name = ?', setName(name))) as {
+          member: string;
+        }[]
+      ).map((row) => row.member),
+  };
+  const leases: Leases = { hold: async () => true, release: async () => {} };
+  return wrap('sqlite', keyv, timeoutMs, leases, sets, async () => {
     await adapter.disconnect();
   });
 }
@@ -84,14 +119,27 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
   client.on('error', () => {
     // Reported through the failing calls; the client reconnects by itself.
   });
-  await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+  try {
+    await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+  } catch (error) {
+    // A client left behind keeps reconnecting forever and holds the process open (the sandbox never exited).
+    try {
+      client.destroy();
+    } catch {
+      // Already closed.
+    }
+    throw error;
+  }
   // The adapter swallows errors unless told otherwise: an outage must never read as "no settings".
   const adapter = new KeyvRedis(client as never, {
     namespace,
+    keyPrefixSeparator: ':',
     throwOnErrors: true,
     throwOnConnectError: true,
   });
-  const keyv = new Keyv({ store: adapter, throwOnErrors: true, useKeyPrefix: false });
+  // Keyv hands its own namespace (default "keyv") to the adapter: give it ours, and let the adapter alone
+  // prefix, so keys read `pitboard:v1:settings:…` on Redis as on SQLite.
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true, useKeyPrefix: false });
   const holder = randomUUID();
   const leaseKey = (name: string) => `${namespace}:lease:${name}`;
   const leases: Leases = {
@@ -104,7 +152,17 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
       await client.eval(RELEASE_IF_OURS, { keys: [leaseKey(name)], arguments: [holder] });
     },
   };
-  return wrap('redis', keyv, timeoutMs, leases, async () => {
+  const setKey = (name: string) => `${namespace}:set:${name}`;
+  const sets: Sets = {
+    add: async (name, member) => {
+      await client.sAdd(setKey(name), member);
+    },
+    remove: async (name, member) => {
+      await client.sRem(setKey(name), member);
+    },
+    members: (name) => client.sMembers(setKey(name)),
+  };
+  return wrap('redis', keyv, timeoutMs, leases, sets, async () => {
     await client.destroy();
   });
 }
@@ -124,11 +182,22 @@ interface Leases {
   release(name: string): Promise<void>;
 }
 
+interface Sets {
+  add(name: string, member: string): Promise<void>;
+  remove(name: string, member: string): Promise<void>;
+  members(name: string): Promise<string[]>;
+}
+
+/** SQLite's sets: one row per member; the primary key makes a repeated add a no-op, across processes too. */
+const CREATE_SETS_TABLE =
+  'CREATE TABLE IF NOT EXISTS pitboard_sets (name TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (name, member)) WITHOUT ROWID';
+
 function wrap(
   kind: KeyValueStore['kind'],
   keyv: Keyv,
   timeoutMs: number,
   leases: Leases,
+  sets: Sets,
   close: () => Promise<void>,
 ): KeyValueStore {
   keyv.on('error', () => {
@@ -160,6 +229,24 @@ function wrap(
     },
     holdLease: (name, ttlMs) => withTimeout(leases.hold(name, ttlMs), timeoutMs, `lease ${name}`),
     releaseLease: (name) => withTimeout(leases.release(name), timeoutMs, `release ${name}`),
+    addToSet: (name, member) =>
+      withTimeout(
+        retry(() => sets.add(name, member)),
+        timeoutMs,
+        `add to set ${name}`,
+      ),
+    removeFromSet: (name, member) =>
+      withTimeout(
+        retry(() => sets.remove(name, member)),
+        timeoutMs,
+        `remove from set ${name}`,
+      ),
+    setMembers: (name) =>
+      withTimeout(
+        retry(() => sets.members(name)),
+        timeoutMs,
+        `list set ${name}`,
+      ),
     close: () => withTimeout(close(), timeoutMs, 'close').catch(() => undefined),
   };
 }

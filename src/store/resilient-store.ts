@@ -60,6 +60,9 @@ export function createResilientStore(
     delete: async (key) => (await use()).delete(key),
     holdLease: async (name, ttlMs) => (await use()).holdLease(name, ttlMs),
     releaseLease: async (name) => (await use()).releaseLease(name),
+    addToSet: async (name, member) => (await use()).addToSet(name, member),
+    removeFromSet: async (name, member) => (await use()).removeFromSet(name, member),
+    setMembers: async (name) => (await use()).setMembers(name),
     ready: async () => (await open()) !== null,
     close: async () => {
       closed = true;
