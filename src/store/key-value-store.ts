@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
+import { parseStoreUrl } from './store-url.js';
 
 /** Storage could not answer (down, locked, too slow). Callers must not read this as "no value". */
 export class StorageUnavailableError extends Error {
@@ -48,14 +49,10 @@ export const STORE_NAMESPACE = 'pitboard:v1';
 export async function createKeyValueStore(options: StoreOptions): Promise<KeyValueStore> {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const namespace = options.namespace ?? STORE_NAMESPACE;
-  if (/^rediss?:\/\//.test(options.url)) return createRedisStore(options.url, namespace, timeoutMs);
-  return createSqliteStore(sqlitePath(options.url), namespace, timeoutMs);
-}
-
-export function sqlitePath(url: string): string {
-  const path = url.replace(/^sqlite:\/\//, '');
-  if (!path) throw new Error('the SQLite store needs a file path');
-  return resolve(path);
+  const location = parseStoreUrl(options.url);
+  if ('problem' in location) throw new Error(`PITBOARD_STORE_URL: ${location.problem}`);
+  if (location.kind === 'redis') return createRedisStore(location.url, namespace, timeoutMs);
+  return createSqliteStore(resolve(location.path), namespace, timeoutMs);
 }
 
 async function createSqliteStore(path: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
