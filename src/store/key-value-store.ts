@@ -2,15 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
+import { StorageUnavailableError } from './errors.js';
+import { type LegacyKeyClient, moveLegacyRedisKeys } from './redis-legacy-keys.js';
+import { MARKER_SET_NAME } from './store-epoch.js';
 import { parseStoreUrl } from './store-url.js';
 
-/** Storage could not answer (down, locked, too slow). Callers must not read this as "no value". */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
-
-/** A stored value that does not parse: reported, never silently replaced by defaults. */
-export class CorruptValueError extends StorageUnavailableError {}
+export { CorruptValueError, StorageUnavailableError } from './errors.js';
 
 /** The few operations Pitboard needs, every one bounded by a timeout and failing loudly. */
 export interface KeyValueStore {
@@ -134,9 +131,15 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
     throwOnErrors: true,
     throwOnConnectError: true,
   });
+  const setKey = (name: string) => `${namespace}:set:${name}`;
   // Keyv hands its own namespace (default "keyv") to the adapter: give it ours, and let the adapter alone
   // prefix, so keys read `pitboard:v1:settings:…` on Redis as on SQLite.
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true, useKeyPrefix: false });
+  await withTimeout(
+    moveLegacyRedisKeys(client as unknown as LegacyKeyClient, namespace, setKey(MARKER_SET_NAME)),
+    timeoutMs * 5,
+    'move keys written before pitboard:v1',
+  );
   const holder = randomUUID();
   const leaseKey = (name: string) => `${namespace}:lease:${name}`;
   const leases: Leases = {
@@ -149,7 +152,6 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
       await client.eval(RELEASE_IF_OURS, { keys: [leaseKey(name)], arguments: [holder] });
     },
   };
-  const setKey = (name: string) => `${namespace}:set:${name}`;
   const sets: Sets = {
     add: async (name, member) => {
       await client.sAdd(setKey(name), member);

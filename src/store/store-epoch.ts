@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { CorruptValueError, type KeyValueStore } from './key-value-store.js';
+import { CorruptValueError } from './errors.js';
+import type { KeyValueStore } from './key-value-store.js';
 
 /** The set holding the store's marker: written at first use, so its absence later means the data is gone. */
-const MARKER_SET = 'epoch';
+export const MARKER_SET_NAME = 'epoch';
+const MARKER_SET = MARKER_SET_NAME;
 const LOSS_KEY = 'data-loss';
 
 export const DataLossSchema = z.strictObject({

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@keyv/redis';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import Keyv from 'keyv';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
 import { RecapLedger } from '../../src/store/ledger.js';
@@ -182,4 +183,31 @@ test('Redis keys are namespaced and versioned: every key the bot writes starts w
     'pitboard:v1:set:guilds',
     `pitboard:v1:settings:${guildId(1)}`,
   ]);
+});
+
+test('Redis keys written before pitboard:v1 (keyv::…) are moved at first use; other applications’ keys stay', async () => {
+  // Exactly how the previous version opened Redis: keyv's default namespace ended up in every key.
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  const old = new Keyv({
+    store: new KeyvRedis(client as never, { namespace: 'pitboard:v1', throwOnErrors: true }),
+    throwOnErrors: true,
+    useKeyPrefix: false,
+  });
+  await old.set(`settings:${guildId(5)}`, settings(5));
+  await old.set('guild-index', [guildId(5)]);
+  await old.set('another-app', 'theirs');
+  client.destroy();
+  expect((await redisRaw('keys')).sort()).toEqual([
+    'keyv::another-app',
+    'keyv::guild-index',
+    `keyv::settings:${guildId(5)}`,
+  ]);
+
+  const upgraded = processView(await open(redis.url));
+  expect(await upgraded.view.epoch.check()).toBeNull();
+  expect(await upgraded.view.get(guildId(5))).toEqual(settings(5));
+  expect(await upgraded.view.guildIds()).toEqual([guildId(5)]);
+  expect(upgraded.losses).toEqual([]);
+  expect((await redisRaw('keys')).filter((k) => k.startsWith('keyv::'))).toEqual(['keyv::another-app']);
 });
