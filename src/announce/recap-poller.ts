@@ -1,17 +1,12 @@
 import type { SeasonCatalog } from '../season/catalog.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
-import { type GuildSettings, SettingsStore } from '../store/settings-store.js';
+import { compareSnowflakes, type GuildSettings, SettingsStore } from '../store/settings-store.js';
 import type { DataLoss } from '../store/store-epoch.js';
 import { DEFAULT_CATCH_UP_HOURS, type DueRecap, dueRecapsFor } from './due.js';
 import { recapNonce } from './nonce.js';
 import { type ChannelPoster, PermanentPostError } from './poster.js';
 import { buildRecapMessage } from './recap-message.js';
-
-/** Snowflakes are decimal strings of growing length: shorter is older. */
-function compareSnowflakes(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 export interface PollLogger {
   info(obj: object, msg: string): void;

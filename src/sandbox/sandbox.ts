@@ -92,6 +92,7 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
     if (stdin.isTTY) lines.prompt();
   };
   prompt();
+  let stopped = false;
   try {
     for await (const raw of lines) {
       const line = raw.trim();
@@ -121,24 +122,24 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
     clearInterval(recapWatch);
     lines.close();
     printRecaps();
-  }
-  // End of input ends the sandbox, always: work still pending (a recap tick waiting on an unreachable
-  // store) gets a bounded time, then the sandbox exits regardless.
-  const stopped = await settlesWithin(
-    (async () => {
-      await runtime.stop();
-      await discord.close();
-    })(),
-    SHUTDOWN_GRACE_MS,
-  );
-  rmSync(scratch, { recursive: true, force: true });
-  if (!stopped)
-    process.stderr.write(
-      `Pitboard sandbox: shutting down took longer than ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway.\n`,
+    // End of input ends the sandbox, always: work still pending (a recap tick waiting on an unreachable
+    // store) gets a bounded time, then the sandbox exits regardless.
+    stopped = await settlesWithin(
+      (async () => {
+        await runtime.stop();
+        await discord.close();
+      })(),
+      SHUTDOWN_GRACE_MS,
     );
-  // Nothing left running may keep the process alive after its input ended (an unreachable Redis's client
-  // reconnecting forever once did); the timer is unref'd, so a clean exit happens before it fires.
-  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+    rmSync(scratch, { recursive: true, force: true });
+    if (!stopped)
+      process.stderr.write(
+        `Pitboard sandbox: shutting down took longer than ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway.\n`,
+      );
+    // Nothing left running may keep the process alive after its input ended (an unreachable Redis's client
+    // reconnecting forever once did); the timer is unref'd, so a clean exit happens before it fires.
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  }
   return !stopped || runtime.bot.stats.unhandledRejections > 0 ? 1 : 0;
 }
 

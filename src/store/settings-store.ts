@@ -48,6 +48,11 @@ function parseStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T | 
   return parsed.data;
 }
 
+/** Snowflakes are decimal strings of growing length: shorter is older. */
+export function compareSnowflakes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 const settingsKey = (guildId: string) => `settings:${guildId}`;
 /** How old a display-only read may be (getRecent), and how many servers' reads are kept. */
 const RECENT_MS = 5_000;
@@ -144,8 +149,7 @@ export class SettingsStore {
 
   /** The servers that have settings, oldest snowflake first. */
   async guildIds(): Promise<string[]> {
-    const ids = await this.store.setMembers(GUILD_SET);
-    return ids.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return (await this.store.setMembers(GUILD_SET)).sort(compareSnowflakes);
   }
 
   async #migrateLegacyIndex(): Promise<void> {
