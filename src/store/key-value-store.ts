@@ -113,8 +113,14 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
   client.on('error', () => {
     // Reported through the failing calls; the client reconnects by itself.
   });
+  const setKey = (name: string) => `${namespace}:set:${name}`;
   try {
     await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+    await withTimeout(
+      moveLegacyRedisKeys(client as unknown as LegacyKeyClient, namespace, setKey(MARKER_SET_NAME)),
+      timeoutMs * 5,
+      'move keys written before pitboard:v1',
+    );
   } catch (error) {
     // A client left behind keeps reconnecting forever and holds the process open (the sandbox never exited).
     try {
@@ -131,15 +137,9 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
     throwOnErrors: true,
     throwOnConnectError: true,
   });
-  const setKey = (name: string) => `${namespace}:set:${name}`;
   // Keyv hands its own namespace (default "keyv") to the adapter: give it ours, and let the adapter alone
   // prefix, so keys read `pitboard:v1:settings:…` on Redis as on SQLite.
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true, useKeyPrefix: false });
-  await withTimeout(
-    moveLegacyRedisKeys(client as unknown as LegacyKeyClient, namespace, setKey(MARKER_SET_NAME)),
-    timeoutMs * 5,
-    'move keys written before pitboard:v1',
-  );
   const holder = randomUUID();
   const leaseKey = (name: string) => `${namespace}:lease:${name}`;
   const leases: Leases = {
