@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -232,8 +233,18 @@ async function announce(
 }
 
 async function show(context: CommandContext, services: BotServices, guildId: string) {
+  const loss = await services.settings.epoch.check();
   const settings = await services.settings.get(guildId);
   const last = await readLastRecap(services.store, guildId);
+  if (!settings && loss)
+    return buildReply({
+      content: [
+        `⚠️ Pitboard’s storage lost its data (noticed <t:${Math.floor(Date.parse(loss.detectedAt) / 1000)}:F>): every server’s settings and the record of posted recaps are gone.`,
+        'If recaps were on for this server, they are off now: run /setup announcements channel:#… (and /setup replay, if you replayed a season) again.',
+        'Recaps that were due before the loss are not posted again, so none arrives twice.',
+      ].join('\n'),
+      ephemeral: true,
+    });
   if (!settings)
     return buildReply({
       content: literal('Recaps are off for this server. Turn them on with /setup announcements channel:#…'),
@@ -334,7 +345,8 @@ async function replay(
     throw new UserError('speed is a number from 1 to 100000.');
   await services.settings.save({
     ...current,
-    replay: { anchor: anchor.toISOString(), speed },
+    // A new run each time: the previous run's recaps do not stop this one's (a second replay posts again).
+    replay: { anchor: anchor.toISOString(), speed, run: randomUUID() },
     updatedAt: context.now().toISOString(),
     updatedBy: context.invoker.userId,
   });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseStoreUrl } from './store/store-url.js';
 
 function isCronExpression(value: string): boolean {
   return cron.validate(value);
@@ -62,8 +63,11 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   PITBOARD_DATA_DIR: optional(z.string()),
   PITBOARD_STORE_URL: optional(
-    z.string().refine((v) => !/^[a-z]+:\/\//i.test(v) || /^(rediss?|sqlite):\/\//.test(v), {
-      message: 'must be a SQLite file path, sqlite://path or redis://host:port',
+    z.string().refine((v) => !('problem' in parseStoreUrl(v)), {
+      error: (issue) => {
+        const parsed = parseStoreUrl(String(issue.input));
+        return 'problem' in parsed ? parsed.problem : 'is not valid';
+      },
     }),
   ),
   PITBOARD_CATCH_UP_HOURS: optional(z.coerce.number({ error: 'must be a number of hours' }).min(0).max(8760)),

@@ -1,7 +1,7 @@
 import type { RESTOptions } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordPoster } from './announce/discord-poster.js';
-import { createRecapPoller, type RecapPoller } from './announce/recap-poller.js';
+import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/recap-poller.js';
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
 import { type AppContext, createAppContext, describeProblems } from './core/app-context.js';
@@ -54,8 +54,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!(await store.ready()))
     logger.error({ store: store.kind }, 'storage unavailable at start-up; recaps and /setup wait for it');
   let bot: Bot | null = null;
+  // One settings store for /setup and the poller: its epoch marker is what notices a loss of stored data.
+  const settings = new SettingsStore(store, {
+    clock: now,
+    onDataLoss: (loss) => reportDataLoss(logger, loss),
+  });
   const services: BotServices = {
-    settings: new SettingsStore(store),
+    settings,
     store,
     catchUpHours: config.recaps.catchUpHours,
     checkChannel: (guildId, channelId) =>
@@ -74,6 +79,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const poller = createRecapPoller({
     store,
+    settings,
     catalog: app.catalog,
     poster: createDiscordPoster(bot.client.rest),
     now,

@@ -9,6 +9,8 @@ export interface DueRecap {
   model: SeasonModel;
   round: Round;
   channelId: string;
+  /** The replay run the recap belongs to (its own ledger entries); null for real dates. */
+  run: string | null;
   /** When the recap became due (round end + spoiler delay), real time. */
   dueAt: Date;
 }
@@ -33,7 +35,7 @@ export function dueRecapsFor(
     if (!model.results.has(round.round)) continue;
     const dueAt = new Date(timeline.roundEndReal(round).getTime() + guild.spoilerDelayHours * 3_600_000);
     if (dueAt.getTime() > now.getTime() || dueAt.getTime() < earliest) continue;
-    due.push({ guild, model, round, channelId: guild.channelId, dueAt });
+    due.push({ guild, model, round, channelId: guild.channelId, run: guild.replay?.run ?? null, dueAt });
   }
   return due;
 }

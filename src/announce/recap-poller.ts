@@ -1,16 +1,12 @@
 import type { SeasonCatalog } from '../season/catalog.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
-import { type GuildSettings, SettingsStore } from '../store/settings-store.js';
+import { compareSnowflakes, type GuildSettings, SettingsStore } from '../store/settings-store.js';
+import type { DataLoss } from '../store/store-epoch.js';
 import { DEFAULT_CATCH_UP_HOURS, type DueRecap, dueRecapsFor } from './due.js';
 import { recapNonce } from './nonce.js';
 import { type ChannelPoster, PermanentPostError } from './poster.js';
 import { buildRecapMessage } from './recap-message.js';
-
-/** Snowflakes are decimal strings of growing length: shorter is older. */
-function compareSnowflakes(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 export interface PollLogger {
   info(obj: object, msg: string): void;
@@ -41,6 +37,8 @@ export interface RecapPollerOptions {
    * process takes over once it has lapsed. Must exceed the tick interval. Default 60 s.
    */
   leaseMs?: number;
+  /** The process's settings store (its epoch marker says whether storage lost its data); one is made if absent. */
+  settings?: SettingsStore;
 }
 
 /**
@@ -49,19 +47,29 @@ export interface RecapPollerOptions {
  * each recap arrive once. One server's failure never stops the others.
  */
 export function createRecapPoller(options: RecapPollerOptions) {
-  const settingsStore = new SettingsStore(options.store);
+  const settingsStore =
+    options.settings ??
+    new SettingsStore(options.store, {
+      clock: options.now,
+      onDataLoss: (loss) => reportDataLoss(options.logger, loss),
+    });
   const ledger = new RecapLedger(options.store);
   const log = options.logger;
 
   async function deliver(item: DueRecap, report: TickReport): Promise<void> {
-    const key: RecapKey = { seasonId: item.model.id, round: item.round.round, guildId: item.guild.guildId };
+    const key: RecapKey = {
+      seasonId: item.model.id,
+      round: item.round.round,
+      guildId: item.guild.guildId,
+      run: item.run,
+    };
     const context = { ...key, channelId: item.channelId };
     const previous = await ledger.get(key);
     if (previous && (previous.state === 'sent' || previous.state === 'failed')) {
       report.skipped++;
       return;
     }
-    const nonce = recapNonce(key.seasonId, key.round, key.guildId, item.channelId);
+    const nonce = recapNonce(key.seasonId, key.round, key.guildId, item.channelId, key.run);
     const at = options.now().toISOString();
     const pending: LedgerEntry = {
       state: 'pending',
@@ -125,11 +133,13 @@ export function createRecapPoller(options: RecapPollerOptions) {
   async function tick(): Promise<TickReport> {
     const report: TickReport = { due: 0, sent: 0, skipped: 0, failed: 0, retryLater: 0, aborted: null };
     let all: Awaited<ReturnType<SettingsStore['all']>>;
+    let loss: DataLoss | null;
     try {
       if (!(await options.store.holdLease(LEASE, options.leaseMs ?? 60_000))) {
         report.aborted = 'another process holds the recap lease';
         return report;
       }
+      loss = await settingsStore.epoch.check();
       all = await settingsStore.all();
     } catch (error) {
       report.aborted = errorText(error);
@@ -151,10 +161,18 @@ export function createRecapPoller(options: RecapPollerOptions) {
       }
       due.push(...dueRecapsFor(guild, model, now, options.catchUpHours ?? DEFAULT_CATCH_UP_HOURS));
     }
+    // After storage lost its data the ledger is gone too: a recap due before the loss was noticed may have
+    // been posted already, so it is never posted again (an admin would rather miss one than see it twice).
+    // Servers whose settings were lost post nothing until an admin runs /setup again; from then on, rounds
+    // falling due are posted as usual.
+    const postable = loss ? due.filter((item) => item.dueAt.getTime() >= Date.parse(loss.detectedAt)) : due;
+    report.skipped += due.length - postable.length;
     // Oldest first, so a catch-up posts rounds in order.
-    due.sort((a, b) => a.round.round - b.round.round || compareSnowflakes(a.guild.guildId, b.guild.guildId));
+    postable.sort(
+      (a, b) => a.round.round - b.round.round || compareSnowflakes(a.guild.guildId, b.guild.guildId),
+    );
     report.due = due.length;
-    await forEachLimited(due, options.concurrency ?? 25, async (item) => {
+    await forEachLimited(postable, options.concurrency ?? 25, async (item) => {
       try {
         await deliver(item, report);
       } catch (error) {
@@ -177,6 +195,14 @@ export function createRecapPoller(options: RecapPollerOptions) {
 }
 
 const LEASE = 'recap-poller';
+
+/** The one loud report of a detected loss of stored data (settings, ledger). */
+export function reportDataLoss(log: PollLogger, loss: DataLoss): void {
+  log.error(
+    { detectedAt: loss.detectedAt, reason: loss.reason },
+    'STORAGE LOST ITS DATA: every server’s settings and the recap ledger are gone. Recaps due before now will not be posted again; servers must run /setup announcements again. With Redis, enable persistence (appendonly yes).',
+  );
+}
 
 async function forEachLimited<T>(
   items: readonly T[],

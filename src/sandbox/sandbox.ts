@@ -92,6 +92,7 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
     if (stdin.isTTY) lines.prompt();
   };
   prompt();
+  let stopped = false;
   try {
     for await (const raw of lines) {
       const line = raw.trim();
@@ -119,12 +120,49 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
     }
   } finally {
     clearInterval(recapWatch);
+    lines.close();
     printRecaps();
-    await runtime.stop();
-    await discord.close();
+    // End of input ends the sandbox, always: work still pending (a recap tick waiting on an unreachable
+    // store) gets a bounded time, then the sandbox exits regardless.
+    stopped = await settlesWithin(
+      (async () => {
+        await runtime.stop();
+        await discord.close();
+      })(),
+      SHUTDOWN_GRACE_MS,
+    );
     rmSync(scratch, { recursive: true, force: true });
+    if (!stopped)
+      process.stderr.write(
+        `Pitboard sandbox: shutting down took longer than ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway.\n`,
+      );
+    // Nothing left running may keep the process alive after its input ended (an unreachable Redis's client
+    // reconnecting forever once did); the timer is unref'd, so a clean exit happens before it fires.
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   }
-  return runtime.bot.stats.unhandledRejections > 0 ? 1 : 0;
+  return !stopped || runtime.bot.stats.unhandledRejections > 0 ? 1 : 0;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const EXIT_GRACE_MS = 2_000;
+
+/** Whether `work` settled within `ms` (its outcome is not awaited further either way). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Inject one typed command into the local Discord as the sandbox user and wait for what they would see. */

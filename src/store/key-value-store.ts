@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
+import { StorageUnavailableError } from './errors.js';
+import { type LegacyKeyClient, moveLegacyRedisKeys } from './redis-legacy-keys.js';
+import { MARKER_SET_NAME } from './store-epoch.js';
+import { parseStoreUrl } from './store-url.js';
 
-/** Storage could not answer (down, locked, too slow). Callers must not read this as "no value". */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
+export { CorruptValueError, StorageUnavailableError } from './errors.js';
 
 /** The few operations Pitboard needs, every one bounded by a timeout and failing loudly. */
 export interface KeyValueStore {
@@ -21,6 +22,13 @@ export interface KeyValueStore {
   holdLease(name: string, ttlMs: number): Promise<boolean>;
   /** Give a lease up at a graceful stop, so another process takes over at once instead of after its TTL. */
   releaseLease(name: string): Promise<void>;
+  /**
+   * Named sets of strings, each change atomic on the server (Redis SADD/SREM; SQLite INSERT OR IGNORE):
+   * processes sharing the store add members at once without a read-modify-write that could drop one.
+   */
+  addToSet(name: string, member: string): Promise<void>;
+  removeFromSet(name: string, member: string): Promise<void>;
+  setMembers(name: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -38,14 +46,10 @@ export const STORE_NAMESPACE = 'pitboard:v1';
 export async function createKeyValueStore(options: StoreOptions): Promise<KeyValueStore> {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const namespace = options.namespace ?? STORE_NAMESPACE;
-  if (/^rediss?:\/\//.test(options.url)) return createRedisStore(options.url, namespace, timeoutMs);
-  return createSqliteStore(sqlitePath(options.url), namespace, timeoutMs);
-}
-
-export function sqlitePath(url: string): string {
-  const path = url.replace(/^sqlite:\/\//, '');
-  if (!path) throw new Error('the SQLite store needs a file path');
-  return resolve(path);
+  const location = parseStoreUrl(options.url);
+  if ('problem' in location) throw new Error(`PITBOARD_STORE_URL: ${location.problem}`);
+  if (location.kind === 'redis') return createRedisStore(location.url, namespace, timeoutMs);
+  return createSqliteStore(resolve(location.path), namespace, timeoutMs);
 }
 
 async function createSqliteStore(path: string, namespace: string, timeoutMs: number): Promise<KeyValueStore> {
@@ -65,7 +69,32 @@ async function createSqliteStore(path: string, namespace: string, timeoutMs: num
     'enable WAL',
   );
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
-  return wrap('sqlite', keyv, timeoutMs, { hold: async () => true, release: async () => {} }, async () => {
+  await withTimeout(
+    retryWhileBusy(() => adapter.query(CREATE_SETS_TABLE), timeoutMs),
+    timeoutMs,
+    'create the sets table',
+  );
+  const setName = (name: string) => `${namespace}:${name}`;
+  const sets: Sets = {
+    add: async (name, member) => {
+      await adapter.query(
+        'INSERT OR IGNORE INTO pitboard_sets (name, member) VALUES (?, ?)',
+        setName(name),
+        member,
+      );
+    },
+    remove: async (name, member) => {
+      await adapter.query('DELETE FROM pitboard_sets WHERE name = ? AND member = ?', setName(name), member);
+    },
+    members: async (name) =>
+      (
+        (await adapter.query('SELECT member FROM pitboard_sets WHERE name = ?', setName(name))) as {
+          member: string;
+        }[]
+      ).map((row) => row.member),
+  };
+  const leases: Leases = { hold: async () => true, release: async () => {} };
+  return wrap('sqlite', keyv, timeoutMs, leases, sets, async () => {
     await adapter.disconnect();
   });
 }
@@ -84,14 +113,33 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
   client.on('error', () => {
     // Reported through the failing calls; the client reconnects by itself.
   });
-  await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+  const setKey = (name: string) => `${namespace}:set:${name}`;
+  try {
+    await withTimeout(client.connect(), timeoutMs, 'connect to Redis');
+    await withTimeout(
+      moveLegacyRedisKeys(client as unknown as LegacyKeyClient, namespace, setKey(MARKER_SET_NAME)),
+      timeoutMs * 5,
+      'move keys written before pitboard:v1',
+    );
+  } catch (error) {
+    // A client left behind keeps reconnecting forever and holds the process open (the sandbox never exited).
+    try {
+      client.destroy();
+    } catch {
+      // Already closed.
+    }
+    throw error;
+  }
   // The adapter swallows errors unless told otherwise: an outage must never read as "no settings".
   const adapter = new KeyvRedis(client as never, {
     namespace,
+    keyPrefixSeparator: ':',
     throwOnErrors: true,
     throwOnConnectError: true,
   });
-  const keyv = new Keyv({ store: adapter, throwOnErrors: true, useKeyPrefix: false });
+  // Keyv hands its own namespace (default "keyv") to the adapter: give it ours, and let the adapter alone
+  // prefix, so keys read `pitboard:v1:settings:…` on Redis as on SQLite.
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true, useKeyPrefix: false });
   const holder = randomUUID();
   const leaseKey = (name: string) => `${namespace}:lease:${name}`;
   const leases: Leases = {
@@ -104,7 +152,16 @@ async function createRedisStore(url: string, namespace: string, timeoutMs: numbe
       await client.eval(RELEASE_IF_OURS, { keys: [leaseKey(name)], arguments: [holder] });
     },
   };
-  return wrap('redis', keyv, timeoutMs, leases, async () => {
+  const sets: Sets = {
+    add: async (name, member) => {
+      await client.sAdd(setKey(name), member);
+    },
+    remove: async (name, member) => {
+      await client.sRem(setKey(name), member);
+    },
+    members: (name) => client.sMembers(setKey(name)),
+  };
+  return wrap('redis', keyv, timeoutMs, leases, sets, async () => {
     await client.destroy();
   });
 }
@@ -124,11 +181,22 @@ interface Leases {
   release(name: string): Promise<void>;
 }
 
+interface Sets {
+  add(name: string, member: string): Promise<void>;
+  remove(name: string, member: string): Promise<void>;
+  members(name: string): Promise<string[]>;
+}
+
+/** SQLite's sets: one row per member; the primary key makes a repeated add a no-op, across processes too. */
+const CREATE_SETS_TABLE =
+  'CREATE TABLE IF NOT EXISTS pitboard_sets (name TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (name, member)) WITHOUT ROWID';
+
 function wrap(
   kind: KeyValueStore['kind'],
   keyv: Keyv,
   timeoutMs: number,
   leases: Leases,
+  sets: Sets,
   close: () => Promise<void>,
 ): KeyValueStore {
   keyv.on('error', () => {
@@ -160,6 +228,24 @@ function wrap(
     },
     holdLease: (name, ttlMs) => withTimeout(leases.hold(name, ttlMs), timeoutMs, `lease ${name}`),
     releaseLease: (name) => withTimeout(leases.release(name), timeoutMs, `release ${name}`),
+    addToSet: (name, member) =>
+      withTimeout(
+        retry(() => sets.add(name, member)),
+        timeoutMs,
+        `add to set ${name}`,
+      ),
+    removeFromSet: (name, member) =>
+      withTimeout(
+        retry(() => sets.remove(name, member)),
+        timeoutMs,
+        `remove from set ${name}`,
+      ),
+    setMembers: (name) =>
+      withTimeout(
+        retry(() => sets.members(name)),
+        timeoutMs,
+        `list set ${name}`,
+      ),
     close: () => withTimeout(close(), timeoutMs, 'close').catch(() => undefined),
   };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from './key-value-store.js';
-import { CorruptValueError } from './settings-store.js';
+import { CorruptValueError, type KeyValueStore } from './key-value-store.js';
 
 export const LedgerEntrySchema = z.strictObject({
   state: z.enum(['pending', 'sent', 'failed']),
@@ -18,12 +17,15 @@ export interface RecapKey {
   seasonId: string;
   round: number;
   guildId: string;
+  /** The replay run (see ReplaySchema.run); null for real dates and for replays started before runs. */
+  run: string | null;
 }
 
-const ledgerKey = (k: RecapKey) => `recap:${k.seasonId}:${k.round}:${k.guildId}`;
+const ledgerKey = (k: RecapKey) =>
+  `recap:${k.seasonId}:${k.round}:${k.guildId}${k.run === null ? '' : `:run:${k.run}`}`;
 
 /**
- * The durable record of each (season, round, server) recap: `pending` is written before the POST, `sent`
+ * The durable record of each (season, round, server, replay run) recap: `pending` is written before the POST, `sent`
  * (with the message id) only after Discord answered 2xx, `failed` after a permanent refusal.
  */
 export class RecapLedger {

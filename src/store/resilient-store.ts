@@ -4,6 +4,7 @@ import {
   StorageUnavailableError,
   type StoreOptions,
 } from './key-value-store.js';
+import { parseStoreUrl } from './store-url.js';
 
 /**
  * A store that the bot can start without: while the backend cannot be opened (Redis down at start-up),
@@ -53,13 +54,17 @@ export function createResilientStore(
   };
   return {
     get kind() {
-      return inner?.kind ?? (/^rediss?:/.test(options.url) ? 'redis' : 'sqlite');
+      const location = parseStoreUrl(options.url);
+      return inner?.kind ?? ('kind' in location ? location.kind : 'sqlite');
     },
     get: async (key) => (await use()).get(key),
     set: async (key, value) => (await use()).set(key, value),
     delete: async (key) => (await use()).delete(key),
     holdLease: async (name, ttlMs) => (await use()).holdLease(name, ttlMs),
     releaseLease: async (name) => (await use()).releaseLease(name),
+    addToSet: async (name, member) => (await use()).addToSet(name, member),
+    removeFromSet: async (name, member) => (await use()).removeFromSet(name, member),
+    setMembers: async (name) => (await use()).setMembers(name),
     ready: async () => (await open()) !== null,
     close: async () => {
       closed = true;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { type KeyValueStore, StorageUnavailableError } from './key-value-store.js';
+import { CorruptValueError, type KeyValueStore } from './key-value-store.js';
+import { type DataLoss, StoreEpoch } from './store-epoch.js';
+
+export { CorruptValueError };
 
 const Snowflake = z.string().regex(/^\d{15,21}$/);
 
@@ -8,6 +11,11 @@ export const ReplaySchema = z.strictObject({
   anchor: z.iso.datetime(),
   /** 1 = real spacing; 7 = a week of the season passes in a day. */
   speed: z.number().positive().max(100_000),
+  /**
+   * This replay run's identity, new at each /setup replay: its recaps are its own, so a second replay posts
+   * again. Absent in settings written before runs existed (their ledger keys carry no run).
+   */
+  run: z.string().min(1).max(64).optional(),
 });
 export type Replay = z.infer<typeof ReplaySchema>;
 
@@ -30,10 +38,7 @@ export const GuildSettingsSchema = z.strictObject({
 });
 export type GuildSettings = z.infer<typeof GuildSettingsSchema>;
 
-const GuildIndexSchema = z.array(Snowflake);
-
-/** A stored value that does not parse: reported, never silently replaced by defaults. */
-export class CorruptValueError extends StorageUnavailableError {}
+const LegacyGuildIndexSchema = z.array(Snowflake);
 
 function parseStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T | null {
   if (value === undefined || value === null) return null;
@@ -43,15 +48,32 @@ function parseStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T | 
   return parsed.data;
 }
 
+/** Snowflakes are decimal strings of growing length: shorter is older. */
+export function compareSnowflakes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 const settingsKey = (guildId: string) => `settings:${guildId}`;
 /** How old a display-only read may be (getRecent), and how many servers' reads are kept. */
 const RECENT_MS = 5_000;
 const RECENT_MAX_GUILDS = 10_000;
-const INDEX_KEY = 'guild-index';
+/** The set of servers that have settings; each addition is atomic, so concurrent /setup runs all land. */
+const GUILD_SET = 'guilds';
+/** Before the set: one JSON array rewritten by each save (two processes could drop each other's servers). */
+const LEGACY_INDEX_KEY = 'guild-index';
+
+export interface SettingsStoreOptions {
+  recentMs?: number;
+  now?: () => number;
+  /** The clock a detected data loss is dated with. */
+  clock?: () => Date;
+  onDataLoss?: (loss: DataLoss) => void;
+}
 
 /**
- * Per-server settings. Keys are known (no scans): one per server, plus an index of servers that have
- * settings, updated one at a time in this process.
+ * Per-server settings. Keys are known (no scans): one per server, plus a set of the servers that have
+ * settings. The store's epoch marker is checked before every save, so a store that lost its data is noticed
+ * (and recorded) before new settings land in it.
  */
 export class SettingsStore {
   #queue: Promise<unknown> = Promise.resolve();
@@ -60,12 +82,20 @@ export class SettingsStore {
   readonly #recentMs: number;
   readonly #now: () => number;
 
+  readonly epoch: StoreEpoch;
+
   constructor(
     readonly store: KeyValueStore,
-    options: { recentMs?: number; now?: () => number } = {},
+    options: SettingsStoreOptions = {},
   ) {
     this.#recentMs = options.recentMs ?? RECENT_MS;
     this.#now = options.now ?? Date.now;
+    this.epoch = new StoreEpoch(store, {
+      ...(options.clock ? { now: options.clock } : {}),
+      ...(options.onDataLoss ? { onLoss: options.onDataLoss } : {}),
+      hasData: async () => (await store.setMembers(GUILD_SET)).length > 0,
+      onFirstUse: () => this.#migrateLegacyIndex(),
+    });
   }
 
   /** The stored settings, read now. What /setup and the recap poller act on. */
@@ -109,16 +139,26 @@ export class SettingsStore {
   save(settings: GuildSettings): Promise<void> {
     const valid = GuildSettingsSchema.parse(settings);
     return this.#serial(async () => {
+      await this.epoch.check();
       this.#recent.delete(valid.guildId);
       await this.store.set(settingsKey(valid.guildId), valid);
       this.#remember(valid.guildId, valid);
-      const index = await this.guildIds();
-      if (!index.includes(valid.guildId)) await this.store.set(INDEX_KEY, [...index, valid.guildId]);
+      await this.store.addToSet(GUILD_SET, valid.guildId);
     });
   }
 
+  /** The servers that have settings, oldest snowflake first. */
   async guildIds(): Promise<string[]> {
-    return parseStored(GuildIndexSchema, INDEX_KEY, await this.store.get(INDEX_KEY)) ?? [];
+    return (await this.store.setMembers(GUILD_SET)).sort(compareSnowflakes);
+  }
+
+  async #migrateLegacyIndex(): Promise<void> {
+    const legacy = parseStored(
+      LegacyGuildIndexSchema,
+      LEGACY_INDEX_KEY,
+      await this.store.get(LEGACY_INDEX_KEY),
+    );
+    for (const guildId of legacy ?? []) await this.store.addToSet(GUILD_SET, guildId);
   }
 
   /** Every server with settings; a server whose value is corrupt is reported in `problems`, not dropped silently. */

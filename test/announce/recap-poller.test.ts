@@ -92,7 +92,12 @@ describe('recap poller', () => {
     ).toBe(true);
     expect(posts[0]?.body.embeds?.[0]?.title).toBe('Round 1 recap · Monza');
     expect(posts[0]?.body.allowed_mentions).toEqual({ parse: [] });
-    const entry = await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(0) });
+    const entry = await new RecapLedger(store).get({
+      seasonId: SEASON,
+      round: 1,
+      guildId: guildId(0),
+      run: null,
+    });
     expect(entry).toMatchObject({ state: 'sent', attempts: 1 });
     expect(await readLastRecap(store, guildId(0))).toMatchObject({ round: 1 });
   });
@@ -120,7 +125,7 @@ describe('recap poller', () => {
     const poller = createRecapPoller({ store, catalog, poster, now: () => now, logger: silent });
     expect(await poller.tick()).toMatchObject({ sent: 0, retryLater: 1 });
     expect(
-      await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(1) }),
+      await new RecapLedger(store).get({ seasonId: SEASON, round: 1, guildId: guildId(1), run: null }),
     ).toMatchObject({ state: 'pending' });
     failing = false;
     expect(await poller.tick()).toMatchObject({ sent: 1 });

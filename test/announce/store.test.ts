@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -9,7 +11,7 @@ import {
   StorageUnavailableError,
 } from '../../src/store/key-value-store.js';
 import { CorruptValueError, type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
-import { type RedisHandle, startRedis } from '../support/redis-server.js';
+import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
 
 const GUILD = '123456789012345678';
 const settings = (overrides: Partial<GuildSettings> = {}): GuildSettings => ({
@@ -98,6 +100,31 @@ describe.each([
 });
 
 describe('outages surface as errors within the timeout', () => {
+  test('an unreachable Redis: opening fails within the timeout and leaves nothing that keeps the process alive', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const script = `import { createKeyValueStore } from './src/store/key-value-store.ts';
+      await createKeyValueStore({ url: '${url}', timeoutMs: 500 }).catch((e) => console.log(e.name));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    // A client left reconnecting would keep it running until killed here (far above a normal exit).
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.once('exit', (c, s) => resolve([c, s])),
+    );
+    clearTimeout(killer);
+    expect({ code, signal, stdout: stdout.trim() }).toEqual({
+      code: 0,
+      signal: null,
+      stdout: 'StorageUnavailableError',
+    });
+  }, 45_000);
+
   test('redis stopped: reads and writes reject with StorageUnavailableError, and work again after restart', async () => {
     const local = await startRedis();
     try {

@@ -120,7 +120,8 @@ export async function readLedger(
 ): Promise<Map<string, LedgerEntry | null>> {
   const ledger = new RecapLedger(store);
   const out = new Map<string, LedgerEntry | null>();
-  for (const guildId of guildIds) out.set(guildId, await ledger.get({ seasonId: SEASON, round, guildId }));
+  for (const guildId of guildIds)
+    out.set(guildId, await ledger.get({ seasonId: SEASON, round, guildId, run: null }));
   return out;
 }
 

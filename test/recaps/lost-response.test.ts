@@ -82,7 +82,7 @@ describe('a recap whose answer is lost', () => {
       expect(posts.map((p) => p.status)).toEqual([0, 200]);
       const [lost, retried] = posts.map((p) => p.body as RecapBody);
       expect(retried?.nonce).toBe(lost?.nonce);
-      expect(lost?.nonce).toBe(recapNonce(SEASON, round, target.id, channelId));
+      expect(lost?.nonce).toBe(recapNonce(SEASON, round, target.id, channelId, null));
       expect(lost?.enforce_nonce).toBe(true);
       expect(roundsIn(discord, channelId).filter((r) => r === round)).toHaveLength(1);
       // The other servers were not disturbed: one recap of the round each.
@@ -112,7 +112,7 @@ describe('a recap whose answer is lost', () => {
       nonce: _nonce,
       enforce_nonce: _enforce,
       ...withoutNonce
-    } = buildRecapMessage(model, round, recapNonce(SEASON, 1, target.id, channelId), null);
+    } = buildRecapMessage(model, round, recapNonce(SEASON, 1, target.id, channelId, null), null);
     discord.faults.loseResponse(MESSAGES_ROUTE, { method: 'POST', mode: 'hang', times: 1 });
     const poster = createDiscordPoster(runtime.bot.client.rest);
     const { messageId } = await poster.post(channelId, withoutNonce);
