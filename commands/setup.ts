@@ -238,11 +238,16 @@ async function show(context: CommandContext, services: BotServices, guildId: str
   const last = await readLastRecap(services.store, guildId);
   if (!settings && loss)
     return buildReply({
-      content: [
-        `⚠️ Pitboard’s storage lost its data (noticed <t:${Math.floor(Date.parse(loss.detectedAt) / 1000)}:F>): every server’s settings and the record of posted recaps are gone.`,
-        'If recaps were on for this server, they are off now: run /setup announcements channel:#… (and /setup replay, if you replayed a season) again.',
-        'Recaps that were due before the loss are not posted again, so none arrives twice.',
-      ].join('\n'),
+      content: joinSafe(
+        [
+          md`⚠️ Pitboard’s storage lost its data (noticed ${discordTimestamp(new Date(loss.detectedAt), 'F')}): every server’s settings and the record of posted recaps are gone.`,
+          literal(
+            'If recaps were on for this server, they are off now: run /setup announcements channel:#… (and /setup replay, if you replayed a season) again.',
+          ),
+          literal('Recaps that were due before the loss are not posted again, so none arrives twice.'),
+        ],
+        '\n',
+      ),
       ephemeral: true,
     });
   if (!settings)
