@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands as allCommands } from '../../commands/index.js';
+import { ConfigError, readPinnedNow } from '../config.js';
 import { type AppContext, createAppContext, describeProblems } from '../core/app-context.js';
 import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js';
 import type { Command, CommandContext } from '../core/command.js';
@@ -109,7 +110,14 @@ export async function runCli(
     io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const context = app ?? createCliAppContext(io.env);
+  let context: AppContext;
+  try {
+    context = app ?? createCliAppContext(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.problems.join('\n')}\n`);
+    return 2;
+  }
   if (context.problems.size > 0)
     io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);
   const requestContext = context.makeContext();
@@ -138,16 +146,13 @@ export async function runCli(
   return failures > 0 ? 1 : 0;
 }
 
-/** Data folder, default season and clock from the environment (PITBOARD_NOW pins "now" for replays and tests). */
+/**
+ * Data folder, default season and clock from the environment (PITBOARD_NOW pins "now" for replays and
+ * tests). A ConfigError when PITBOARD_NOW is not a real date-time.
+ */
 export function createCliAppContext(env: NodeJS.ProcessEnv): AppContext {
-  const pinned = env.PITBOARD_NOW?.trim();
-  let now: (() => Date) | undefined;
-  if (pinned) {
-    const date = new Date(pinned);
-    if (Number.isNaN(date.getTime()))
-      throw new Error(`PITBOARD_NOW must be an ISO date-time, got ${JSON.stringify(pinned)}`);
-    now = () => date;
-  }
+  const pinned = readPinnedNow(env);
+  const now = pinned ? () => pinned : undefined;
   return createAppContext({
     dataDir: env.PITBOARD_DATA_DIR?.trim() || undefined,
     defaultSeason: env.PITBOARD_DEFAULT_SEASON?.trim() || null,
