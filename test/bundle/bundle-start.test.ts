@@ -111,4 +111,13 @@ describe('the bundle npm start runs', () => {
       .filter((line) => line.includes('"sandbox commands registered"'));
     expect(registrations).toHaveLength(1);
   }, 90_000);
+
+  test('a configuration mistake (an impossible PITBOARD_NOW) is said once, in words, with no stack', async () => {
+    const run = startBundle({ PITBOARD_NOW: '2013-02-30T00:00:00Z', NODE_ENV: 'production' }, '');
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toBe(
+      'Invalid environment:\n  - PITBOARD_NOW: 30 February 2013 does not exist\n  - DISCORD_TOKEN: required when NODE_ENV=production\n  - DISCORD_APPLICATION_ID: required when NODE_ENV=production\n',
+    );
+    expect(run.stdout()).toBe('');
+  }, 60_000);
 });
