@@ -135,11 +135,30 @@ export function checkOptionLengths(
   for (const [name, value] of entries) {
     if (value === undefined || value === null || name === 'subcommand' || name === 'subcommandGroup')
       continue;
-    const length = typeof value === 'string' ? value.length : String(value).length;
+    const text = typeof value === 'string' ? value : String(value);
     const max = limits.get(name) ?? DEFAULT_OPTION_MAX_LENGTH;
-    if (length > max) return { name, length, max };
+    // UTF-16 units are never fewer than characters: only text over the limit in units is counted.
+    if (text.length > max) {
+      const length = countCharacters(text);
+      if (length > max) return { name, length, max };
+    }
   }
   return null;
+}
+
+/** Characters as Discord counts them (code points: an emoji is one), in one pass. */
+function countCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 export function overlongOptionError({ name, length, max }: OverlongOption): UserError {
