@@ -99,10 +99,15 @@ describe('the bundle npm start runs', () => {
     expect(run.stderr()).toBe('');
   }, 90_000);
 
-  test('without a token (the sandbox): registers once itself; replies on stdout, logs as JSON on stderr', async () => {
-    const run = startBundle({ LOG_LEVEL: 'debug' }, '/driver Buhk\nwait 2\n');
+  test('without a token (the sandbox): registers once itself; replies on stdout, logs as JSON on stderr; PITBOARD_NOW pins the clock', async () => {
+    const run = startBundle(
+      { LOG_LEVEL: 'debug', PITBOARD_NOW: '2013-07-01T00:00:00Z' },
+      '/driver Buhk\n/calendar text:true\nwait 2\n',
+    );
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain('1st with 81 points (published)');
+    // PITBOARD_NOW pins the bot's clock as it pins the CLI's.
+    expect(run.stdout()).toContain('Next: round 4, Spa-Francorchamps');
     expect(run.stderr()).not.toContain('registration failed');
     expect(nonJsonLines(run.stderr())).toEqual([]);
     const registrations = run
