@@ -25,6 +25,14 @@ function reasonOf(error: unknown): string {
   return (code && REASONS[code]) ?? code ?? String(error);
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Creates `dir` and its missing parents one level at a time. Not `mkdirSync(dir, { recursive: true })`:
  * on Node 20 that loops forever where a parent exists but refuses new entries with ENOENT (`/proc/x`).
@@ -53,6 +61,8 @@ export function ensureDirectory(dir: string): void {
     try {
       mkdirSync(path);
     } catch (error) {
+      // Created meanwhile by another process: as good as created here.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isDirectory(path)) continue;
       throw new OutDirError(`${path} cannot be created (${reasonOf(error)})`);
     }
   }
