@@ -8,8 +8,13 @@ import {
 import { quoteInput } from '../replies/text.js';
 import type { SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
-import type { Command, FocusedOption } from './command.js';
-import { type CommandContext, type OptionValues, UserError } from './command.js';
+import {
+  type Command,
+  type CommandContext,
+  type FocusedOption,
+  type OptionValues,
+  UserError,
+} from './command.js';
 
 /** The `season` option every query command shares: autocomplete over the loaded seasons. */
 export const seasonOption = {
@@ -161,8 +166,11 @@ function countCharacters(text: string): number {
   return count;
 }
 
+/** 1000000 → "1,000,000", the same on every Node build (no locale data needed). */
+const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 export function overlongOptionError({ name, length, max }: OverlongOption): UserError {
   return new UserError(
-    `${name} is too long: ${length.toLocaleString('en-GB')} characters, at most ${max.toLocaleString('en-GB')}.`,
+    `${name} is too long: ${groupDigits(length)} characters, at most ${groupDigits(max)}.`,
   );
 }
