@@ -1,5 +1,5 @@
 /**
- * What `npm start` runs — the esbuild bundle dist/main.mjs with plain Node — in its two modes, one process
+ * What `npm start` runs — the esbuild bundle (scripts/build.mjs) with plain Node — in its two modes, one process
  * each: on a Discord (a token; here the local Discord) it never registers commands (only `npm run deploy`
  * does) and its stdout is the logger's JSON lines only; without a token (the sandbox) the replies go to
  * stdout, the logs to stderr as JSON lines, and the sandbox registers its commands once, itself.
@@ -14,6 +14,9 @@ import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/in
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pitboard-bundle-'));
+// Built by scripts/build.mjs exactly as npm start builds it, into a folder of this run's own: other tests
+// run `npm start`, which rewrites dist/main.mjs.
+const BUNDLE_DIR = `dist/test-bundle-${process.pid}`;
 
 interface Run {
   child: ChildProcess;
@@ -23,7 +26,7 @@ interface Run {
 }
 
 function startBundle(env: Record<string, string>, input?: string): Run {
-  const child = spawn(process.execPath, ['dist/main.mjs'], {
+  const child = spawn(process.execPath, [`${BUNDLE_DIR}/main.mjs`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', DISCORD_TOKEN: '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -68,9 +71,12 @@ const commandPuts = (discord: LocalDiscord) =>
   discord.journal.filter((entry) => entry.method === 'PUT' && /\/commands$/.test(entry.path));
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs', BUNDLE_DIR], { cwd: ROOT, stdio: 'pipe' });
 }, 60_000);
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(join(ROOT, BUNDLE_DIR), { recursive: true, force: true });
+});
 
 describe('the bundle npm start runs', () => {
   test('with a token: no command registration at start, and stdout is JSON log lines only', async () => {
