@@ -14,6 +14,7 @@ import {
   type OptionValues,
   UserError,
 } from '../src/core/command.js';
+import { type DateTimeParse, parseDateTime } from '../src/core/date-time.js';
 import { completeSeason, readString, resolveSeason } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
 import { COLOURS } from '../src/replies/common.js';
@@ -301,23 +302,17 @@ async function turnOff(context: CommandContext, services: BotServices, guildId: 
   return buildReply({ content: literal('Recaps are off. Nothing more will be posted.'), ephemeral: true });
 }
 
-/** "2026-12-01", "2026-12-01T18:00Z", "in 5m", "in 2h", "in 3d", "now". */
-export function parseReplayStart(text: string, now: Date): Date | null {
+/** "2026-12-01" (18:00 UTC), "2026-12-01T18:00Z", "in 5m", "in 2h", "in 3d", "now". */
+export function parseReplayStart(text: string, now: Date): DateTimeParse {
   const relative = /^in\s+(\d{1,6})\s*(s|m|h|d)$/i.exec(text.trim());
   if (relative) {
     const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
       (relative[2] as string).toLowerCase() as 's'
     ];
-    return new Date(now.getTime() + Number(relative[1]) * unit);
+    return { ok: true, date: new Date(now.getTime() + Number(relative[1]) * unit) };
   }
-  if (text.trim().toLowerCase() === 'now') return now;
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()))
-    return null;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text.trim())
-    ? `${text.trim()}T18:00:00Z`
-    : text.trim().replace(' ', 'T');
-  const date = new Date(/Z|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (text.trim().toLowerCase() === 'now') return { ok: true, date: now };
+  return parseDateTime(text, { timeOfDay: '18:00:00' });
 }
 
 async function replay(
@@ -340,11 +335,14 @@ async function replay(
       ephemeral: true,
     });
   }
-  const anchor = parseReplayStart(start, context.now());
-  if (!anchor)
+  const parsed = parseReplayStart(start, context.now());
+  if (!parsed.ok)
     throw new UserError(
-      `${quoteInput(start)} is not a time. Use 2026-12-01, 2026-12-01T18:00Z, "in 5m" or "off".`,
+      parsed.reason === 'impossible'
+        ? `${parsed.problem}.`
+        : `${quoteInput(start)} is not a time. Use 2026-12-01, 2026-12-01T18:00Z, "in 5m" or "off".`,
     );
+  const anchor = parsed.date;
   const speed = options.speed === undefined ? 1 : Number(options.speed);
   if (!Number.isFinite(speed) || speed < 1 || speed > 100_000)
     throw new UserError('speed is a number from 1 to 100000.');

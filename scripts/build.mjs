@@ -1,14 +1,17 @@
 // Bundle the bot process into dist/main.mjs (about 0.2 s). `npm start` runs the bundle with plain Node:
 // no TypeScript loader at run time, so start-up and memory are Node's and the bot's own (options and why:
 // scripts/bundle-options.mjs). dist/render-child.mjs is the picture renderer's process
-// (src/pictures/render-process.ts starts it).
+// (src/pictures/render-process.ts starts it). `node scripts/build.mjs OUTDIR` builds elsewhere (a test's
+// own copy, so that it never runs a bundle another build is rewriting); OUTDIR must stay inside the
+// project, where node_modules and package.json are found.
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS, escapeNonAscii } from './bundle-options.mjs';
 
+const outdir = process.argv[2] ?? 'dist';
 await build({
   ...BUNDLE_OPTIONS,
   entryPoints: { main: 'src/main.ts', 'render-child': 'src/pictures/render-child.ts' },
-  outdir: 'dist',
+  outdir,
   outExtension: { '.js': '.mjs' },
 });
-for (const name of ['main', 'render-child']) escapeNonAscii(`dist/${name}.mjs`);
+for (const name of ['main', 'render-child']) escapeNonAscii(`${outdir}/${name}.mjs`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseDateTime } from './core/date-time.js';
 import { parseStoreUrl } from './store/store-url.js';
 
 function isCronExpression(value: string): boolean {
@@ -22,6 +23,8 @@ export interface Config {
     apiUrl: string | null;
   };
   logLevel: LogLevel;
+  /** PITBOARD_NOW: every "now" pinned to this instant (demos, tests); absent = real time. */
+  pinnedNow?: Date;
   dataDir: string;
   defaultSeason: string | null;
   recaps: {
@@ -52,6 +55,20 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
+// The same parser as /setup replay's start: an impossible date is named, never rolled over.
+const pinnedNow = z.string().transform((text, context) => {
+  const parsed = parseDateTime(text, { timeOfDay: '00:00:00' });
+  if (parsed.ok) return parsed.date;
+  context.addIssue({
+    code: 'custom',
+    message:
+      parsed.reason === 'impossible'
+        ? parsed.problem
+        : 'must be an ISO date-time such as 2013-07-01T12:00:00Z',
+  });
+  return z.NEVER;
+});
+
 const envSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'must not contain whitespace')),
@@ -74,6 +91,7 @@ const envSchema = z.object({
   PITBOARD_RECAP_SCHEDULE: optional(
     z.string().refine(isCronExpression, 'must be a node-cron expression such as */20 * * * * *'),
   ),
+  PITBOARD_NOW: optional(pinnedNow),
   PITBOARD_DEFAULT_SEASON: optional(
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
   ),
@@ -107,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
       apiUrl: vars.DISCORD_API_URL ?? null,
     },
     logLevel: vars.LOG_LEVEL ?? 'info',
+    ...(vars.PITBOARD_NOW ? { pinnedNow: vars.PITBOARD_NOW } : {}),
     dataDir: vars.PITBOARD_DATA_DIR ?? 'data/seasons',
     defaultSeason: vars.PITBOARD_DEFAULT_SEASON ?? null,
     recaps: {
@@ -115,6 +134,13 @@ export function loadConfig(env: Env = process.env): Config {
       schedule: vars.PITBOARD_RECAP_SCHEDULE ?? '*/20 * * * * *',
     },
   };
+}
+
+/** PITBOARD_NOW alone, for the offline CLI (which needs no Discord variables); a ConfigError when invalid. */
+export function readPinnedNow(env: Env): Date | null {
+  const parsed = optional(pinnedNow).safeParse(env.PITBOARD_NOW);
+  if (parsed.success) return parsed.data ?? null;
+  throw new ConfigError(parsed.error.issues.map((issue) => `PITBOARD_NOW: ${issue.message}`));
 }
 
 /**

@@ -42,7 +42,8 @@ export interface RuntimeOptions {
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
-  const now = options.now ?? (() => new Date());
+  const pinned = config.pinnedNow;
+  const now = options.now ?? (pinned ? () => pinned : () => new Date());
   const app = createAppContext({ dataDir: config.dataDir, defaultSeason: config.defaultSeason, now });
   if (app.problems.size > 0)
     logger.warn(

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { toCronLogger } from './cron-logger.js';
 import type { PollLogger, RecapPoller } from './recap-poller.js';
 
 /**
@@ -23,7 +24,18 @@ export function createRecapScheduler(poller: RecapPoller, logger: PollLogger, ex
   return {
     start() {
       if (task) return;
-      task = cron.schedule(expression, run, { name: 'recap-poll', timezone: 'UTC', noOverlap: true });
+      task = cron.schedule(expression, run, {
+        name: 'recap-poll',
+        timezone: 'UTC',
+        noOverlap: true,
+        logger: toCronLogger(logger),
+      });
+      task.on('execution:missed', ({ date }) => {
+        logger.warn(
+          { at: date.toISOString() },
+          'recap poll tick missed (event loop busy); the next tick catches up',
+        );
+      });
     },
     /** Stop ticking and wait for the tick in progress. */
     async stop() {

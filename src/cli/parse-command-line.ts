@@ -14,6 +14,9 @@ interface Token {
   value: string;
 }
 
+// Sticky: matched where the scan stands, without taking the rest of the line for every token.
+const KEY = /([\p{L}\p{N}_-]{1,32}):/uy;
+
 /** Split a line into `key:value` and bare tokens; double quotes group spaces, backslash escapes a quote. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -22,7 +25,8 @@ export function tokenize(text: string): Token[] {
     while (i < text.length && /\s/.test(text[i] as string)) i++;
     if (i >= text.length) break;
     let key: string | null = null;
-    const keyMatch = /^([\p{L}\p{N}_-]{1,32}):/u.exec(text.slice(i));
+    KEY.lastIndex = i;
+    const keyMatch = KEY.exec(text);
     if (keyMatch) {
       key = (keyMatch[1] as string).toLowerCase();
       i += keyMatch[0].length;
@@ -37,7 +41,9 @@ export function tokenize(text: string): Token[] {
       }
       i++;
     } else {
-      while (i < text.length && !/\s/.test(text[i] as string)) value += text[i++];
+      const start = i;
+      while (i < text.length && !/\s/.test(text[i] as string)) i++;
+      value = text.slice(start, i);
     }
     tokens.push({ key, value });
   }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands as allCommands } from '../../commands/index.js';
+import { ConfigError, readPinnedNow } from '../config.js';
 import { type AppContext, createAppContext, describeProblems } from '../core/app-context.js';
 import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js';
 import type { Command, CommandContext } from '../core/command.js';
@@ -9,7 +10,7 @@ import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
-import { writeAttachments } from './write-attachments.js';
+import { OutDirError, writeAttachments } from './write-attachments.js';
 
 export type CliMode = 'ask' | 'complete';
 
@@ -48,7 +49,7 @@ export async function answerLine(
   context: CommandContext,
   commands: readonly Command[] = allCommands,
   index = 0,
-): Promise<{ output: string; failure: unknown | null }> {
+): Promise<{ output: string; failure: unknown | null; problem?: string }> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(line, commands, autocompleteResolver(context));
@@ -69,8 +70,15 @@ export async function answerLine(
     return { output: formatChoices(result.choices, options.json), failure: result.failure };
   }
   const { reply, failure } = await runCommand(parsed.command, parsed.options, context);
-  const written = options.outDir && reply.files?.length ? writeAttachments(options.outDir, reply, index) : [];
   const output = options.json ? replyCallbackJson(reply) : renderReplyText(reply, context.now());
+  let written: string[] = [];
+  try {
+    written = options.outDir && reply.files?.length ? writeAttachments(options.outDir, reply, index) : [];
+  } catch (error) {
+    if (!(error instanceof OutDirError)) throw error;
+    // The answer still stands; only the picture is lost, said in one line.
+    return { output, failure, problem: `The picture could not be written: ${error.message}.` };
+  }
   const note = written.length > 0 && !options.json ? `\n${written.map((w) => `wrote ${w}`).join('\n')}` : '';
   return { output: output + note, failure };
 }
@@ -109,45 +117,56 @@ export async function runCli(
     io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const context = app ?? createCliAppContext(io.env);
+  let context: AppContext;
+  try {
+    context = app ?? createCliAppContext(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.problems.join('\n')}\n`);
+    return 2;
+  }
   if (context.problems.size > 0)
     io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);
   const requestContext = context.makeContext();
   let failures = 0;
-  const answer = async (line: string, index: number) => {
-    const { output, failure } = await answerLine(line, options, requestContext, allCommands, index);
+  // The answer first, then (on stderr) why its picture could not be written, if so.
+  const answer = async (line: string, index: number, format: (output: string) => string) => {
+    const { output, failure, problem } = await answerLine(line, options, requestContext, allCommands, index);
     if (failure) {
       failures++;
       io.stderr.write(
         `error while answering ${JSON.stringify(line)}: ${(failure as Error)?.stack ?? String(failure)}\n`,
       );
     }
-    return output;
+    io.stdout.write(format(output));
+    if (problem) {
+      failures++;
+      io.stderr.write(`${problem}\n`);
+    }
   };
   if (options.line !== null) {
-    io.stdout.write(`${await answer(options.line, 0)}\n`);
+    await answer(options.line, 0, (output) => `${output}\n`);
     return failures > 0 ? 1 : 0;
   }
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let index = 0;
   for await (const line of lines) {
-    const output = await answer(line, index++);
+    const first = index === 0;
     // Text replies contain blank lines; a rule line keeps batch output splittable.
-    io.stdout.write(options.json ? `${output}\n` : `${index > 1 ? `${BATCH_SEPARATOR}\n` : ''}${output}\n`);
+    await answer(line, index++, (output) =>
+      options.json ? `${output}\n` : `${first ? '' : `${BATCH_SEPARATOR}\n`}${output}\n`,
+    );
   }
   return failures > 0 ? 1 : 0;
 }
 
-/** Data folder, default season and clock from the environment (PITBOARD_NOW pins "now" for replays and tests). */
+/**
+ * Data folder, default season and clock from the environment (PITBOARD_NOW pins "now" for replays and
+ * tests). A ConfigError when PITBOARD_NOW is not a real date-time.
+ */
 export function createCliAppContext(env: NodeJS.ProcessEnv): AppContext {
-  const pinned = env.PITBOARD_NOW?.trim();
-  let now: (() => Date) | undefined;
-  if (pinned) {
-    const date = new Date(pinned);
-    if (Number.isNaN(date.getTime()))
-      throw new Error(`PITBOARD_NOW must be an ISO date-time, got ${JSON.stringify(pinned)}`);
-    now = () => date;
-  }
+  const pinned = readPinnedNow(env);
+  const now = pinned ? () => pinned : undefined;
   return createAppContext({
     dataDir: env.PITBOARD_DATA_DIR?.trim() || undefined,
     defaultSeason: env.PITBOARD_DEFAULT_SEASON?.trim() || null,

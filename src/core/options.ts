@@ -1,12 +1,20 @@
 import {
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
   type APIApplicationCommandOptionChoice,
   ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { quoteInput } from '../replies/text.js';
 import type { SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
-import { type CommandContext, type OptionValues, UserError } from './command.js';
+import {
+  type Command,
+  type CommandContext,
+  type FocusedOption,
+  type OptionValues,
+  UserError,
+} from './command.js';
 
 /** The `season` option every query command shares: autocomplete over the loaded seasons. */
 export const seasonOption = {
@@ -75,4 +83,94 @@ export function completeSeason(context: CommandContext, typed: string): APIAppli
     .filter((m) => !needle || normaliseName(`${m.name} ${m.id}`).includes(needle))
     .slice(0, 25)
     .map((m) => ({ name: m.name.slice(0, 100), value: m.id }));
+}
+
+/**
+ * The longest value accepted for an option that declares no max_length (numbers, booleans, channel and
+ * role ids, choices). Discord bounds command options by max_length but not what autocomplete sends, and the
+ * CLI and the sandbox send anything: every adapter goes through {@link checkOptionLengths}.
+ */
+export const DEFAULT_OPTION_MAX_LENGTH = 100;
+
+const limitsByDefinition = new WeakMap<object, Map<string, number>>();
+
+/** Each option's longest accepted value, subcommands' options included (the larger where names repeat). */
+export function optionLengthLimits(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): ReadonlyMap<string, number> {
+  const known = limitsByDefinition.get(definition);
+  if (known) return known;
+  const limits = new Map<string, number>();
+  const walk = (options: readonly APIApplicationCommandOption[]) => {
+    for (const option of options) {
+      if ('options' in option && option.options) walk(option.options);
+      if (
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup
+      )
+        continue;
+      const declared = 'max_length' in option ? option.max_length : undefined;
+      const max = declared ?? DEFAULT_OPTION_MAX_LENGTH;
+      limits.set(option.name, Math.max(max, limits.get(option.name) ?? 0));
+    }
+  };
+  walk(definition.options ?? []);
+  limitsByDefinition.set(definition, limits);
+  return limits;
+}
+
+export interface OverlongOption {
+  name: string;
+  length: number;
+  max: number;
+}
+
+/**
+ * The first option (or the option being typed) longer than its limit, or null. Runs before any handler
+ * work, so the cost of an answer never grows with the size of what was sent.
+ */
+export function checkOptionLengths(
+  command: Pick<Command, 'definition'>,
+  options: OptionValues,
+  focused?: FocusedOption,
+): OverlongOption | null {
+  const limits = optionLengthLimits(command.definition);
+  const entries: [string, unknown][] = Object.entries(options);
+  if (focused) entries.push([focused.name, focused.value]);
+  for (const [name, value] of entries) {
+    if (value === undefined || value === null || name === 'subcommand' || name === 'subcommandGroup')
+      continue;
+    const text = typeof value === 'string' ? value : String(value);
+    const max = limits.get(name) ?? DEFAULT_OPTION_MAX_LENGTH;
+    // UTF-16 units are never fewer than characters: only text over the limit in units is counted.
+    if (text.length > max) {
+      const length = countCharacters(text);
+      if (length > max) return { name, length, max };
+    }
+  }
+  return null;
+}
+
+/** Characters as Discord counts them (code points: an emoji is one), in one pass. */
+function countCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** 1000000 → "1,000,000", the same on every Node build (no locale data needed). */
+const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
+export function overlongOptionError({ name, length, max }: OverlongOption): UserError {
+  return new UserError(
+    `${name} is too long: ${groupDigits(length)} characters, at most ${groupDigits(max)}.`,
+  );
 }

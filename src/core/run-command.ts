@@ -2,6 +2,7 @@ import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Command, CommandContext, FocusedOption, OptionValues, Reply } from './command.js';
 import { UserError } from './command.js';
+import { checkOptionLengths, overlongOptionError } from './options.js';
 import { buildUserErrorReply } from './user-error-reply.js';
 
 export const GENERIC_ERROR_TEXT =
@@ -14,6 +15,31 @@ export function buildGenericErrorReply(): Reply {
 }
 
 /**
+ * The one door to a command's handler for every adapter (gateway, CLI, sandbox, tests): options longer than
+ * their limit are a user mistake answered before the handler runs.
+ */
+export function executeCommand(
+  command: Command,
+  options: OptionValues,
+  context: CommandContext,
+): Reply | Promise<Reply> {
+  const overlong = checkOptionLengths(command, options);
+  if (overlong) throw overlongOptionError(overlong);
+  return command.execute(options, context);
+}
+
+/** The one door to autocomplete: nothing can match text longer than the option allows, so no choices. */
+export function completeOption(
+  command: Command,
+  focused: FocusedOption,
+  options: OptionValues,
+  context: CommandContext,
+): APIApplicationCommandOptionChoice[] {
+  if (!command.autocomplete || checkOptionLengths(command, options, focused)) return [];
+  return command.autocomplete(focused, options, context);
+}
+
+/**
  * Run a command the way every adapter does: user mistakes become their ephemeral reply; anything else is
  * returned as `failure` (the caller logs it) together with the generic reply.
  */
@@ -23,7 +49,7 @@ export async function runCommand(
   context: CommandContext,
 ): Promise<{ reply: Reply; failure: unknown | null }> {
   try {
-    return { reply: await command.execute(options, context), failure: null };
+    return { reply: await executeCommand(command, options, context), failure: null };
   } catch (error) {
     if (error instanceof UserError) return { reply: buildUserErrorReply(error), failure: null };
     return { reply: buildGenericErrorReply(), failure: error };
@@ -37,9 +63,8 @@ export function runAutocomplete(
   options: OptionValues,
   context: CommandContext,
 ): { choices: APIApplicationCommandOptionChoice[]; failure: unknown | null } {
-  if (!command.autocomplete) return { choices: [], failure: null };
   try {
-    return { choices: command.autocomplete(focused, options, context), failure: null };
+    return { choices: completeOption(command, focused, options, context), failure: null };
   } catch (error) {
     return { choices: [], failure: error };
   }

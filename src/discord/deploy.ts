@@ -1,11 +1,10 @@
-import { pathToFileURL } from 'node:url';
 import {
   REST,
   type RESTPutAPIApplicationCommandsResult,
   type RESTPutAPIApplicationGuildCommandsResult,
   Routes,
 } from 'discord.js';
-import { type Config, ConfigError, readConfig } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { Command } from '../core/command.js';
 import { indexCommands } from './router.js';
 
@@ -23,6 +22,8 @@ export interface Deployment {
 /**
  * Replaces the application's commands with `commands` in one bulk overwrite: in DISCORD_GUILD_ID when set
  * (instant, for development), otherwise globally. Never run at start-up: registration is rate limited.
+ * This module has no entry-point code: `npm run deploy` runs src/cli/deploy.ts, which nothing imports, so
+ * the bundle `npm start` runs cannot register commands (the sandbox calls this once, for its local Discord).
  */
 export async function deployCommands({
   config,
@@ -56,22 +57,3 @@ export function describeDeployment({ scope, guildId, registered }: Deployment): 
   const lines = registered.map((command) => `  /${command.name}  (id ${command.id})`);
   return [`Registered ${registered.length} command(s) ${where}:`, ...lines].join('\n');
 }
-
-// Imported only when run as a script, so tests of deployCommands do not load every command module.
-async function loadCommandList(): Promise<readonly Command[]> {
-  return (await import('../../commands/index.js')).commands;
-}
-
-async function main(): Promise<void> {
-  try {
-    const deployment = await deployCommands({ config: readConfig(), commands: await loadCommandList() });
-    process.stdout.write(`${describeDeployment(deployment)}\n`);
-  } catch (err) {
-    process.stderr.write(
-      `Command registration failed: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
-    process.exitCode = 1;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

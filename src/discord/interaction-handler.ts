@@ -1,5 +1,6 @@
 import type { Command, CommandContext, Invoker, OptionValues } from '../core/command.js';
 import { UserError } from '../core/command.js';
+import { completeOption, executeCommand } from '../core/run-command.js';
 import type { Logger } from '../logger.js';
 import { type Clock, runWithDeadline } from './clock.js';
 import { answerWithError, type InteractionLogContext } from './error-boundary.js';
@@ -44,7 +45,7 @@ export async function handleChatInputCommand(
     const context = deps.makeContext(buildInvoker(interaction));
     if (command.mayBeSlow) await responder.defer(ephemeral);
     const reply = await runWithDeadline(
-      () => command.execute(options, context),
+      () => executeCommand(command, options, context),
       deps.deferAfterMs,
       () => responder.defer(ephemeral),
       deps.clock,
@@ -67,7 +68,7 @@ export async function handleAutocomplete(
     const command = deps.commands.get(interaction.commandName);
     const focused = findFocusedOption(interaction.options.data);
     if (command?.autocomplete && focused) {
-      choices = command.autocomplete(focused, options, deps.makeContext(buildInvoker(interaction)));
+      choices = completeOption(command, focused, options, deps.makeContext(buildInvoker(interaction)));
     } else {
       deps.logger.warn(describeInteraction(interaction, options), 'autocomplete nobody handles');
     }

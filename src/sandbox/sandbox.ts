@@ -67,7 +67,9 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
   // Logs go to stderr so that the replies on stdout stay readable (and pipeable).
   const logger = createLogger({ level: sandboxConfig.logLevel, destination: pino.destination(2) });
   const write = (text: string) => stdout.write(`${text}\n`);
-  await deployCommands({ config: sandboxConfig, commands });
+  // The sandbox's own local Discord starts empty, so it registers the commands there itself, once.
+  const deployment = await deployCommands({ config: sandboxConfig, commands });
+  logger.debug({ commands: deployment.registered.length }, 'sandbox commands registered');
   const runtime = await startRuntime({ config: sandboxConfig, logger, rest: { offset: 0 } });
   write(BANNER(discord));
 

@@ -182,6 +182,8 @@ export function searchNames(
   // then in word order) is enough to fill 25 choices and keeps autocomplete cheap at any size.
   const cap = words.length === 1 ? Math.max(limit * 10, 250) : Number.POSITIVE_INFINITY;
   for (const word of words) {
+    // Every word must match: once nothing is left, the remaining words cannot add anything.
+    if (combined?.size === 0) break;
     const matches = matchToken(index, word, cap);
     if (combined === null) {
       combined = matches;
@@ -240,19 +242,26 @@ export function findById(index: NameIndex, kind: NameKind, id: string): NamedThi
 export function closestNames(index: NameIndex, query: string, kind: NameKind, count = 5): string[] {
   const wanted = normaliseName(query);
   if (!wanted) return [];
-  const scored: { name: string; d: number }[] = [];
-  index.things.forEach((thing, t) => {
-    if (thing.kind !== kind) return;
-    let best = Number.POSITIVE_INFINITY;
-    for (const key of index.keys[t] ?? []) {
-      best = Math.min(best, distance(key, wanted));
-      for (const token of key.split(' ')) best = Math.min(best, distance(token, wanted));
-    }
-    scored.push({ name: thing.name, d: best });
-  });
   const limit = Math.max(2, Math.ceil(wanted.length / 2));
-  return scored
-    .filter((s) => s.d <= limit)
+  // Two texts are at least their difference in length apart, so only names and words of a length within
+  // the limit are measured: a long query costs no more than the names it could match.
+  const best = new Map<number, number>();
+  const consider = (t: number, d: number) => {
+    if (d <= limit && index.things[t]?.kind === kind && d < (best.get(t) ?? Number.POSITIVE_INFINITY))
+      best.set(t, d);
+  };
+  index.keys.forEach((keys, t) => {
+    for (const key of keys)
+      if (Math.abs(key.length - wanted.length) <= limit && index.things[t]?.kind === kind)
+        consider(t, distance(key, wanted));
+  });
+  for (let length = Math.max(1, wanted.length - limit); length <= wanted.length + limit; length++)
+    for (const token of index.tokensByLength.get(length) ?? []) {
+      const d = distance(token, wanted);
+      if (d <= limit) for (const { thing } of index.holders.get(token) ?? []) consider(thing, d);
+    }
+  return [...best]
+    .map(([t, d]) => ({ name: (index.things[t] as NamedThing).name, d }))
     .sort((a, b) => a.d - b.d || compareNames(a.name, b.name))
     .slice(0, count)
     .map((s) => s.name);

@@ -196,3 +196,15 @@ describe('parseCliArguments', () => {
     expect(() => parseCliArguments('ask', ['--out'])).toThrow(/--out needs a directory/);
   });
 });
+
+describe('a long line costs its length, not its square', () => {
+  // Linear takes milliseconds; anything quadratic in the line would take minutes.
+  test.each([
+    ['half a million short words', 'a '.repeat(500_000), 500_000],
+    ['a million-character value', `name:${'x'.repeat(1_000_000)}`, 1],
+  ])('%s', (_label, line, count) => {
+    const start = performance.now();
+    expect(tokenize(line)).toHaveLength(count);
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});

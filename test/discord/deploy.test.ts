@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { type CommandRegistrar, deployCommands, describeDeployment } from '../../src/discord/deploy.js';
+import { startLocalDiscord } from '../../src/local-discord/index.js';
 import { defineCommand } from './fakes.js';
 
 const APP = '100000000000000001';
@@ -63,4 +67,36 @@ describe('deployCommands', () => {
     ).rejects.toThrow('Two commands are named /driver');
     expect(puts).toEqual([]);
   });
+});
+
+describe('npm run deploy (src/cli/deploy.ts, the only entry that registers)', () => {
+  test('one bulk overwrite of the product commands in the guild, and what it registered', async () => {
+    const discord = await startLocalDiscord();
+    const guildId = discord.guilds[0]?.id ?? '';
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/deploy.ts'],
+        {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            DISCORD_TOKEN: discord.token,
+            DISCORD_APPLICATION_ID: discord.applicationId,
+            DISCORD_GUILD_ID: guildId,
+            DISCORD_API_URL: discord.restUrl,
+          },
+          timeout: 60_000,
+        },
+      );
+      const puts = discord.journal.filter((e) => e.method === 'PUT' && /\/commands$/.test(e.path));
+      expect(puts).toHaveLength(1);
+      expect(stdout).toMatch(
+        new RegExp(`^Registered \\d+ command\\(s\\) in guild ${guildId}:\n {2}/standings`),
+      );
+    } finally {
+      await discord.close();
+    }
+  }, 90_000);
 });
