@@ -1,14 +1,19 @@
 // Bundle the bot process into dist/main.mjs (about 0.2 s). `npm start` runs the bundle with plain Node:
 // no TypeScript loader at run time, so start-up and memory are Node's and the bot's own (options and why:
 // scripts/bundle-options.mjs). dist/render-child.mjs is the picture renderer's process
-// (src/pictures/render-process.ts starts it).
+// (src/pictures/render-process.ts starts it); dist/season-load-worker.mjs is the hot reload's loader thread
+// (src/season/check-off-thread.ts starts it).
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS, escapeNonAscii } from './bundle-options.mjs';
 
 await build({
   ...BUNDLE_OPTIONS,
-  entryPoints: { main: 'src/main.ts', 'render-child': 'src/pictures/render-child.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    'render-child': 'src/pictures/render-child.ts',
+    'season-load-worker': 'src/season/load-worker.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
 });
-for (const name of ['main', 'render-child']) escapeNonAscii(`dist/${name}.mjs`);
+for (const name of ['main', 'render-child', 'season-load-worker']) escapeNonAscii(`dist/${name}.mjs`);

@@ -57,7 +57,7 @@ describe('a broken season names file, line and field of every problem', () => {
       'calendar.yaml',
       (t: string) => t.replace('2013-06-30', '2013-06-31'),
       'rounds[2].date',
-      /YYYY-MM-DD/,
+      /31 June 2013 does not exist/,
     ],
     [
       'missing value instead of null',
