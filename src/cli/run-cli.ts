@@ -6,6 +6,7 @@ import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js
 import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
+import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
@@ -109,7 +110,14 @@ export async function runCli(
     io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const context = app ?? createCliAppContext(io.env);
+  let context: AppContext;
+  try {
+    context = app ?? createCliAppContext(io.env);
+  } catch (error) {
+    if (!(error instanceof SeasonsUnavailableError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
   if (context.problems.size > 0)
     io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);
   const requestContext = context.makeContext();

@@ -60,13 +60,21 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
   let value: unknown;
   try {
     value = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
-  } catch {
-    // Report with the detailed parser: its messages and positions are the clearer ones.
+  } catch (error) {
+    // Report with the detailed parser: its messages and positions are the clearer ones. js-yaml's own
+    // message stands when only js-yaml objects (its nesting limit).
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason;
+    const fallback = {
+      line: typeof mark?.line === 'number' ? mark.line + 1 : null,
+      message: `YAML syntax: ${reason ?? 'the file cannot be read as YAML'}`,
+    };
     let fault: { line: number | null; message: string };
     try {
-      fault = describeSyntaxFault(text, locate().doc.errors);
+      const { errors } = locate().doc;
+      fault = errors.length > 0 ? describeSyntaxFault(text, errors) : fallback;
     } catch {
-      fault = { line: null, message: 'YAML syntax: the file is nested too deeply to read' };
+      fault = fallback;
     }
     return failed([{ file, line: fault.line, field: '', message: fault.message }]);
   }

@@ -22,18 +22,18 @@ export type SeasonsUnavailable =
       problems: ReadonlyMap<string, readonly DataProblem[]>;
     };
 
-const LAYOUT = 'the data folder (PITBOARD_DATA_DIR) holds one sub-folder per season';
+const LAYOUT = 'The data folder (PITBOARD_DATA_DIR) must hold one sub-folder per season.';
 
 export function describeSeasonsUnavailable(reason: SeasonsUnavailable): string {
   const directory = resolve(reason.directory);
   switch (reason.kind) {
     case 'unreadable':
-      return `No season could be loaded: the data folder ${directory} ${reason.problem.message}; ${LAYOUT}.`;
+      return `No season could be loaded: the data folder ${directory} ${reason.problem.message}. ${LAYOUT}`;
     case 'empty':
       return reason.isSeasonFolder
-        ? `No season could be loaded: ${directory} is a season folder itself (it holds season.yaml), but ${LAYOUT}. ` +
+        ? `No season could be loaded: ${directory} is a season folder itself (it holds season.yaml). ${LAYOUT} ` +
             `Set PITBOARD_DATA_DIR to its parent: ${dirname(directory)}`
-        : `No season could be loaded: ${directory} has no season folders; ${LAYOUT}.`;
+        : `No season could be loaded: ${directory} has no season folders. ${LAYOUT}`;
     case 'all-broken':
       return [
         `No season could be loaded from ${directory}:`,

@@ -1,0 +1,315 @@
+import { readFileSync, symlinkSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { loadSeasonFolder } from '../../src/season/load.js';
+import type { DataProblem } from '../../src/season/problems.js';
+import { aliasBombEntries, copySeason, removeCopies } from './season-copy.js';
+
+afterEach(removeCopies);
+
+function problemsOf(folder: string): DataProblem[] {
+  const result = loadSeasonFolder(folder);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+/** The byte offset of the first "é" in people.yaml, which a Latin-1 editor would write as one byte. */
+function latin1People(text: string): { bytes: Buffer; offset: number } {
+  const at = Buffer.from(text, 'utf8').indexOf(Buffer.from('é', 'utf8'));
+  const utf8 = Buffer.from(text, 'utf8');
+  return {
+    bytes: Buffer.concat([utf8.subarray(0, at), Buffer.from([0xe9]), utf8.subarray(at + 2)]),
+    offset: at,
+  };
+}
+
+interface Row {
+  file: string;
+  edit: string | ((text: string) => string);
+  /** Where the one problem of that file must be, and what it must say. */
+  line: number | null;
+  field: string;
+  message: RegExp;
+}
+
+describe('each message says what is wrong where it is wrong, once', () => {
+  test.each<[string, Row]>([
+    [
+      'text where a number belongs',
+      {
+        file: 'season.yaml',
+        edit: (t) => t.replace('year: 2013', 'year: "x"'),
+        line: 6,
+        field: 'year',
+        message: /^expected a number, got the text "x"$/,
+      },
+    ],
+    [
+      'text where true/false belongs',
+      {
+        file: 'calendar.yaml',
+        edit: (t) => t.replace('report: true', 'report: "yes"'),
+        line: 17,
+        field: 'rounds[0].report',
+        message: /^expected true or false, got the text "yes"$/,
+      },
+    ],
+    [
+      'a list where a number belongs',
+      {
+        file: 'season.yaml',
+        edit: (t) => t.replace('year: 2013', 'year: [2013]'),
+        line: 6,
+        field: 'year',
+        message: /^expected a number, got a list$/,
+      },
+    ],
+    [
+      'a number where keys belong',
+      {
+        file: 'scoring.yaml',
+        edit: (t) => t.replace(/^rules:\n( .*\n)+/m, 'rules: 3\n'),
+        line: 3,
+        field: 'rules',
+        message: /^expected keys with values \(key: value lines\), got the number 3$/,
+      },
+    ],
+    [
+      'an empty file',
+      { file: 'teams.yaml', edit: '', line: null, field: '', message: /^the file is empty$/ },
+    ],
+    [
+      'a file of comments only',
+      {
+        file: 'teams.yaml',
+        edit: '# nothing yet\n',
+        line: null,
+        field: '',
+        message: /^the file holds no data$/,
+      },
+    ],
+    [
+      'a 10 MB single-line file',
+      {
+        file: 'people.yaml',
+        edit: 'x'.repeat(10 * 1024 * 1024),
+        line: null,
+        field: '',
+        message: /^the file is 10 MB; a season file may be at most 8 MB$/,
+      },
+    ],
+    [
+      'a 1 MB single-line file',
+      {
+        file: 'people.yaml',
+        edit: 'x'.repeat(1024 * 1024),
+        line: 1,
+        field: '',
+        message: /^expected keys with values .*got the text "xxxx/,
+      },
+    ],
+    [
+      'a date that does not exist',
+      {
+        file: 'calendar.yaml',
+        edit: (t) => t.replace('date: 2013-04-14', 'date: 2013-02-30'),
+        line: 14,
+        field: 'rounds[0].date',
+        message: /^30 February 2013 does not exist$/,
+      },
+    ],
+    [
+      'a month that does not exist',
+      {
+        file: 'calendar.yaml',
+        edit: (t) => t.replace('date: 2013-04-14', 'date: 2013-13-01'),
+        line: 14,
+        field: 'rounds[0].date',
+        message: /^month 13 does not exist/,
+      },
+    ],
+    [
+      'a bracket never closed',
+      {
+        file: 'teams.yaml',
+        edit: (t) => t.replace('  - id: af-corse\n', '  - id: [af-corse\n'),
+        line: 4,
+        field: '',
+        message: /^YAML syntax: "\[" is never closed$/,
+      },
+    ],
+    [
+      'a quote never closed',
+      {
+        file: 'teams.yaml',
+        edit: (t) => t.replace('name: AF Corse', 'name: "AF Corse'),
+        line: 5,
+        field: '',
+        message: /^YAML syntax: a quoted text is never closed$/,
+      },
+    ],
+    [
+      'a key indented wrongly',
+      {
+        file: 'teams.yaml',
+        edit: (t) => t.replace('    name: AF Corse', '   name: AF Corse'),
+        line: 5,
+        field: '',
+        message: /^YAML syntax: /,
+      },
+    ],
+  ])('%s', (_name, { file, edit, line, field, message }) => {
+    const problems = problemsOf(copySeason({ [file]: edit })).filter((p) => p.file === file);
+    expect(problems, JSON.stringify(problems, null, 2)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file, line, field });
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  test('a byte that is not UTF-8 is named in its own file, at its offset', () => {
+    const folder = copySeason();
+    const { bytes, offset } = latin1People(readFileSync(join(folder, 'people.yaml'), 'utf8'));
+    const problems = problemsOf(copySeason({ 'people.yaml': bytes }));
+    expect(problems).toEqual([
+      {
+        file: 'people.yaml',
+        line: expect.any(Number),
+        field: '',
+        message: `not valid UTF-8 at byte ${offset}`,
+      },
+    ]);
+  });
+
+  test('thousands of identical mistakes: the first 50 with lines, then a count', () => {
+    const rows = '  - {id: x, name: 1, aliases: [], nationality: {iso: NL, written: [NED]}}\n'.repeat(3000);
+    const problems = problemsOf(copySeason({ 'teams.yaml': `teams:\n${rows}` })).filter(
+      (p) => p.file === 'teams.yaml',
+    );
+    expect(problems).toHaveLength(51);
+    expect(problems.slice(0, 50).every((p) => p.line !== null)).toBe(true);
+    expect(problems[50]?.message).toBe('and 2950 more problems in this file');
+  });
+});
+
+describe('hostile files are refused with a sentence, cheaply', () => {
+  test.each<[string, Row]>([
+    [
+      'aliases nested to the schema shape (a few KB standing for millions of values)',
+      {
+        file: 'entries.yaml',
+        edit: aliasBombEntries(2000, 2000),
+        line: expect.any(Number) as never,
+        field: expect.stringMatching(/^entries\[\d+\]$/) as never,
+        message: /^YAML aliases repeat more than 100,000 values; write the data out instead$/,
+      },
+    ],
+    [
+      'nesting deeper than any season file',
+      {
+        file: 'teams.yaml',
+        edit: `teams: ${'['.repeat(50)}${']'.repeat(50)}\n`,
+        line: 1,
+        field: expect.stringMatching(/^teams(\[0\])+$/) as never,
+        message: /^nested more than 32 levels deep$/,
+      },
+    ],
+    [
+      'nesting deeper than the YAML reader goes',
+      {
+        file: 'teams.yaml',
+        edit: `teams: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+        line: 1,
+        field: '',
+        message: /^YAML syntax: (nesting exceeded maxDepth \(100\)|the file is nested too deeply to read)$/,
+      },
+    ],
+    [
+      'a cells key named constructor',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('nur: 1}', 'nur: 1, constructor: 2}'),
+        line: 23,
+        field: 'classes[0].rows[0].cells.constructor',
+        message: /^"constructor" cannot be used as a key/,
+      },
+    ],
+    [
+      'a cells key named __proto__',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('nur: 1}', 'nur: 1, __proto__: 2}'),
+        line: 23,
+        field: 'classes[0].rows[0].cells.__proto__',
+        message: /^"__proto__" cannot be used as a key/,
+      },
+    ],
+    [
+      'a column id named constructor',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('{id: nur,', '{id: constructor,').replace(/, nur: [^,}]+\}/g, '}'),
+        line: 16,
+        field: 'classes[0].columns[6].id',
+        message: /^cannot be used as an id/,
+      },
+    ],
+    [
+      'a team id named prototype',
+      {
+        file: 'teams.yaml',
+        edit: (t) => t.replace('id: af-corse', 'id: prototype'),
+        line: 4,
+        field: 'teams[0].id',
+        message: /^cannot be used as an id/,
+      },
+    ],
+  ])(
+    '%s',
+    (_name, { file, edit, line, field, message }) => {
+      const started = performance.now();
+      const problems = problemsOf(copySeason({ [file]: edit })).filter((p) => p.file === file);
+      expect(problems[0], JSON.stringify(problems, null, 2)).toMatchObject({ file, line, field });
+      expect(problems[0]?.message).toMatch(message);
+      // Loose: unbounded, the alias file took minutes and gigabytes; bounded, well under a second.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    },
+    30_000,
+  );
+});
+
+describe('symbolic links: followed, and a loop or a dangling link is one problem', () => {
+  test.each([
+    [
+      'a file linking to itself',
+      'calendar.yaml',
+      'calendar.yaml',
+      /^is a symbolic link that loops back on itself$/,
+    ],
+    [
+      'two files linking to each other',
+      'calendar.yaml',
+      'calendar-b.yaml',
+      /^is a symbolic link that loops back on itself$/,
+    ],
+    [
+      'a link to nothing',
+      'calendar.yaml',
+      'gone.yaml',
+      /^is a symbolic link to something that does not exist$/,
+    ],
+  ])('%s', (_name, file, target, message) => {
+    const folder = copySeason();
+    unlinkSync(join(folder, file));
+    symlinkSync(target, join(folder, file));
+    if (target === 'calendar-b.yaml') symlinkSync(file, join(folder, target));
+    const problems = problemsOf(folder).filter((p) => p.file === file);
+    expect(problems).toEqual([{ file, line: null, field: '', message: expect.stringMatching(message) }]);
+  });
+
+  test('a link to a good file is followed', () => {
+    const folder = copySeason();
+    const elsewhere = copySeason({}, undefined, '2014-blancpain-endurance-series');
+    unlinkSync(join(folder, 'teams.yaml'));
+    symlinkSync(join(elsewhere, 'teams.yaml'), join(folder, 'teams.yaml'));
+    expect(loadSeasonFolder(folder).ok).toBe(true);
+  });
+});
