@@ -6,8 +6,8 @@ import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js
 import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
-import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
+import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
 import { writeAttachments } from './write-attachments.js';

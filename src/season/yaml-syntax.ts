@@ -16,7 +16,8 @@ export function describeSyntaxFault(text: string, errors: readonly YAMLError[]):
   if (!first) return { line: null, message: 'YAML syntax: the file cannot be read as YAML' };
   const line = first.linePos?.[0]?.line ?? null;
   const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  if (/call stack/i.test(message)) return { line, message: 'YAML syntax: the file is nested too deeply to read' };
+  if (/call stack/i.test(message))
+    return { line, message: 'YAML syntax: the file is nested too deeply to read' };
   const lines = text.split('\n');
   const before = line === null ? lines.length : line;
   if (/flow (sequence|map|collection)/i.test(message)) {
