@@ -2,77 +2,71 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SeasonCheckResult } from './load.js';
-import type { FolderChecked } from './load-worker.js';
 
 export interface OffThreadLimits {
-  /** The whole check is stopped after this long; unfinished folders get a problem. */
+  /** A folder's check is stopped after this long; the folder gets a problem. */
   timeoutMs: number;
   /** The loader thread's heap limit. */
   maxMemoryMb: number;
 }
 
-/** Generous for the largest generated season (about 3 s on a busy two-core machine). */
+/** Per folder; generous for the largest generated season (a few seconds on a busy two-core machine). */
 export const DEFAULT_OFF_THREAD_LIMITS: OffThreadLimits = { timeoutMs: 60_000, maxMemoryMb: 1024 };
 
 /**
- * Check season folders on a worker thread, so that reading, parsing, validating and cross-checking — whose
- * cost depends on what the files hold — never blocks the event loop that answers Discord. The thread has
- * a heap limit and a deadline; running out of either is a problem of the unfinished folders, not a crash.
- * Never rejects.
+ * Check season folders on worker threads, so that reading, parsing, validating and cross-checking — whose
+ * cost depends on what the files hold — never blocks the event loop that answers Discord. Each folder gets
+ * its own thread, one after another, with a heap limit and a deadline: running out of either is a problem
+ * of that folder only, never a crash and never another season's failure. Never rejects.
  */
-export function checkSeasonFoldersOffThread(
+export async function checkSeasonFoldersOffThread(
   folders: readonly string[],
   limits: OffThreadLimits = DEFAULT_OFF_THREAD_LIMITS,
 ): Promise<Map<string, SeasonCheckResult>> {
   const results = new Map<string, SeasonCheckResult>();
-  if (folders.length === 0) return Promise.resolve(results);
+  for (const folder of folders) results.set(folder, await checkOnThread(folder, limits));
+  return results;
+}
+
+function checkOnThread(folder: string, limits: OffThreadLimits): Promise<SeasonCheckResult> {
   return new Promise((resolve) => {
     let settled = false;
-    let worker: Worker;
-    const finish = (message: string | null) => {
+    let worker: Worker | null = null;
+    const finish = (result: SeasonCheckResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      for (const folder of folders)
-        if (!results.has(folder))
-          results.set(folder, {
-            ok: false,
-            problems: [
-              { file: folder, line: null, field: '', message: message ?? 'the loader stopped early' },
-            ],
-          });
       void worker?.terminate();
-      resolve(results);
+      resolve(result);
     };
+    const fail = (message: string) =>
+      finish({ ok: false, problems: [{ file: folder, line: null, field: '', message }] });
     const timer = setTimeout(
-      () => finish(`loading took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`),
+      () => fail(`loading took longer than ${formatDuration(limits.timeoutMs)} and was stopped`),
       limits.timeoutMs,
     );
     try {
       const entry = workerEntry();
       worker = new Worker(entry.file, {
-        workerData: { folders: [...folders] },
+        workerData: { folder },
         eval: entry.eval,
         resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
         stdout: false,
         stderr: false,
       });
     } catch (error) {
-      finish(`cannot start the loader thread: ${(error as Error).message}`);
+      fail(`cannot start the loader thread: ${(error as Error).message}`);
       return;
     }
-    worker.on('message', ({ folder, result }: FolderChecked) => {
-      results.set(folder, result);
-      if (results.size === folders.length) finish(null);
-    });
+    worker.on('message', (result: SeasonCheckResult) => finish(result));
     worker.on('error', (error: Error & { code?: string }) =>
-      finish(
+      fail(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `loading needed more than ${limits.maxMemoryMb} MB of memory and was stopped`
           : `the loader failed: ${error.message}`,
       ),
     );
-    worker.on('exit', () => finish(null));
+    worker.on('exit', () => fail('the loader stopped before it answered'));
   });
 }
 
@@ -93,4 +87,8 @@ function workerEntry(): { file: string | URL; eval: boolean } {
     file: `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`,
     eval: true,
   };
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
