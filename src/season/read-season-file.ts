@@ -4,6 +4,9 @@ import type { DataProblem } from './problems.js';
 /** Above the largest generated benchmark file (5 MB of standings); a stray dump or log is refused at once. */
 export const MAX_SEASON_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Throws on the first malformed byte; a leading byte order mark is dropped. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export type SeasonFileRead = { ok: true; text: string } | { ok: false; problem: DataProblem };
 
 /**
@@ -29,15 +32,18 @@ export function readSeasonFile(path: string, name: string): SeasonFileRead {
     return fail(
       `the file is ${formatBytes(sizeOf(path, bytes.length))}; a season file may be at most ${formatBytes(MAX_SEASON_FILE_BYTES)}`,
     );
-  const invalid = firstInvalidUtf8Byte(bytes);
-  if (invalid !== null) {
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    // Only a file that is not UTF-8 pays for finding where.
+    const invalid = firstInvalidUtf8Byte(bytes) ?? 0;
     const line = bytes.subarray(0, invalid).filter((b) => b === 0x0a).length + 1;
     return {
       ok: false,
       problem: { file: name, line, field: '', message: `not valid UTF-8 at byte ${invalid}` },
     };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail('the file is empty');
   return { ok: true, text };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadSeasonFolder } from '../../src/season/load.js';
 import type { DataProblem } from '../../src/season/problems.js';
+import { firstInvalidUtf8Byte } from '../../src/season/read-season-file.js';
 import { aliasBombEntries, copySeason, removeCopies } from './season-copy.js';
 
 afterEach(removeCopies);
@@ -177,6 +178,34 @@ describe('each message says what is wrong where it is wrong, once', () => {
         message: `not valid UTF-8 at byte ${offset}`,
       },
     ]);
+  });
+
+  test.each([
+    ['plain ASCII', [0x61, 0x62], null],
+    ['a four-byte character', [0x61, 0xf0, 0x9f, 0x98, 0x80], null],
+    ['Latin-1 é', [0x61, 0xe9, 0x62], 1],
+    ['an overlong form', [0xc0, 0x80], 0],
+    ['a UTF-16 surrogate', [0x61, 0x62, 0xed, 0xa0, 0x80], 2],
+    ['a sequence cut at the end', [0x61, 0xe2, 0x82], 1],
+    ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+  ])('UTF-8 check, %s: agrees with a strict decoder', (_name, bytes, expected) => {
+    const input = Uint8Array.from(bytes);
+    expect(firstInvalidUtf8Byte(input)).toBe(expected);
+    const decodes = (() => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(input);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    expect(decodes).toBe(expected === null);
+  });
+
+  test('a byte order mark is allowed', () => {
+    const folder = copySeason();
+    const text = readFileSync(join(folder, 'season.yaml'), 'utf8');
+    expect(loadSeasonFolder(copySeason({ 'season.yaml': `\uFEFF${text}` })).ok).toBe(true);
   });
 
   test('thousands of identical mistakes: the first 50 with lines, then a count', () => {
