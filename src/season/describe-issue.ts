@@ -18,9 +18,44 @@ export function describeIssue(issue: Issue, root: unknown): string {
     const impossible = typeof found.value === 'string' ? impossibleDate(found.value) : null;
     if (impossible) return impossible;
   }
-  if (issue.code === 'invalid_union' && found.present)
-    return `${issue.message === 'Invalid input' ? 'not an accepted value' : issue.message}: got ${describeValue(found.value)}`;
+  const got = found.present ? `, got ${describeValue(found.value)}` : '';
+  if (issue.code === 'invalid_value') return `expected ${expectedValues(issue.values)}${got}`;
+  if (issue.code === 'invalid_union') {
+    const options = issue.errors
+      .map((errors) => errors[0])
+      .map((first) => (first ? expectedOf(first) : null));
+    if (options.every((option) => option !== null)) return `expected ${options.join(' or ')}${got}`;
+  }
+  // zod's own wording starts "Too small"/"Too big"; the schemas' own messages are kept as written.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message))
+    return `${describeBound(issue)}${got}`;
   return issue.message;
+}
+
+function expectedOf(issue: Issue): string | null {
+  if (issue.code === 'invalid_type') return EXPECTED[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_value') return expectedValues(issue.values);
+  return null;
+}
+
+function expectedValues(values: readonly unknown[]): string {
+  const shown = values.map((value) => JSON.stringify(value));
+  return shown.length === 1 ? (shown[0] as string) : `one of ${shown.join(', ')}`;
+}
+
+function describeBound(issue: Issue & { code: 'too_small' | 'too_big' }): string {
+  const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+  const word =
+    issue.code === 'too_small'
+      ? issue.inclusive
+        ? 'at least'
+        : 'more than'
+      : issue.inclusive
+        ? 'at most'
+        : 'less than';
+  if (issue.origin === 'array') return `needs ${word} ${limit} item${limit === 1 ? '' : 's'}`;
+  if (issue.origin === 'string') return `needs ${word} ${limit} character${limit === 1 ? '' : 's'}`;
+  return `must be ${word} ${limit}`;
 }
 
 const EXPECTED: Record<string, string> = {

@@ -85,9 +85,15 @@ export function loadSeasonsDirectory(directory: string): {
       problems.set(folder, [problem]);
       continue;
     }
-    const result = loadSeasonFolder(folder);
-    if (result.ok) models.push(result.model);
-    else problems.set(folder, result.problems);
+    try {
+      const result = loadSeasonFolder(folder);
+      if (result.ok) models.push(result.model);
+      else problems.set(folder, result.problems);
+    } catch (error) {
+      // One unreadable season folder is that season's problem, not the data directory's.
+      if (!(error instanceof SeasonLoadError)) throw error;
+      problems.set(folder, [...error.problems]);
+    }
   }
   return { models, problems };
 }

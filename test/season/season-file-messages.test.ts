@@ -76,6 +76,46 @@ describe('each message says what is wrong where it is wrong, once', () => {
       },
     ],
     [
+      'a standings cell that is neither a position nor a status',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('nur: 1}', 'nur: first}'),
+        line: 23,
+        field: 'classes[0].rows[0].cells.nur',
+        message: /^expected a number or one of "Ret", "DNS", "DSQ", "NC", "EX", "WD", got the text "first"$/,
+      },
+    ],
+    [
+      'a value outside a fixed list',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('cells: overall-positions', 'cells: overall'),
+        line: 8,
+        field: 'classes[0].cells',
+        message: /^expected one of "overall-positions", "class-positions", "none", got the text "overall"$/,
+      },
+    ],
+    [
+      'a negative number',
+      {
+        file: 'standings.yaml',
+        edit: (t) => t.replace('points: 81', 'points: -81'),
+        line: 24,
+        field: 'classes[0].rows[0].points',
+        message: /^must be at least 0, got the number -81$/,
+      },
+    ],
+    [
+      'a fraction where a whole number belongs',
+      {
+        file: 'season.yaml',
+        edit: (t) => t.replace('year: 2013', 'year: 2013.5'),
+        line: 6,
+        field: 'year',
+        message: /^expected a whole number, got the number 2013.5$/,
+      },
+    ],
+    [
       'an empty file',
       { file: 'teams.yaml', edit: '', line: null, field: '', message: /^the file is empty$/ },
     ],
