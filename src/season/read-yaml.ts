@@ -7,6 +7,13 @@ import { type DataProblem, fieldPath, MAX_PROBLEMS_PER_FILE } from './problems.j
 import { describeSyntaxFault } from './yaml-syntax.js';
 import { checkYamlValueLimits } from './yaml-value-limits.js';
 
+/**
+ * The locating parser is ten times slower than js-yaml and builds a large tree (a 4 MB file: 16 s and 1 GB),
+ * so it only runs on files up to this size (thirty times the largest bundled file); problems in larger
+ * files name the file and the field, without a line, and a syntax error is placed by js-yaml.
+ */
+export const MAX_LOCATED_CHARS = 1024 * 1024;
+
 /** The `yaml` library costs ~50 ms to import: loaded on the first problem, never on a clean start. */
 let yamlLibrary: typeof import('yaml') | null = null;
 function locatingParser(): typeof import('yaml') {
@@ -42,7 +49,9 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
     }
     return located;
   };
+  const locatable = text.length <= MAX_LOCATED_CHARS;
   const lineOf = (path: readonly PropertyKey[]): number | null => {
+    if (!locatable) return null;
     try {
       const { doc, lines } = locate();
       const { isNode } = locatingParser();
@@ -71,7 +80,7 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
     };
     let fault: { line: number | null; message: string };
     try {
-      const { errors } = locate().doc;
+      const errors = locatable ? locate().doc.errors : [];
       fault = errors.length > 0 ? describeSyntaxFault(text, errors) : fallback;
     } catch {
       fault = fallback;

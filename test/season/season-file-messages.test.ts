@@ -150,6 +150,27 @@ describe('each message says what is wrong where it is wrong, once', () => {
       },
     ],
     [
+      'a mistake in a file too large to look lines up in',
+      {
+        file: 'season.yaml',
+        edit: (t) => `${t.replace('year: 2013', 'year: "x"')}# ${'-'.repeat(1024 * 1024)}\n`,
+        line: null,
+        field: 'year',
+        message: /^expected a number, got the text "x"$/,
+      },
+    ],
+    [
+      'a syntax error in a file too large to look lines up in',
+      {
+        file: 'teams.yaml',
+        edit: (t) =>
+          `${t.replace('  - id: af-corse\n', '  - id: [af-corse\n')}# ${'-'.repeat(1024 * 1024)}\n`,
+        line: expect.any(Number) as never,
+        field: '',
+        message: /^YAML syntax: /,
+      },
+    ],
+    [
       'a date that does not exist',
       {
         file: 'calendar.yaml',
