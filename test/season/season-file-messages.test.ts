@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -393,6 +394,15 @@ describe('symbolic links: followed, and a loop or a dangling link is one problem
     if (target === 'calendar-b.yaml') symlinkSync(file, join(folder, target));
     const problems = problemsOf(folder).filter((p) => p.file === file);
     expect(problems).toEqual([{ file, line: null, field: '', message: expect.stringMatching(message) }]);
+  });
+
+  test('a named pipe in place of a file is refused without opening it (opening would wait forever)', () => {
+    const folder = copySeason();
+    unlinkSync(join(folder, 'teams.yaml'));
+    execFileSync('mkfifo', [join(folder, 'teams.yaml')]);
+    expect(problemsOf(folder).filter((p) => p.file === 'teams.yaml')).toEqual([
+      { file: 'teams.yaml', line: null, field: '', message: 'is not a regular file' },
+    ]);
   });
 
   test('a link to a good file is followed', () => {
