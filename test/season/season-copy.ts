@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSeasonFolder } from '../../src/season/load.js';
+import type { DataProblem } from '../../src/season/problems.js';
 
 export const SEASON = '2013-blancpain-endurance-series';
 export const BUNDLED = fileURLToPath(new URL(`../../data/seasons/${SEASON}`, import.meta.url));
@@ -59,4 +61,20 @@ export function aliasBombEntries(cars: number, drivers: number): string {
     `  - &e {class: pro, team: htp-motorsport, car: 1, car_model: null, drivers: [&d ${driver}${', *d'.repeat(drivers - 1)}]}\n` +
     '  - *e\n'.repeat(cars - 1)
   );
+}
+
+/** The problems of a folder that must fail to load. */
+export function problemsOf(folder: string): DataProblem[] {
+  const result = loadSeasonFolder(folder);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+/** A table row: one file edited or replaced, and the one problem it must give. */
+export interface MessageRow {
+  file: string;
+  edit: string | ((text: string) => string);
+  line: number | null;
+  field: string;
+  message: RegExp;
 }

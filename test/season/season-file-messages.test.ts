@@ -1,19 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync, unlinkSync } from 'node:fs';
+/** check:data's messages: each says what is wrong where it is wrong, once (one row per case). */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadSeasonFolder } from '../../src/season/load.js';
-import type { DataProblem } from '../../src/season/problems.js';
 import { firstInvalidUtf8Byte } from '../../src/season/read-season-file.js';
-import { aliasBombEntries, copySeason, removeCopies } from './season-copy.js';
+import { copySeason, type MessageRow, problemsOf, removeCopies } from './season-copy.js';
 
 afterEach(removeCopies);
-
-function problemsOf(folder: string): DataProblem[] {
-  const result = loadSeasonFolder(folder);
-  if (result.ok) throw new Error('expected problems');
-  return result.problems;
-}
 
 /** The byte offset of the first "é" in people.yaml, which a Latin-1 editor would write as one byte. */
 function latin1People(text: string): { bytes: Buffer; offset: number } {
@@ -25,17 +18,8 @@ function latin1People(text: string): { bytes: Buffer; offset: number } {
   };
 }
 
-interface Row {
-  file: string;
-  edit: string | ((text: string) => string);
-  /** Where the one problem of that file must be, and what it must say. */
-  line: number | null;
-  field: string;
-  message: RegExp;
-}
-
 describe('each message says what is wrong where it is wrong, once', () => {
-  test.each<[string, Row]>([
+  test.each<[string, MessageRow]>([
     [
       'text where a number belongs',
       {
@@ -278,138 +262,5 @@ describe('each message says what is wrong where it is wrong, once', () => {
     expect(problems).toHaveLength(51);
     expect(problems.slice(0, 50).every((p) => p.line !== null)).toBe(true);
     expect(problems[50]?.message).toBe('and 2950 more problems in this file');
-  });
-});
-
-describe('hostile files are refused with a sentence, cheaply', () => {
-  test.each<[string, Row]>([
-    [
-      'aliases nested to the schema shape (a few KB standing for millions of values)',
-      {
-        file: 'entries.yaml',
-        edit: aliasBombEntries(2000, 2000),
-        line: expect.any(Number) as never,
-        field: expect.stringMatching(/^entries\[\d+\]$/) as never,
-        message: /^YAML aliases repeat more than 100,000 values; write the data out instead$/,
-      },
-    ],
-    [
-      'nesting deeper than any season file',
-      {
-        file: 'teams.yaml',
-        edit: `teams: ${'['.repeat(50)}${']'.repeat(50)}\n`,
-        line: 1,
-        field: expect.stringMatching(/^teams(\[0\])+$/) as never,
-        message: /^nested more than 32 levels deep$/,
-      },
-    ],
-    [
-      'nesting deeper than the YAML reader goes',
-      {
-        file: 'teams.yaml',
-        edit: `teams: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
-        line: 1,
-        field: '',
-        message: /^YAML syntax: (nesting exceeded maxDepth \(100\)|the file is nested too deeply to read)$/,
-      },
-    ],
-    [
-      'a cells key named constructor',
-      {
-        file: 'standings.yaml',
-        edit: (t) => t.replace('nur: 1}', 'nur: 1, constructor: 2}'),
-        line: 23,
-        field: 'classes[0].rows[0].cells.constructor',
-        message: /^"constructor" cannot be used as a key/,
-      },
-    ],
-    [
-      'a cells key named __proto__',
-      {
-        file: 'standings.yaml',
-        edit: (t) => t.replace('nur: 1}', 'nur: 1, __proto__: 2}'),
-        line: 23,
-        field: 'classes[0].rows[0].cells.__proto__',
-        message: /^"__proto__" cannot be used as a key/,
-      },
-    ],
-    [
-      'a column id named constructor',
-      {
-        file: 'standings.yaml',
-        edit: (t) => t.replace('{id: nur,', '{id: constructor,').replace(/, nur: [^,}]+\}/g, '}'),
-        line: 16,
-        field: 'classes[0].columns[6].id',
-        message: /^cannot be used as an id/,
-      },
-    ],
-    [
-      'a team id named prototype',
-      {
-        file: 'teams.yaml',
-        edit: (t) => t.replace('id: af-corse', 'id: prototype'),
-        line: 4,
-        field: 'teams[0].id',
-        message: /^cannot be used as an id/,
-      },
-    ],
-  ])(
-    '%s',
-    (_name, { file, edit, line, field, message }) => {
-      const started = performance.now();
-      const problems = problemsOf(copySeason({ [file]: edit })).filter((p) => p.file === file);
-      expect(problems[0], JSON.stringify(problems, null, 2)).toMatchObject({ file, line, field });
-      expect(problems[0]?.message).toMatch(message);
-      // Loose: unbounded, the alias file took minutes and gigabytes; bounded, well under a second.
-      expect(performance.now() - started).toBeLessThan(15_000);
-    },
-    30_000,
-  );
-});
-
-describe('symbolic links: followed, and a loop or a dangling link is one problem', () => {
-  test.each([
-    [
-      'a file linking to itself',
-      'calendar.yaml',
-      'calendar.yaml',
-      /^is a symbolic link that loops back on itself$/,
-    ],
-    [
-      'two files linking to each other',
-      'calendar.yaml',
-      'calendar-b.yaml',
-      /^is a symbolic link that loops back on itself$/,
-    ],
-    [
-      'a link to nothing',
-      'calendar.yaml',
-      'gone.yaml',
-      /^is a symbolic link to something that does not exist$/,
-    ],
-  ])('%s', (_name, file, target, message) => {
-    const folder = copySeason();
-    unlinkSync(join(folder, file));
-    symlinkSync(target, join(folder, file));
-    if (target === 'calendar-b.yaml') symlinkSync(file, join(folder, target));
-    const problems = problemsOf(folder).filter((p) => p.file === file);
-    expect(problems).toEqual([{ file, line: null, field: '', message: expect.stringMatching(message) }]);
-  });
-
-  test('a named pipe in place of a file is refused without opening it (opening would wait forever)', () => {
-    const folder = copySeason();
-    unlinkSync(join(folder, 'teams.yaml'));
-    execFileSync('mkfifo', [join(folder, 'teams.yaml')]);
-    expect(problemsOf(folder).filter((p) => p.file === 'teams.yaml')).toEqual([
-      { file: 'teams.yaml', line: null, field: '', message: 'is not a regular file' },
-    ]);
-  });
-
-  test('a link to a good file is followed', () => {
-    const folder = copySeason();
-    const elsewhere = copySeason({}, undefined, '2014-blancpain-endurance-series');
-    unlinkSync(join(folder, 'teams.yaml'));
-    symlinkSync(join(elsewhere, 'teams.yaml'), join(folder, 'teams.yaml'));
-    expect(loadSeasonFolder(folder).ok).toBe(true);
   });
 });
