@@ -3,6 +3,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { describeIssue } from './describe-issue.js';
+import { findFirstIssues } from './first-issues.js';
 import { type DataProblem, fieldPath, MAX_PROBLEMS_PER_FILE } from './problems.js';
 import { describeSyntaxFault } from './yaml-syntax.js';
 import { checkYamlValueLimits } from './yaml-value-limits.js';
@@ -25,6 +26,8 @@ function locatingParser(): typeof import('yaml') {
 export interface YamlFile {
   file: string;
   value: unknown;
+  /** Over MAX_LOCATED_CHARS: no line numbers, and validation looks for the first mistakes first. */
+  large: boolean;
   lineOf(path: readonly PropertyKey[]): number | null;
 }
 
@@ -65,7 +68,8 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
     }
     return null;
   };
-  const failed = (problems: DataProblem[]) => ({ yaml: { file, value: undefined, lineOf }, problems });
+  const large = !locatable;
+  const failed = (problems: DataProblem[]) => ({ yaml: { file, value: undefined, large, lineOf }, problems });
   let value: unknown;
   try {
     value = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
@@ -92,7 +96,7 @@ export function readYaml(file: string, text: string): { yaml: YamlFile; problems
     return failed(
       limits.map(({ path, message }) => ({ file, line: lineOf(path), field: fieldPath(path), message })),
     );
-  return { yaml: { file, value, lineOf }, problems: [] };
+  return { yaml: { file, value, large, lineOf }, problems: [] };
 }
 
 /** Validate a parsed file against its schema; every issue becomes a problem with file, line and field. */
@@ -100,9 +104,12 @@ export function validateYaml<T>(
   yaml: YamlFile,
   schema: z.ZodType<T>,
 ): { data: T | null; problems: DataProblem[] } {
-  const parsed = schema.safeParse(yaml.value);
-  if (parsed.success) return { data: parsed.data, problems: [] };
-  const { issues } = parsed.error;
+  // A large file is first searched for its first mistakes item by item: one wrong everywhere stops there.
+  const early = yaml.large ? findFirstIssues(schema, yaml.value, MAX_PROBLEMS_PER_FILE) : [];
+  const stoppedEarly = early.length >= MAX_PROBLEMS_PER_FILE;
+  const parsed = stoppedEarly ? null : schema.safeParse(yaml.value);
+  if (parsed?.success) return { data: parsed.data, problems: [] };
+  const issues = parsed?.error.issues ?? early;
   // A line lookup costs a walk of the document: only the problems shown get one.
   const problems = issues.slice(0, MAX_PROBLEMS_PER_FILE).map((issue) => {
     const path =
@@ -111,7 +118,14 @@ export function validateYaml<T>(
       path.length === 0 && yaml.value == null ? 'the file holds no data' : describeIssue(issue, yaml.value);
     return { file: yaml.file, line: yaml.lineOf(path), field: fieldPath(path), message };
   });
-  if (issues.length > MAX_PROBLEMS_PER_FILE)
+  if (stoppedEarly)
+    problems.push({
+      file: yaml.file,
+      line: null,
+      field: '',
+      message: `checking stopped after these ${MAX_PROBLEMS_PER_FILE} problems; fix them and check again`,
+    });
+  else if (issues.length > MAX_PROBLEMS_PER_FILE)
     problems.push({
       file: yaml.file,
       line: null,

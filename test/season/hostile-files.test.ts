@@ -97,6 +97,37 @@ describe('hostile files are refused with a sentence, cheaply', () => {
   );
 });
 
+test('a large file wrong everywhere: checking stops at the first 50 mistakes', () => {
+  const row =
+    '  - {class: 1, team: 2, car: x, car_model: 3, drivers: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}\n';
+  const entries = `entries:\n${row.repeat(Math.ceil((1.5 * 1024 * 1024) / row.length))}`;
+  const problems = problemsOf(copySeason({ 'entries.yaml': entries })).filter(
+    (p) => p.file === 'entries.yaml',
+  );
+  expect(problems).toHaveLength(51);
+  expect(problems[0]).toMatchObject({
+    field: 'entries[0].class',
+    message: 'expected text, got the number 1',
+  });
+  expect(problems[50]?.message).toBe('checking stopped after these 50 problems; fix them and check again');
+}, 30_000);
+
+test.each([
+  ['a large valid file loads', (t: string) => t, null],
+  [
+    'a large file with one unknown key: the full check still finds it',
+    (t: string) => t.replace('    name: AF Corse\n', '    name: AF Corse\n    colour: red\n'),
+    /unknown key "colour"/,
+  ],
+])('%s', (_name, edit, problem) => {
+  const padded = (t: string) => `${edit(t)}# ${'-'.repeat(1024 * 1024)}\n`;
+  const folder = copySeason({ 'teams.yaml': padded });
+  const result = loadSeasonFolder(folder);
+  if (problem === null) expect(result.ok).toBe(true);
+  else
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([expect.stringMatching(problem)]);
+});
+
 describe('symbolic links: followed, and a loop or a dangling link is one problem', () => {
   test.each([
     [
