@@ -3,6 +3,14 @@ import { installLifecycle } from './discord/lifecycle.js';
 import { createLogger } from './logger.js';
 import { startRuntime } from './runtime.js';
 import { runSandbox } from './sandbox/sandbox.js';
+import { SeasonsUnavailableError } from './season/unavailable-seasons.js';
+
+/** No season to serve is the operator's mistake: the report, every problem in it, and exit 1 — no stack. */
+function exitIfNoSeason(error: unknown): void {
+  if (!(error instanceof SeasonsUnavailableError)) return;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
 // `npm start`: with DISCORD_TOKEN, the bot on Discord; without one, the sandbox (a local Discord + a prompt).
 let config: ReturnType<typeof readConfig>;
@@ -15,13 +23,19 @@ try {
 }
 
 if (!config.discord.token) {
-  process.exitCode = await runSandbox({ config, stdin: process.stdin, stdout: process.stdout });
+  try {
+    process.exitCode = await runSandbox({ config, stdin: process.stdin, stdout: process.stdout });
+  } catch (error) {
+    exitIfNoSeason(error);
+    throw error;
+  }
 } else {
   const logger = createLogger({ level: config.logLevel });
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   try {
     runtime = await startRuntime({ config, logger });
   } catch (err) {
+    exitIfNoSeason(err);
     logger.fatal({ err }, 'could not start');
     process.exit(1);
   }

@@ -8,6 +8,7 @@ import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
+import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
 import { OutDirError, writeAttachments } from './write-attachments.js';
@@ -121,9 +122,13 @@ export async function runCli(
   try {
     context = app ?? createCliAppContext(io.env);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${error.problems.join('\n')}\n`);
-    return 2;
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.problems.join('\n')}\n`);
+      return 2;
+    }
+    if (!(error instanceof SeasonsUnavailableError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 1;
   }
   if (context.problems.size > 0)
     io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);

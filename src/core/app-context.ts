@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
 import { loadSeasonCatalog, type SeasonCatalog } from '../season/catalog.js';
 import type { DataProblem } from '../season/problems.js';
-import { formatProblem } from '../season/problems.js';
+import { formatFolderProblems } from '../season/problems.js';
 import type { CommandContext, Invoker } from './command.js';
 
 /** The bundled seasons, found from the project root so that any working directory works. */
@@ -32,11 +32,7 @@ export function createAppContext(
   };
 }
 
+/** Every folder's problems, as check:data prints them. */
 export function describeProblems(problems: Map<string, DataProblem[]>): string {
-  return [...problems]
-    .map(
-      ([folder, list]) =>
-        `${folder}: ${list.length} problem(s)\n${list.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-    )
-    .join('\n');
+  return [...problems].map(([folder, list]) => formatFolderProblems(folder, list)).join('\n');
 }

@@ -1,7 +1,13 @@
 import { loadSeasonsDirectory } from './load.js';
 import type { SeasonModel } from './model.js';
-import type { DataProblem } from './problems.js';
+import { type DataProblem, SeasonLoadError } from './problems.js';
 import { compareText } from './search.js';
+import { looksLikeSeasonFolder } from './season-folders.js';
+import {
+  describeSeasonsUnavailable,
+  type SeasonsUnavailable,
+  SeasonsUnavailableError,
+} from './unavailable-seasons.js';
 
 /**
  * The seasons the bot serves. The object stays the same for the life of the process; `replace` swaps the
@@ -42,11 +48,41 @@ function index(models: readonly SeasonModel[], preferredDefault?: string | null)
   return { models: [...models], byId, fallback: preferred ?? newest };
 }
 
-/** Load every season under a directory; seasons with problems are reported and left out. */
+/**
+ * Load every season under a directory; seasons with problems are reported and left out. Throws a
+ * SeasonsUnavailableError, whose message is the full report, when nothing can be served or the preferred
+ * default season is not among the loaded ones.
+ */
 export function loadSeasonCatalog(
   directory: string,
   preferredDefault?: string | null,
 ): { catalog: SeasonCatalog; problems: Map<string, DataProblem[]> } {
-  const { models, problems } = loadSeasonsDirectory(directory);
+  let loaded: ReturnType<typeof loadSeasonsDirectory>;
+  try {
+    loaded = loadSeasonsDirectory(directory);
+  } catch (error) {
+    const problem = error instanceof SeasonLoadError ? error.problems[0] : undefined;
+    if (!problem) throw error;
+    throw unavailable({ kind: 'unreadable', directory, problem });
+  }
+  const { models, problems } = loaded;
+  if (models.length === 0)
+    throw unavailable(
+      problems.size > 0
+        ? { kind: 'all-broken', directory, problems }
+        : { kind: 'empty', directory, isSeasonFolder: looksLikeSeasonFolder(directory) },
+    );
+  if (preferredDefault && !models.some((model) => model.id === preferredDefault))
+    throw unavailable({
+      kind: 'unknown-default',
+      directory,
+      wanted: preferredDefault,
+      loaded: models.map((model) => model.id),
+      problems,
+    });
   return { catalog: createSeasonCatalog(models, preferredDefault), problems };
+}
+
+function unavailable(reason: SeasonsUnavailable): SeasonsUnavailableError {
+  return new SeasonsUnavailableError(describeSeasonsUnavailable(reason));
 }

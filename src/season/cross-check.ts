@@ -216,7 +216,7 @@ export function crossCheckSeason(files: SeasonFiles, folderName: string, lineOf:
           report('standings.yaml', at('rows', r, 'cells'), 'missing cells for the table columns');
         else {
           for (const id of columnIds)
-            if (!(id in row.cells))
+            if (!Object.hasOwn(row.cells, id))
               report('standings.yaml', at('rows', r, 'cells'), `missing cell "${id}" (write null)`);
           for (const id of Object.keys(row.cells))
             if (!columnIds.has(id)) report('standings.yaml', at('rows', r, 'cells', id), `no column "${id}"`);

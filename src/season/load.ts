@@ -1,25 +1,28 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crossCheckSeason } from './cross-check.js';
 import { buildSeasonModel, type SeasonModel } from './model.js';
-import { type DataProblem, SeasonLoadError } from './problems.js';
+import { capProblemsPerFile, type DataProblem, MAX_PROBLEMS_PER_FILE, SeasonLoadError } from './problems.js';
+import { readSeasonFile } from './read-season-file.js';
 import { readYaml, validateYaml, type YamlFile } from './read-yaml.js';
 import { SEASON_FILE_KEYS, SEASON_FILES, type SeasonFileName, type SeasonFiles } from './schema.js';
+import { listSeasonFolders, readDirectory } from './season-folders.js';
 
 export type SeasonLoadResult = { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] };
+export type SeasonCheckResult = { ok: true; files: SeasonFiles } | { ok: false; problems: DataProblem[] };
 
 /**
- * Load one season folder: parse every file, validate it, then check across files. Problems are collected
- * from every file before giving up, so an admin sees them all at once. Nothing is read again per request.
+ * Read, validate and cross-check one season folder: everything that depends on what the files hold (and so
+ * may be slow or hostile), without building the model. Problems are collected from every file before
+ * giving up, so an admin sees them all at once. Throws a SeasonLoadError when the folder cannot be read.
  */
-export function loadSeasonFolder(directory: string): SeasonLoadResult {
+export function checkSeasonFolder(directory: string): SeasonCheckResult {
   const problems: DataProblem[] = [];
   const yamls = new Map<SeasonFileName, YamlFile>();
   const files: Partial<SeasonFiles> = {};
-  const present = new Set(safeReaddir(directory));
+  const present = new Set(readDirectory(directory));
   for (const name of present) {
     // Dotfiles are editor lock and swap files, not season data.
-    if (name.endsWith('.yaml') && !name.startsWith('.') && !(name in SEASON_FILES))
+    if (name.endsWith('.yaml') && !name.startsWith('.') && !Object.hasOwn(SEASON_FILES, name))
       problems.push({
         file: name,
         line: null,
@@ -35,22 +38,39 @@ export function loadSeasonFolder(directory: string): SeasonLoadResult {
       problems.push({ file: name, line: null, field: '', message: 'file is missing' });
       continue;
     }
-    const text = readFileSync(join(directory, name), 'utf8');
-    const read = readYaml(name, text);
-    problems.push(...read.problems);
-    if (read.problems.length > 0) continue;
+    const file = readSeasonFile(join(directory, name), name);
+    if (!file.ok) {
+      problems.push(file.problem);
+      continue;
+    }
+    const read = readYaml(name, file.text);
+    if (read.problems.length > 0) {
+      for (const problem of read.problems) problems.push(problem);
+      continue;
+    }
     yamls.set(name, read.yaml);
     const checked = validateYaml(read.yaml, schema as never);
-    problems.push(...checked.problems);
+    for (const problem of checked.problems) problems.push(problem);
     if (checked.data !== null) (files as Record<string, unknown>)[SEASON_FILE_KEYS[name]] = checked.data;
   }
   if (problems.length > 0) return { ok: false, problems };
   const complete = files as SeasonFiles;
-  const lineOf = (file: SeasonFileName, path: readonly PropertyKey[]) =>
-    yamls.get(file)?.lineOf(path) ?? null;
+  // Problems past the cap are counted, not shown, so they need no line.
+  const lookups = new Map<SeasonFileName, number>();
+  const lineOf = (file: SeasonFileName, path: readonly PropertyKey[]) => {
+    const count = (lookups.get(file) ?? 0) + 1;
+    lookups.set(file, count);
+    return count > MAX_PROBLEMS_PER_FILE ? null : (yamls.get(file)?.lineOf(path) ?? null);
+  };
   const crossProblems = crossCheckSeason(complete, basename(directory), lineOf);
-  if (crossProblems.length > 0) return { ok: false, problems: crossProblems };
-  return { ok: true, model: buildSeasonModel(complete) };
+  if (crossProblems.length > 0) return { ok: false, problems: capProblemsPerFile(crossProblems) };
+  return { ok: true, files: complete };
+}
+
+/** Load one season folder: check it, then build the model. Nothing is read again per request. */
+export function loadSeasonFolder(directory: string): SeasonLoadResult {
+  const checked = checkSeasonFolder(directory);
+  return checked.ok ? { ok: true, model: buildSeasonModel(checked.files) } : checked;
 }
 
 /** Load every season folder under a data directory (each sub-folder is a season). */
@@ -60,12 +80,20 @@ export function loadSeasonsDirectory(directory: string): {
 } {
   const models: SeasonModel[] = [];
   const problems = new Map<string, DataProblem[]>();
-  for (const name of safeReaddir(directory).sort()) {
-    const folder = join(directory, name);
-    if (!statSync(folder).isDirectory()) continue;
-    const result = loadSeasonFolder(folder);
-    if (result.ok) models.push(result.model);
-    else problems.set(folder, result.problems);
+  for (const { folder, problem } of listSeasonFolders(directory)) {
+    if (problem) {
+      problems.set(folder, [problem]);
+      continue;
+    }
+    try {
+      const result = loadSeasonFolder(folder);
+      if (result.ok) models.push(result.model);
+      else problems.set(folder, result.problems);
+    } catch (error) {
+      // One unreadable season folder is that season's problem, not the data directory's.
+      if (!(error instanceof SeasonLoadError)) throw error;
+      problems.set(folder, [...error.problems]);
+    }
   }
   return { models, problems };
 }
@@ -75,19 +103,4 @@ export function loadSeasonFolderOrThrow(directory: string): SeasonModel {
   const result = loadSeasonFolder(directory);
   if (!result.ok) throw new SeasonLoadError(directory, result.problems);
   return result.model;
-}
-
-function safeReaddir(directory: string): string[] {
-  try {
-    return readdirSync(directory);
-  } catch (error) {
-    throw new SeasonLoadError(directory, [
-      {
-        file: directory,
-        line: null,
-        field: '',
-        message: `cannot read the folder: ${(error as Error).message}`,
-      },
-    ]);
-  }
 }

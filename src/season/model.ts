@@ -221,7 +221,12 @@ export function buildSeasonModel(files: SeasonFiles): SeasonModel {
         drivers: row.drivers.map((d) => ({ personId: d.person, asWritten: d.as_written })),
         teamId: row.team,
         teamAsWritten: row.team_as_written,
-        cells: row.cells === null ? null : columns.map((c) => row.cells?.[c.id] ?? null),
+        cells:
+          row.cells === null
+            ? null
+            : columns.map((c) =>
+                row.cells && Object.hasOwn(row.cells, c.id) ? (row.cells[c.id] ?? null) : null,
+              ),
         points: row.points,
       })),
     });

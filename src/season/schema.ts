@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoAlpha2 } from './countries.js';
+import { RESERVED_NAMES } from './yaml-value-limits.js';
 
 /**
  * Strict schemas for the season files. Every object rejects unknown keys; values that the source does not
@@ -7,7 +8,9 @@ import { isIsoAlpha2 } from './countries.js';
  */
 export const IdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (lowercase letters, digits, single hyphens)');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (lowercase letters, digits, single hyphens)')
+  // Ids become lookup keys; these would reach an object's prototype instead of the data.
+  .refine((id) => !RESERVED_NAMES.has(id), 'cannot be used as an id (a name reserved by JavaScript objects)');
 const Text = z.string().trim().min(1, 'must not be empty');
 const NullableText = Text.nullable();
 const IsoCode = z.string().refine(isIsoAlpha2, 'must be an ISO 3166-1 alpha-2 code such as NL or DE');

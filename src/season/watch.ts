@@ -1,9 +1,14 @@
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
-import { basename, join } from 'node:path';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import type { SeasonCatalog } from './catalog.js';
-import { loadSeasonFolder } from './load.js';
-import type { SeasonModel } from './model.js';
+import {
+  checkSeasonFoldersOffThread,
+  DEFAULT_OFF_THREAD_LIMITS,
+  type OffThreadLimits,
+} from './check-off-thread.js';
+import type { SeasonCheckResult } from './load.js';
+import { buildSeasonModel, type SeasonModel } from './model.js';
 import { type DataProblem, formatProblem } from './problems.js';
+import { listSeasonFolders } from './season-folders.js';
 
 /** The part of a pino logger the watcher uses (object first, then message). */
 export interface WatchLogger {
@@ -49,6 +54,8 @@ export interface WatchSeasonsOptions {
   debounceMs?: number;
   /** Called after each reload, watched or direct; errors (and rejections) are logged, never thrown. */
   onReload?: (outcome: ReloadOutcome) => void | Promise<void>;
+  /** Time and memory for the loader thread that checks the files (reloads never parse on this thread). */
+  loaderLimits?: OffThreadLimits;
 }
 
 export interface SeasonWatcher {
@@ -74,6 +81,7 @@ export function watchSeasons({
   logger,
   debounceMs = 250,
   onReload,
+  loaderLimits = DEFAULT_OFF_THREAD_LIMITS,
 }: WatchSeasonsOptions): SeasonWatcher {
   const watchers = new Map<string, { watcher: FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | null = null;
@@ -93,7 +101,7 @@ export function watchSeasons({
   const enqueue = (fromWatch: boolean): Promise<ReloadOutcome> => {
     const run = queue.then(async () => {
       if (fromWatch && closed) return null;
-      const outcome = safeReload();
+      const outcome = await safeReload();
       if (onReload) {
         try {
           await onReload(outcome);
@@ -107,10 +115,10 @@ export function watchSeasons({
     return run.then((outcome) => outcome ?? emptyOutcome('watcher closed'));
   };
 
-  const safeReload = (): ReloadOutcome => {
+  const safeReload = async (): Promise<ReloadOutcome> => {
     try {
       if (!closed) syncWatchers();
-      return reloadInto(directory, catalog, logger);
+      return await reloadInto(directory, catalog, logger, loaderLimits);
     } catch (error) {
       const message = messageOf(error);
       logger.error({ directory, err: error }, 'season reload failed; keeping every model');
@@ -153,7 +161,11 @@ export function watchSeasons({
 
   const syncWatchers = () => {
     watchPath(directory, true);
-    const folders = new Set(seasonFolders(directory).map((name) => join(directory, name)));
+    const folders = new Set(
+      listSeasonFolders(directory)
+        .filter((entry) => entry.problem === null)
+        .map((entry) => entry.folder),
+    );
     for (const [path, { watcher }] of watchers) {
       if (path !== directory && !folders.has(path)) {
         watcher.close();
@@ -181,20 +193,32 @@ export function watchSeasons({
   };
 }
 
-/** Load every folder and swap the catalog once. Throws only when the directory itself cannot be read. */
-function reloadInto(directory: string, catalog: SeasonCatalog, logger: WatchLogger): ReloadOutcome {
+/**
+ * Load every folder and swap the catalog once. The files are read and checked on the loader thread; only
+ * the model of a valid folder is built here. Throws only when the directory itself cannot be read.
+ */
+async function reloadInto(
+  directory: string,
+  catalog: SeasonCatalog,
+  logger: WatchLogger,
+  loaderLimits: OffThreadLimits,
+): Promise<ReloadOutcome> {
   const outcome = emptyOutcome(null);
   const current = catalog.list();
   const byId = new Map(current.map((model) => [model.id, model]));
   const next = new Map<string, SeasonModel>();
   const present = new Set<string>();
 
-  for (const name of seasonFolders(directory)) {
-    const folder = join(directory, name);
-    const id = basename(folder); // the loader requires season.yaml's id to equal the folder name
+  const entries = listSeasonFolders(directory);
+  const checked = await checkSeasonFoldersOffThread(
+    entries.filter((entry) => entry.problem === null).map((entry) => entry.folder),
+    loaderLimits,
+  );
+  // The loader requires season.yaml's id to equal the folder name, so the entry's name is the season's id.
+  for (const { id, folder, problem } of entries) {
     present.add(id);
     const old = byId.get(id);
-    const result = loadFolder(folder);
+    const result = problem ? { ok: false as const, problems: [problem] } : buildModel(folder, checked);
     if (result.ok) {
       if (!old) {
         outcome.added.push({ id, version: result.model.version });
@@ -260,36 +284,23 @@ function reloadInto(directory: string, catalog: SeasonCatalog, logger: WatchLogg
   return outcome;
 }
 
-/** loadSeasonFolder, with a folder vanishing or a file disappearing mid-save turned into a problem. */
-function loadFolder(
+/** The model of a folder the loader thread found valid; its problems otherwise. */
+function buildModel(
   folder: string,
+  checked: ReadonlyMap<string, SeasonCheckResult>,
 ): { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] } {
+  const result = checked.get(folder);
+  if (!result)
+    return { ok: false, problems: [{ file: folder, line: null, field: '', message: 'not checked' }] };
+  if (!result.ok) return result;
   try {
-    return loadSeasonFolder(folder);
+    return { ok: true, model: buildSeasonModel(result.files) };
   } catch (error) {
-    const problems = (error as { problems?: DataProblem[] }).problems;
-    if (Array.isArray(problems) && problems.length > 0) return { ok: false, problems: [...problems] };
     return {
       ok: false,
       problems: [{ file: folder, line: null, field: '', message: `cannot load: ${messageOf(error)}` }],
     };
   }
-}
-
-/**
- * Sub-folders of the data directory, sorted, chosen as loadSeasonsDirectory chooses them (symlinks followed),
- * so a reload sees the same seasons as the start-up load. Throws when the directory cannot be read.
- */
-function seasonFolders(directory: string): string[] {
-  return readdirSync(directory)
-    .filter((name) => {
-      try {
-        return statSync(join(directory, name)).isDirectory();
-      } catch {
-        return false; // removed between readdir and stat
-      }
-    })
-    .sort();
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,7 @@ describe('a broken season names file, line and field of every problem', () => {
       'calendar.yaml',
       (t: string) => t.replace('2013-06-30', '2013-06-31'),
       'rounds[2].date',
-      /YYYY-MM-DD/,
+      /31 June 2013 does not exist/,
     ],
     [
       'missing value instead of null',
@@ -189,6 +189,24 @@ describe('npm run check:data', () => {
     expect(stdout.trim()).toMatch(
       /^2013-blancpain-endurance-series: 0 problems — 5 rounds, 3 classes, 105 entries/,
     );
+  }, 30_000);
+  test('symlink loops: listed as start-up and reload list them, one problem each, exit 1', async () => {
+    const season = brokenCopy({});
+    const directory = join(season, '..');
+    rmSync(join(season, 'calendar.yaml'));
+    symlinkSync('calendar.yaml', join(season, 'calendar.yaml'));
+    symlinkSync('loop', join(directory, 'loop'));
+    const failed = await run('npm', ['run', '--silent', 'check:data', '--', directory], { cwd: ROOT }).catch(
+      (e) => e,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(
+      `${season}: 1 problem\n  calendar.yaml  (file): is a symbolic link that loops back on itself`,
+    );
+    expect(failed.stdout).toContain(
+      `${join(directory, 'loop')}: 1 problem\n  ${join(directory, 'loop')}  (file): is a symbolic link that loops back on itself`,
+    );
+    expect(failed.stderr).not.toMatch(/ELOOP|^\s+at /m);
   }, 30_000);
   test('a broken copy: exit 1 and each problem with file:line and field', async () => {
     const folder = brokenCopy({

@@ -299,7 +299,7 @@ describe('watchSeasons', () => {
     watcher.close();
     rmSync(directory, { recursive: true });
     const outcome = await watcher.reload();
-    expect(outcome.error).toMatch(/ENOENT/);
+    expect(outcome.error).toMatch(/does not exist/);
     expect(outcome.applied).toBe(false);
     expect(version(catalog)).toBe(version0);
     expect(logs.some((l) => l.level === 'error')).toBe(true);
