@@ -124,16 +124,16 @@ function checkStage(
       return;
     }
     const named = line.drivers ?? [];
-    named.forEach((personId, d) => {
-      if (!model.people.has(personId)) report(['order', i, 'drivers', d], `unknown person "${personId}"`);
-      else if (named.indexOf(personId) !== d)
-        report(['order', i, 'drivers', d], `${personId} is named twice`);
-      else {
-        const why = whyNotInCrew(found.entry, personId, round);
-        if (why) report(['order', i, 'drivers', d], why);
-      }
+    const valid = named.filter((personId, d) => {
+      const why = !model.people.has(personId)
+        ? `unknown person "${personId}"`
+        : named.indexOf(personId) !== d
+          ? `${personId} is named twice`
+          : whyNotInCrew(found.entry, personId, round);
+      if (why) report(['order', i, 'drivers', d], why);
+      return why === null;
     });
-    const scorers = line.drivers ?? defaultCrew(found.entry, round);
+    const scorers = line.drivers ? valid : defaultCrew(found.entry, round);
     if (line.position !== null && scorers.length === 0)
       report(
         row('drivers'),
