@@ -134,7 +134,7 @@ function checkStage(
       return why === null;
     });
     const scorers = line.drivers ? valid : defaultCrew(found.entry, round);
-    if (line.position !== null && scorers.length === 0)
+    if (line.position !== null && line.drivers === null && scorers.length === 0)
       report(
         row('drivers'),
         `no driver of car ${line.car} has published rounds covering round ${round}: name the drivers who score`,
