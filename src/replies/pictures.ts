@@ -28,7 +28,8 @@ export function cellKind(
   cell: Cell,
 ): CellKind {
   if (cell === null) return 'blank';
-  if (typeof cell !== 'number') return cell === 'Ret' ? 'retired' : 'classified';
+  if (typeof cell !== 'number')
+    return cell === 'Ret' || (cell as string) === 'DNF' ? 'retired' : 'classified';
   if (cell === 1) return 'win';
   if (cell === 2) return 'second';
   if (cell === 3) return 'third';
@@ -82,7 +83,9 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
     legendNote:
       table.cellsMeaning === 'overall-positions'
         ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published).'
-        : 'Cells are class positions, as published.',
+        : model.standings.get(table.classId) === table
+          ? 'Cells are class positions, as published.'
+          : 'Cells are class positions, computed from the round classifications (nothing is published).',
     footer: sourceLine(model),
   };
 }

@@ -11,6 +11,7 @@ import { createAppContext } from '../../src/core/app-context.js';
 import type { OptionValues } from '../../src/core/command.js';
 import { runCommand } from '../../src/core/run-command.js';
 import { movementText } from '../../src/replies/computed-standings.js';
+import { standingsMatrixInput } from '../../src/replies/pictures.js';
 import { computedStandingsFor } from '../../src/season/computed-table.js';
 import { publishedVersusComputed } from '../../src/season/published-vs-computed.js';
 import type { SeasonFiles } from '../../src/season/schema.js';
@@ -70,6 +71,36 @@ describe('/standings for a live season (nothing published)', () => {
   ])('movement of a row at %i, previously %s, after round %i: "%s"', (now, before, round, text) => {
     expect(movementText(now, before, round)).toBe(text);
   });
+});
+
+test('the picture of a computed table says so, and draws DNF as a retirement', () => {
+  const model = editedModel({
+    rounds: (rounds) => [
+      ...rounds,
+      {
+        round: 4,
+        classifications: [
+          {
+            class: 'pro',
+            stage: 'race',
+            order: [
+              { position: 1, car: 1, status: null, drivers: null },
+              { position: null, car: 7, status: 'DNF', drivers: null },
+            ],
+          },
+        ],
+        penalties: [],
+      },
+    ],
+  });
+  const shaped = computedStandingsFor(model, 'pro');
+  if (!shaped) throw new Error('no computed table');
+  const input = standingsMatrixInput(model, shaped.table);
+  expect(input.legendNote).toBe(
+    'Cells are class positions, computed from the round classifications (nothing is published).',
+  );
+  const duval = input.rows.find((row) => row.names.includes('Dana Duval'));
+  expect(duval?.cells.at(-1)).toEqual({ text: 'DNF', kind: 'retired' });
 });
 
 describe('published and computed side by side', () => {
