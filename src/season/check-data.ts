@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadSeasonFolder } from './load.js';
 import { type DataProblem, formatProblem, SeasonLoadError } from './problems.js';
+import { publishedVersusComputed } from './published-vs-computed.js';
 
 /**
  * `npm run check:data [dir]`: validate one season folder, or every season under a folder (default
@@ -32,6 +33,7 @@ function main(argv: string[]): number {
           `${m.id}: 0 problems — ${m.rounds.length} rounds, ${m.classes.length} classes, ${m.entries.length} entries, ` +
             `${m.people.size} people, ${m.teams.size} teams, ${winners} class winners, ${rows} standings rows`,
         );
+        for (const warning of publishedVersusComputed(m)) console.log(`  warning: ${warning}`);
         continue;
       }
       problems = result.problems;

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { checkClassifiedRounds } from './classification-check.js';
+import { readClassificationsFolder } from './classifications.js';
 import { crossCheckSeason } from './cross-check.js';
 import { buildSeasonModel, type SeasonModel } from './model.js';
 import { type DataProblem, SeasonLoadError } from './problems.js';
@@ -44,13 +46,18 @@ export function loadSeasonFolder(directory: string): SeasonLoadResult {
     problems.push(...checked.problems);
     if (checked.data !== null) (files as Record<string, unknown>)[SEASON_FILE_KEYS[name]] = checked.data;
   }
+  const live = readClassificationsFolder(directory);
+  problems.push(...live.problems);
   if (problems.length > 0) return { ok: false, problems };
   const complete = files as SeasonFiles;
   const lineOf = (file: SeasonFileName, path: readonly PropertyKey[]) =>
     yamls.get(file)?.lineOf(path) ?? null;
   const crossProblems = crossCheckSeason(complete, basename(directory), lineOf);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems };
-  return { ok: true, model: buildSeasonModel(complete) };
+  const model = buildSeasonModel(complete, live.rounds);
+  const liveProblems = checkClassifiedRounds(model, live.rounds, live.yamls);
+  if (liveProblems.length > 0) return { ok: false, problems: liveProblems };
+  return { ok: true, model };
 }
 
 /** Load every season folder under a data directory (each sub-folder is a season). */

@@ -1,6 +1,7 @@
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
+import { existsSync, type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { SeasonCatalog } from './catalog.js';
+import { CLASSIFICATIONS_FOLDER } from './classification-schema.js';
 import { loadSeasonFolder } from './load.js';
 import type { SeasonModel } from './model.js';
 import { type DataProblem, formatProblem } from './problems.js';
@@ -64,9 +65,10 @@ export interface SeasonWatcher {
  * Watching: the directory itself and each season folder are watched non-recursively. Node 20's
  * `fs.watch(dir, { recursive: true })` on Linux watches each file's inode, so after an editor's atomic save
  * (write a temp file, rename it over the original) further saves of that file are silently missed; a
- * directory watch sees every create/rename/write of the files inside it. Season folders only matter at
- * their top level (the loader does not descend), so this covers everything; folder watchers are re-synced
- * on every reload (new folders watched, gone ones closed, re-created ones re-watched).
+ * directory watch sees every create/rename/write of the files inside it. Season folders matter at their
+ * top level and in their classifications/ folder (the loader descends nowhere else), so this covers
+ * everything; folder watchers are re-synced on every reload (new folders watched, gone ones closed,
+ * re-created ones re-watched).
  */
 export function watchSeasons({
   directory,
@@ -134,7 +136,8 @@ export function watchSeasons({
         try {
           // In a season folder only *.yaml files matter (editor temp and swap files do not).
           const name = filename === null ? null : String(filename);
-          if (isRoot || name === null || name.endsWith('.yaml')) schedule();
+          if (isRoot || name === null || name.endsWith('.yaml') || name === CLASSIFICATIONS_FOLDER)
+            schedule();
         } catch (error) {
           logger.error({ err: error }, 'season watcher callback failed');
         }
@@ -153,7 +156,12 @@ export function watchSeasons({
 
   const syncWatchers = () => {
     watchPath(directory, true);
-    const folders = new Set(seasonFolders(directory).map((name) => join(directory, name)));
+    const seasons = seasonFolders(directory).map((name) => join(directory, name));
+    // Round classification files live one level down (classifications/round-NN.yaml): watched too.
+    const live = seasons
+      .map((folder) => join(folder, CLASSIFICATIONS_FOLDER))
+      .filter((path) => existsSync(path));
+    const folders = new Set([...seasons, ...live]);
     for (const [path, { watcher }] of watchers) {
       if (path !== directory && !folders.has(path)) {
         watcher.close();
