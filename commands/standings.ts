@@ -9,9 +9,11 @@ import {
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { buildComputedStandingsEmbed } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
+import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
 
 export const CLASS_CHOICES = [
   { name: 'Pro Cup', value: 'pro' },
@@ -49,15 +51,17 @@ export const standings = {
     const classId = CLASS_CHOICES.find(
       (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
     )?.value;
-    const table = classId ? model.standings.get(classId) : undefined;
+    // Published tables stay authoritative; a class without one shows the table computed from its rounds.
+    const computed = classId && !model.standings.has(classId) ? computedStandingsFor(model, classId) : null;
+    const table = classId ? (model.standings.get(classId) ?? computed?.table) : undefined;
     if (!table) {
-      const known = model.classes.filter((c) => model.standings.has(c.id)).map((c) => c.id);
+      const known = classesWithStandings(model);
       throw new UserError(
         `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
         known,
       );
     }
-    const embed = buildStandingsEmbed(model, table);
+    const embed = computed ? buildComputedStandingsEmbed(model, computed) : buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
     const textOnly = () =>
       sharedReply(model, `standings:${table.classId}:${ephemeral}`, () =>

@@ -32,7 +32,8 @@ export function cellKind(
   reconciled = true,
 ): CellKind {
   if (cell === null) return 'blank';
-  if (typeof cell !== 'number') return cell === 'Ret' ? 'retired' : 'classified';
+  if (typeof cell !== 'number')
+    return cell === 'Ret' || (cell as string) === 'DNF' ? 'retired' : 'classified';
   if (!reconciled) return 'unreconciled';
   if (cell === 1) return 'win';
   if (cell === 2) return 'second';
@@ -90,7 +91,9 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
     legendNote:
       table.cellsMeaning === 'overall-positions'
         ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published), only in rows where that reproduces the published total.'
-        : 'Cells are class positions, as published.',
+        : model.standings.get(table.classId) === table
+          ? 'Cells are class positions, as published.'
+          : 'Cells are class positions, computed from the round classifications (nothing is published).',
     footer: sourceLine(model),
   };
 }

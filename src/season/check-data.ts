@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadSeasonFolder } from './load.js';
 import { type DataProblem, formatFolderProblems, SeasonLoadError } from './problems.js';
+import { publishedVersusComputed } from './published-vs-computed.js';
 import { listSeasonFolders, looksLikeSeasonFolder } from './season-folders.js';
 
 /**
@@ -44,6 +45,7 @@ function checkFolder(folder: string): DataProblem[] {
       `${m.id}: 0 problems — ${m.rounds.length} rounds, ${m.classes.length} classes, ${m.entries.length} entries, ` +
         `${m.people.size} people, ${m.teams.size} teams, ${winners} class winners, ${rows} standings rows`,
     );
+    for (const warning of publishedVersusComputed(m)) console.log(`  warning: ${warning}`);
     return [];
   } catch (error) {
     if (!(error instanceof SeasonLoadError)) throw error;

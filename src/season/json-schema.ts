@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoundClassificationFileSchema } from './classification-schema.js';
 import { SEASON_FILES, type SeasonFileName } from './schema.js';
 
 /** JSON Schema for one season file, for editors (YAML language server) — generated from the zod schema. */
@@ -15,3 +16,10 @@ export function jsonSchemaFileName(file: SeasonFileName): string {
 }
 
 export const ALL_SEASON_FILES = Object.keys(SEASON_FILES) as SeasonFileName[];
+
+/** JSON Schema for a round classification file (classifications/round-NN.yaml). */
+export const CLASSIFICATION_SCHEMA_FILE = 'classification.schema.json';
+export function classificationJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(RoundClassificationFileSchema, { io: 'input', unrepresentable: 'any' });
+  return { ...(schema as Record<string, unknown>), title: 'Pitboard round classification file' };
+}

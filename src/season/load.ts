@@ -1,6 +1,8 @@
 import { basename, join } from 'node:path';
+import { checkClassifiedRounds } from './classification-check.js';
+import { readClassificationsFolder } from './classifications.js';
 import { crossCheckSeason } from './cross-check.js';
-import { buildSeasonModel, type SeasonModel } from './model.js';
+import { buildSeasonModel, type ClassifiedRound, type SeasonModel } from './model.js';
 import { capProblemsPerFile, type DataProblem, MAX_PROBLEMS_PER_FILE, SeasonLoadError } from './problems.js';
 import { readSeasonFile } from './read-season-file.js';
 import { readYaml, validateYaml, type YamlFile } from './read-yaml.js';
@@ -8,7 +10,10 @@ import { SEASON_FILE_KEYS, SEASON_FILES, type SeasonFileName, type SeasonFiles }
 import { listSeasonFolders, readDirectory } from './season-folders.js';
 
 export type SeasonLoadResult = { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] };
-export type SeasonCheckResult = { ok: true; files: SeasonFiles } | { ok: false; problems: DataProblem[] };
+export type SeasonCheckResult =
+  | { ok: true; files: SeasonFiles; classified: ClassifiedRound[] }
+  | { ok: false; problems: DataProblem[] };
+type CheckedAndBuilt = { ok: true; files: SeasonFiles; classified: ClassifiedRound[]; model: SeasonModel };
 
 /**
  * Read, validate and cross-check one season folder: everything that depends on what the files hold (and so
@@ -16,6 +21,12 @@ export type SeasonCheckResult = { ok: true; files: SeasonFiles } | { ok: false; 
  * giving up, so an admin sees them all at once. Throws a SeasonLoadError when the folder cannot be read.
  */
 export function checkSeasonFolder(directory: string): SeasonCheckResult {
+  const checked = checkAndBuild(directory);
+  // The model stays on the loader thread (functions and maps are not worth copying back).
+  return checked.ok ? { ok: true, files: checked.files, classified: checked.classified } : checked;
+}
+
+function checkAndBuild(directory: string): CheckedAndBuilt | { ok: false; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const yamls = new Map<SeasonFileName, YamlFile>();
   const files: Partial<SeasonFiles> = {};
@@ -53,6 +64,8 @@ export function checkSeasonFolder(directory: string): SeasonCheckResult {
     for (const problem of checked.problems) problems.push(problem);
     if (checked.data !== null) (files as Record<string, unknown>)[SEASON_FILE_KEYS[name]] = checked.data;
   }
+  const live = readClassificationsFolder(directory);
+  problems.push(...live.problems);
   if (problems.length > 0) return { ok: false, problems };
   const complete = files as SeasonFiles;
   // Problems past the cap are counted, not shown, so they need no line.
@@ -64,13 +77,18 @@ export function checkSeasonFolder(directory: string): SeasonCheckResult {
   };
   const crossProblems = crossCheckSeason(complete, basename(directory), lineOf);
   if (crossProblems.length > 0) return { ok: false, problems: capProblemsPerFile(crossProblems) };
-  return { ok: true, files: complete };
+  // Round classifications are checked against the model's indexes (entries by round and class), so the
+  // model is built here; a hot reload builds it again on the main thread from what this check returns.
+  const model = buildSeasonModel(complete, live.rounds);
+  const liveProblems = checkClassifiedRounds(model, live.rounds, live.yamls);
+  if (liveProblems.length > 0) return { ok: false, problems: capProblemsPerFile(liveProblems) };
+  return { ok: true, files: complete, classified: live.rounds, model };
 }
 
 /** Load one season folder: check it, then build the model. Nothing is read again per request. */
 export function loadSeasonFolder(directory: string): SeasonLoadResult {
-  const checked = checkSeasonFolder(directory);
-  return checked.ok ? { ok: true, model: buildSeasonModel(checked.files) } : checked;
+  const checked = checkAndBuild(directory);
+  return checked.ok ? { ok: true, model: checked.model } : checked;
 }
 
 /** Load every season folder under a data directory (each sub-folder is a season). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RoundClassificationFile } from './classification-schema.js';
 import { parseRoundsText } from './rounds-text.js';
 import type { Cell, PersonData, RoundData, SeasonFiles, Stage, TeamData } from './schema.js';
 import { buildNameIndex, type NameIndex } from './search.js';
@@ -103,6 +104,13 @@ export interface StandingsTable {
   rows: StandingsRow[];
 }
 
+/** One round's classification file as loaded (checked against the model by classification-check.ts). */
+export interface ClassifiedRound {
+  /** Path inside the season folder, e.g. classifications/round-04.yaml. */
+  file: string;
+  data: RoundClassificationFile;
+}
+
 export interface SeasonModel {
   id: string;
   name: string;
@@ -118,6 +126,8 @@ export interface SeasonModel {
   entries: Entry[];
   results: Map<number, RoundResults>;
   standings: Map<string, StandingsTable>;
+  /** Round classifications of a live season, by round (empty for a season with published tables only). */
+  classifications: Map<number, ClassifiedRound>;
   index: {
     entriesByPerson: Map<string, { entry: Entry; driver: EntryDriver; linkedOnly: boolean }[]>;
     entriesByCar: Map<number, Entry[]>;
@@ -130,7 +140,10 @@ export interface SeasonModel {
 }
 
 /** Build the in-memory model once, with every index the queries need. Input must be cross-checked. */
-export function buildSeasonModel(files: SeasonFiles): SeasonModel {
+export function buildSeasonModel(
+  files: SeasonFiles,
+  classified: readonly ClassifiedRound[] = [],
+): SeasonModel {
   const roundCount = files.calendar.rounds.length;
   const rounds = (text: string | undefined | null): number[] | null => {
     if (text === undefined || text === null) return null;
@@ -261,7 +274,11 @@ export function buildSeasonModel(files: SeasonFiles): SeasonModel {
     name: files.season.name,
     year: files.season.year,
     files,
-    version: createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16),
+    // Classifications join the hash only when present, so a season without them keeps its version.
+    version: createHash('sha256')
+      .update(JSON.stringify(classified.length > 0 ? { files, classified } : files))
+      .digest('hex')
+      .slice(0, 16),
     classes,
     rounds: modelRounds,
     pointsTables,
@@ -270,6 +287,7 @@ export function buildSeasonModel(files: SeasonFiles): SeasonModel {
     entries,
     results,
     standings,
+    classifications: new Map(classified.map((c) => [c.data.round, c])),
     index: {
       entriesByPerson,
       entriesByCar,

@@ -66,6 +66,10 @@ export const ScoringFileSchema = z.strictObject({
     minimum_drive_minutes: z.number().int().nonnegative(),
     pole_position_points: z.number().int().nonnegative(),
     text: Text,
+    /** For computed tables: how equal totals are split (countback when absent). */
+    tie_break: z.enum(['countback', 'shared']).optional(),
+    /** For computed tables: only a driver's best N round scores count (all when absent or null). */
+    best_results: z.number().int().positive().nullable().optional(),
   }),
   tables: z
     .array(

@@ -1,10 +1,12 @@
-import { type FSWatcher, statSync, watch } from 'node:fs';
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import type { SeasonCatalog } from './catalog.js';
 import {
   checkSeasonFoldersOffThread,
   DEFAULT_OFF_THREAD_LIMITS,
   type OffThreadLimits,
 } from './check-off-thread.js';
+import { CLASSIFICATIONS_FOLDER } from './classification-schema.js';
 import type { SeasonCheckResult } from './load.js';
 import { buildSeasonModel, type SeasonModel } from './model.js';
 import { type DataProblem, formatProblem } from './problems.js';
@@ -71,9 +73,10 @@ export interface SeasonWatcher {
  * Watching: the directory itself and each season folder are watched non-recursively. Node 20's
  * `fs.watch(dir, { recursive: true })` on Linux watches each file's inode, so after an editor's atomic save
  * (write a temp file, rename it over the original) further saves of that file are silently missed; a
- * directory watch sees every create/rename/write of the files inside it. Season folders only matter at
- * their top level (the loader does not descend), so this covers everything; folder watchers are re-synced
- * on every reload (new folders watched, gone ones closed, re-created ones re-watched).
+ * directory watch sees every create/rename/write of the files inside it. Season folders matter at their
+ * top level and in their classifications/ folder (the loader descends nowhere else), so this covers
+ * everything; folder watchers are re-synced on every reload (new folders watched, gone ones closed,
+ * re-created ones re-watched).
  */
 export function watchSeasons({
   directory,
@@ -142,7 +145,8 @@ export function watchSeasons({
         try {
           // In a season folder only *.yaml files matter (editor temp and swap files do not).
           const name = filename === null ? null : String(filename);
-          if (isRoot || name === null || name.endsWith('.yaml')) schedule();
+          if (isRoot || name === null || name.endsWith('.yaml') || name === CLASSIFICATIONS_FOLDER)
+            schedule();
         } catch (error) {
           logger.error({ err: error }, 'season watcher callback failed');
         }
@@ -161,11 +165,14 @@ export function watchSeasons({
 
   const syncWatchers = () => {
     watchPath(directory, true);
-    const folders = new Set(
-      listSeasonFolders(directory)
-        .filter((entry) => entry.problem === null)
-        .map((entry) => entry.folder),
-    );
+    const seasons = listSeasonFolders(directory)
+      .filter((entry) => entry.problem === null)
+      .map((entry) => entry.folder);
+    // Round classification files live one level down (classifications/round-NN.yaml): watched too.
+    const live = seasons
+      .map((folder) => join(folder, CLASSIFICATIONS_FOLDER))
+      .filter((path) => existsSync(path));
+    const folders = new Set([...seasons, ...live]);
     for (const [path, { watcher }] of watchers) {
       if (path !== directory && !folders.has(path)) {
         watcher.close();
@@ -294,7 +301,7 @@ function buildModel(
     return { ok: false, problems: [{ file: folder, line: null, field: '', message: 'not checked' }] };
   if (!result.ok) return result;
   try {
-    return { ok: true, model: buildSeasonModel(result.files) };
+    return { ok: true, model: buildSeasonModel(result.files, result.classified) };
   } catch (error) {
     return {
       ok: false,
