@@ -108,6 +108,30 @@ describe('npm run results -- import', () => {
     ]);
   });
 
+  test('every CSV shipped with the example imports, in order; the pro table after round 5 as computed by hand', () => {
+    const folder = seasonCopy();
+    for (const round of [4, 5])
+      for (const classId of ['pro', 'pro-am', 'gentlemen']) {
+        const { code, stderr } = run(
+          folder,
+          ['--round', String(round), '--class', classId],
+          csvOf(`round-0${round}-${classId}.csv`),
+        );
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+      }
+    // Round 5 (25-18-15-12): #33, #7, #1, #22; Ilic is not named, so the default crew (Greco, Hale) scores.
+    expect(tableLines(loadSeasonFolderOrThrow(folder), 'pro', 5)).toEqual([
+      '1 alice-archer/ben-brooks 118',
+      '2 gia-greco/hugo-hale 101',
+      '3 carl-cho 100',
+      '4 jan-jansen/kees-kok 92',
+      '5 dana-duval/erik-engel 84',
+      '6 ivan-ilic 33',
+      '7 finn-foster 31',
+    ]);
+  });
+
   test('importing the same round, class and stage again replaces that classification whole', () => {
     const folder = seasonCopy();
     run(folder, ['--round', '4', '--class', 'pro'], csvOf('round-04-pro.csv'));
