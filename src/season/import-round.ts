@@ -153,11 +153,29 @@ export function importRound(request: ImportRequest): ImportOutcome {
       ],
     };
 
-  mkdirSync(folder, { recursive: true });
   // A dotfile: the loader and watcher skip it, so a half-written file is never read.
   const temp = join(folder, `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true }); // our temp file only: never a directory of the same name
+    } catch {}
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      ok: false,
+      problems: [
+        {
+          file: fileName,
+          line: null,
+          field: '',
+          message: `cannot write the file (${code}); nothing was changed`,
+        },
+      ],
+    };
+  }
   const after = loadOrProblems(request.seasonDir);
   if (!after.ok) {
     // Cannot happen for a checked file; if it does, put the folder back as it was.

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,12 +109,11 @@ describe('npm run results -- import', () => {
         ],
       },
     ]);
-    expect(readdirSync(join(folder, 'classifications')).sort()).toEqual([
-      'round-01.yaml',
-      'round-02.yaml',
-      'round-03.yaml',
-      'round-04.yaml',
-    ]);
+    expect(
+      readdirSync(join(folder, 'classifications'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(['round-01.yaml', 'round-02.yaml', 'round-03.yaml', 'round-04.yaml']);
   });
 
   test('every CSV shipped with the example imports, in order; the pro table after round 5 as computed by hand', () => {
@@ -195,6 +203,22 @@ describe('npm run results -- import', () => {
       '',
     ]);
     expect(snapshot(folder)).toEqual(before);
+  });
+
+  test('a file that cannot be written is one sentence, and the folder is left as it was', () => {
+    const folder = seasonCopy();
+    // A directory where the temp file would go makes the write fail (permissions do not stop root).
+    mkdirSync(join(folder, 'classifications', `.round-04.yaml.${process.pid}.tmp`));
+    const { code, stderr } = run(folder, ['--round', '4', '--class', 'pro'], csvOf('round-04-pro.csv'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'classifications/round-04.yaml  (file): cannot write the file (EISDIR); nothing was changed',
+    );
+    expect(
+      readdirSync(join(folder, 'classifications'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(['round-01.yaml', 'round-02.yaml', 'round-03.yaml']);
   });
 
   test.each([
