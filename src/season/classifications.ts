@@ -44,7 +44,14 @@ export function readClassificationsFolder(seasonFolder: string): ReadClassificat
       );
       continue;
     }
-    const parsed = parseClassificationFile(file, readFileSync(join(folder, name), 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(join(folder, name), 'utf8');
+    } catch (error) {
+      result.problems.push(problem(file, null, '', `cannot read the file (${codeOf(error)})`));
+      continue;
+    }
+    const parsed = parseClassificationFile(file, text);
     result.problems.push(...parsed.problems);
     if (parsed.yaml) result.yamls.set(file, parsed.yaml);
     if (!parsed.round) continue;
@@ -78,4 +85,8 @@ export function parseClassificationFile(
 
 function problem(file: string, line: number | null, field: string, message: string): DataProblem {
   return { file, line, field, message };
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }

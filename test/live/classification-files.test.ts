@@ -174,6 +174,24 @@ describe('classification files', () => {
     ).toEqual(['classifications/round-09.yaml:1  round: round 9 is not in the calendar (1–5)']);
   });
 
+  test('a YAML syntax error names the file and line', () => {
+    const problems = problemsAfter({ [R2]: swap('round: 2\n', 'round: 2\n  oops: [\n') });
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems)
+      expect(problem).toMatch(/^classifications\/round-02\.yaml:\d+ {2}\(file\): YAML syntax: /);
+  });
+
+  test('a round file that cannot be read is a problem, not a crash', () => {
+    const root = join(parent, String(copies++));
+    const folder = join(root, EXAMPLE_ID);
+    cpSync(EXAMPLE_DIR, folder, { recursive: true });
+    mkdirSync(join(folder, 'classifications', 'round-05.yaml'));
+    const result = loadSeasonFolder(folder);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'classifications/round-05.yaml  (file): cannot read the file (EISDIR)',
+    ]);
+  });
+
   test('a stray file in the folder is named', () => {
     expect(problemsAfter({ 'classifications/r4.yaml': () => 'round: 4\n' })).toEqual([
       'classifications/r4.yaml  (file): unexpected file (round files are named round-01.yaml, round-02.yaml, …)',

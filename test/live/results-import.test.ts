@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,11 +109,34 @@ describe('npm run results -- import', () => {
         ],
       },
     ]);
-    expect(readdirSync(join(folder, 'classifications')).sort()).toEqual([
-      'round-01.yaml',
-      'round-02.yaml',
-      'round-03.yaml',
-      'round-04.yaml',
+    expect(
+      readdirSync(join(folder, 'classifications'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(['round-01.yaml', 'round-02.yaml', 'round-03.yaml', 'round-04.yaml']);
+  });
+
+  test('every CSV shipped with the example imports, in order; the pro table after round 5 as computed by hand', () => {
+    const folder = seasonCopy();
+    for (const round of [4, 5])
+      for (const classId of ['pro', 'pro-am', 'gentlemen']) {
+        const { code, stderr } = run(
+          folder,
+          ['--round', String(round), '--class', classId],
+          csvOf(`round-0${round}-${classId}.csv`),
+        );
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+      }
+    // Round 5 (25-18-15-12): #33, #7, #1, #22; Ilic is not named, so the default crew (Greco, Hale) scores.
+    expect(tableLines(loadSeasonFolderOrThrow(folder), 'pro', 5)).toEqual([
+      '1 alice-archer/ben-brooks 118',
+      '2 gia-greco/hugo-hale 101',
+      '3 carl-cho 100',
+      '4 jan-jansen/kees-kok 92',
+      '5 dana-duval/erik-engel 84',
+      '6 ivan-ilic 33',
+      '7 finn-foster 31',
     ]);
   });
 
@@ -171,6 +203,22 @@ describe('npm run results -- import', () => {
       '',
     ]);
     expect(snapshot(folder)).toEqual(before);
+  });
+
+  test('a file that cannot be written is one sentence, and the folder is left as it was', () => {
+    const folder = seasonCopy();
+    // A directory where the temp file would go makes the write fail (permissions do not stop root).
+    mkdirSync(join(folder, 'classifications', `.round-04.yaml.${process.pid}.tmp`));
+    const { code, stderr } = run(folder, ['--round', '4', '--class', 'pro'], csvOf('round-04-pro.csv'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'classifications/round-04.yaml  (file): cannot write the file (EISDIR); nothing was changed',
+    );
+    expect(
+      readdirSync(join(folder, 'classifications'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(['round-01.yaml', 'round-02.yaml', 'round-03.yaml']);
   });
 
   test.each([
