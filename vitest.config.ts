@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // Time limits for a busy two-core CI machine, not an idle laptop; slow cases set their own.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type InjectedInteraction, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
 import { createAppContext } from '../src/core/app-context.js';
 import type { BotServices, Command } from '../src/core/command.js';
@@ -6,11 +7,6 @@ import { runCommand } from '../src/core/run-command.js';
 import { createBot } from '../src/discord/bot.js';
 import { checkChannel } from '../src/discord/channel-check.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import {
-  type InjectedInteraction,
-  type LocalDiscord,
-  startLocalDiscord,
-} from '../src/local-discord/index.js';
 import { createResilientStore } from '../src/store/resilient-store.js';
 import { SettingsStore } from '../src/store/settings-store.js';
 import type { Bundles } from './bundle.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { startLocalDiscord } from '@pitboard/local-discord';
 import type { Config } from '../src/config.js';
 import { DEFAULT_DATA_DIR } from '../src/core/app-context.js';
-import { startLocalDiscord } from '../src/local-discord/index.js';
 import { startRuntime } from '../src/runtime.js';
 import { createKeyValueStore } from '../src/store/key-value-store.js';
 import { SettingsStore } from '../src/store/settings-store.js';

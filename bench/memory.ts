@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
 import { type Bundles, START_NODE_FLAGS } from './bundle.js';
 import { COMMAND_CASES } from './cases.js';
 import { log, REPO_ROOT, scratchDir, sleep } from './support.js';

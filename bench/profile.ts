@@ -124,7 +124,7 @@ export function byModule(result: ProfileResult): { module: string; us: number; p
     const file = /\(([^():]+)(?::\d+)?\)$/.exec(line.where)?.[1] ?? '';
     let module: string;
     if (line.where.startsWith('(garbage collector)')) module = 'garbage collector';
-    else if (file.startsWith('src/local-discord/')) module = 'local Discord (src/local-discord)';
+    else if (file.startsWith('packages/local-discord/')) module = 'local Discord (packages/local-discord)';
     else if (file.startsWith('src/') || file.startsWith('commands/') || file.startsWith('bench/'))
       module = 'Pitboard (src, commands)';
     else if (file === '' || file.startsWith('node:'))

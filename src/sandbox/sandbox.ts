@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import pino from 'pino';
 import { commands } from '../../commands/index.js';
 import { parseCommandLine, type WordResolver } from '../cli/parse-command-line.js';
@@ -12,7 +13,6 @@ import type { Config } from '../config.js';
 import { type Reply, UserError } from '../core/command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { deployCommands } from '../discord/deploy.js';
-import { type LocalDiscord, startLocalDiscord } from '../local-discord/index.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 

@@ -1,4 +1,9 @@
 import {
+  formatProblems,
+  validateCommandDefinition,
+  validateCommandList,
+} from '@pitboard/local-discord/validation';
+import {
   type APIApplicationCommandOption,
   ApplicationCommandType,
   InteractionContextType,
@@ -7,11 +12,6 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.js';
-import {
-  formatProblems,
-  validateCommandDefinition,
-  validateCommandList,
-} from '../../src/local-discord/validation.js';
 import { chars } from './discord-limits.js';
 
 /** The contract of the brief's commands table, as Discord sees it: option name, type, required, extras. */

@@ -1,9 +1,15 @@
 /**
  * Shared helpers for the command tests: run a command or an autocomplete the way every adapter does, and
- * check what comes out against Discord twice — with the colleague's validators (`src/local-discord/
+ * check what comes out against Discord twice — with the colleague's validators (`packages/local-discord/src/
  * validation.ts`, spec schemas + documented limits) and with an independent check of the documented
  * limits written from the brief's "Discord facts", so a gap in one is caught by the other.
  */
+
+import {
+  formatProblems,
+  validateAutocompleteCallback,
+  validateInteractionCallback,
+} from '@pitboard/local-discord/validation';
 import type {
   APIApplicationCommandOptionChoice,
   APIEmbed,
@@ -14,11 +20,6 @@ import { commands, findCommand } from '../../commands/index.js';
 import { type AppContext, createAppContext } from '../../src/core/app-context.js';
 import type { Command, CommandContext, OptionValues, Reply } from '../../src/core/command.js';
 import { runAutocomplete, runCommand } from '../../src/core/run-command.js';
-import {
-  formatProblems,
-  validateAutocompleteCallback,
-  validateInteractionCallback,
-} from '../../src/local-discord/validation.js';
 
 /** Mid-season (after round 3, before Spa): calendar has done and upcoming rounds. */
 export const MID_SEASON = new Date('2013-07-01T12:00:00Z');

@@ -1,7 +1,7 @@
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import type { Command } from '../../src/core/command.js';
 import { type Bot, createBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 import { captureLogs, type LogLine, testContext } from './fakes.js';
 
 export interface BotAgainstLocalDiscord {

@@ -1,10 +1,10 @@
+import { validateInteractionCallback } from '@pitboard/local-discord/validation';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { calendar } from '../../commands/calendar.js';
 import { standings } from '../../commands/standings.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import type { CommandContext } from '../../src/core/command.js';
-import { validateInteractionCallback } from '../../src/local-discord/validation.js';
 import {
   buildStandingsMatrixSvg,
   RENDER_SCALE,

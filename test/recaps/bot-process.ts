@@ -1,7 +1,7 @@
 /** The bot run as a child process (test/support/recap-bot-process.ts), so that a test can SIGKILL it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { type LogRecord, REPO_ROOT, waitFor } from './harness.js';
 
 export interface BotProcess {

@@ -4,8 +4,9 @@
  * about half of them). Each process is connected to its own local Discord, as two deployments of the bot
  * sharing one Redis would be, so both receive commands at once.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 import { type BotProcess, spawnBotProcess } from './bot-process.js';

@@ -3,8 +3,9 @@
  * file: every server ends with exactly one recap. The kill lands in the worst window on purpose: three
  * POSTs were stored by Discord but their answers never reached the bot (ledger still `pending`).
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import { type BotProcess, spawnBotProcess } from './bot-process.js';
 import {
   announcementsOf,

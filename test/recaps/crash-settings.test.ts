@@ -2,8 +2,9 @@
  * A settings write the user saw acknowledged survives a SIGKILL of the bot process: the reply is only sent
  * once the SQLite write is durable, so after a restart /setup show still has it.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import { type BotProcess, spawnBotProcess } from './bot-process.js';
 import {
   announcementsOf,

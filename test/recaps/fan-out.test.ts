@@ -2,8 +2,9 @@
  * Many servers, the real bot: every configured server gets exactly one recap per due round, ticks are
  * idempotent, and every body Discord received was valid, nonce'd and mentioned nobody it should not.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import {
   announcementsOf,

@@ -6,17 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RESTOptions } from 'discord.js';
-import { commands } from '../../commands/index.js';
-import type { Config } from '../../src/config.js';
-import { deployCommands } from '../../src/discord/deploy.js';
 import {
   type GuildInfo,
   type Json,
   type LocalDiscord,
   type LocalDiscordOptions,
   startLocalDiscord,
-} from '../../src/local-discord/index.js';
+} from '@pitboard/local-discord';
+import type { RESTOptions } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import type { Config } from '../../src/config.js';
+import { deployCommands } from '../../src/discord/deploy.js';
 import { createLogger } from '../../src/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';

@@ -3,11 +3,12 @@
  * with `enforce_nonce` makes Discord return the first message instead of creating a second one. The same
  * fault with the nonce removed from the body posts twice — proof that the first half of the test bites.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordPoster } from '../../src/announce/discord-poster.js';
 import { recapNonce } from '../../src/announce/nonce.js';
 import { buildRecapMessage } from '../../src/announce/recap-message.js';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import {
   announcementsOf,

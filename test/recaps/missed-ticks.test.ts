@@ -3,8 +3,9 @@
  * event loop blocked across a tick nor a process that was down across a due time loses a recap — and
  * neither posts one twice. Real clock, real cron (every second).
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import {
   announcementsOf,

@@ -4,8 +4,9 @@
  * is gone, so recaps that fell due before the loss was noticed are not posted again, even for servers whose
  * admins run /setup again at once. Rounds falling due afterwards are posted as usual.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 import {

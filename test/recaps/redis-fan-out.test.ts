@@ -3,8 +3,9 @@
  * falling due, repeated ticks, a restart of the bot on the same Redis, and two bot processes ticking at
  * once against one Redis (the deployment Redis is for).
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 import {

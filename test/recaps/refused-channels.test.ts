@@ -4,8 +4,9 @@
  * (Discord bans an IP at 10,000 invalid requests in 10 minutes), the other servers unaffected, and
  * /setup show tells the admin.
  */
+
+import type { GuildInfo, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { GuildInfo, LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import {
   announcementsOf,

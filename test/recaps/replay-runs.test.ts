@@ -3,8 +3,9 @@
  * ledger entries and Discord's nonce dedupe must not swallow it), while within one run a recap still
  * arrives once — over repeated ticks and across a restart of the bot.
  */
+
+import type { GuildInfo, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { GuildInfo, LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import {
   announcementsOf,

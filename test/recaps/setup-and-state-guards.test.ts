@@ -4,8 +4,9 @@
  * again), a corrupt ledger entry never read as "no entry" (that would post the recap again), and settings
  * that cannot be read reported — in the logs by the poller, and by /setup show — instead of dropped.
  */
+
+import type { GuildInfo, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { GuildInfo, LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
 import {

@@ -3,8 +3,9 @@
  * The bot runs in its own process here, so that the local Discord (in this process) keeps real time and
  * enforces the 3 s interaction deadline whatever happens to the bot's event loop.
  */
+
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import type { LocalDiscord } from '../../src/local-discord/index.js';
 import { type SqliteLocker, startSqliteLocker } from '../support/sqlite-lock.js';
 import { type BotProcess, spawnBotProcess } from './bot-process.js';
 import {

@@ -4,8 +4,9 @@
  * unavailable and changes nothing; no ledger entry says `sent` without a 2xx from Discord; after recovery
  * the remaining recaps go out and no server gets one twice.
  */
+
+import type { GuildInfo, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { GuildInfo, LocalDiscord } from '../../src/local-discord/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import { redisCommand } from '../support/redis-command.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';

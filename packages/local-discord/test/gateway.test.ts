@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
+import { type LocalDiscord, startLocalDiscord } from '../src/index.js';
 import { type Harness, startHarness, stopHarness, waitForEvent } from './helpers.js';
 
 let h: Harness | undefined;

@@ -1,9 +1,5 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import {
-  type LocalDiscord,
-  type LocalDiscordOptions,
-  startLocalDiscord,
-} from '../../src/local-discord/index.js';
+import { type LocalDiscord, type LocalDiscordOptions, startLocalDiscord } from '../src/index.js';
 
 export interface Harness {
   discord: LocalDiscord;

@@ -10,7 +10,7 @@ import {
   validateInteractionCallback,
   validateMessageCreate,
   validateWebhookEdit,
-} from '../../src/local-discord/index.js';
+} from '../src/index.js';
 
 const codes = (problems: { path: (string | number)[]; code: string }[]) =>
   problems.map((p) => `${p.path.join('.')} ${p.code}`);
