@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pitboard-bundle-'));

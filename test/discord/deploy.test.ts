@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startLocalDiscord } from '@pitboard/local-discord';
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { type CommandRegistrar, deployCommands, describeDeployment } from '../../src/discord/deploy.js';
-import { startLocalDiscord } from '../../src/local-discord/index.js';
 import { defineCommand } from './fakes.js';
 
 const APP = '100000000000000001';
