@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseDateTime } from '../core/date-time.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -81,31 +82,13 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** For text shaped like a date whose day or month does not exist: a sentence saying so; otherwise null. */
 export function impossibleDate(text: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const monthName = MONTHS[month - 1];
-  if (!monthName) return `month ${match[2]} does not exist (${text})`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > days) return `${day} ${monthName} ${year} does not exist`;
-  return null;
+  const match = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text);
+  if (!match?.[1]) return null;
+  // The date part alone: the one date parser names the impossible day or month.
+  const parsed = parseDateTime(match[1], { timeOfDay: '00:00:00' });
+  return !parsed.ok && parsed.reason === 'impossible' ? parsed.problem : null;
 }
 
 function ownValueAt(root: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
