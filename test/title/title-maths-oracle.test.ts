@@ -119,6 +119,10 @@ function enumerate(season: Season): {
   const byNext = new Map<string, RoundOutcome>();
   const scores = season.input.contenders.map(() => season.stages.map(() => 0));
   const finals: number[][] = season.input.contenders.map(() => []);
+  const add = (k: number, round: number, points: number) => {
+    const row = scores[k] as number[];
+    row[round] = (row[round] ?? 0) + points;
+  };
   const walk = (i: number) => {
     if (i === flat.length) {
       const champions = championsOf(season, scores, finals);
@@ -144,14 +148,14 @@ function enumerate(season: Season): {
     for (const outcome of stage.outcomes) {
       outcome.forEach((p, k) => {
         if (p !== null) {
-          (scores[k] as number[])[stage.round] += stage.table[p - 1] ?? 0;
+          add(k, stage.round, stage.table[p - 1] ?? 0);
           if (stage.final) (finals[k] as number[]).push(p);
         }
       });
       walk(i + 1);
       outcome.forEach((p, k) => {
         if (p !== null) {
-          (scores[k] as number[])[stage.round] -= stage.table[p - 1] ?? 0;
+          add(k, stage.round, -(stage.table[p - 1] ?? 0));
           if (stage.final) (finals[k] as number[]).pop();
         }
       });
