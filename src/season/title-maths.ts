@@ -181,7 +181,7 @@ export function analyseTitle(input: TitleInput): TitleAnalysis {
     champions: over ? leaders : null,
     needs:
       !over && next && alive.length > 1
-        ? alive.map((s) => needAtNextRound(input, s, standings[0]?.points ?? 0))
+        ? alive.map((s) => needAtNextRound(input, s, standings[0]?.points ?? 0, leaders.includes(s.id)))
         : [],
   };
 }
@@ -195,7 +195,12 @@ export function analyseTitle(input: TitleInput): TitleAnalysis {
  * - stay in contention: X's best case reaches every rival, s_X − s_Y ≥ g_Y − g_X − A (same tie rule).
  * With best-N a total is not today's plus R's points, so the statement falls back to "N behind, M available".
  */
-function needAtNextRound(input: TitleInput, x: ContenderStanding, leaderPoints: number): NeedStatement {
+function needAtNextRound(
+  input: TitleInput,
+  x: ContenderStanding,
+  leaderPoints: number,
+  leading: boolean,
+): NeedStatement {
   const [next, ...after] = input.remaining as [RemainingRound, ...RemainingRound[]];
   const open: NeedStatement = {
     kind: 'open',
@@ -253,12 +258,13 @@ function needAtNextRound(input: TitleInput, x: ContenderStanding, leaderPoints: 
     return { kind: 'margins', contenderId: x.id, round: next.round, goal, terms, onlyIf };
   };
 
+  // A leader is asked "can he settle it here?"; a chaser first "can he be knocked out here?".
   const clinch = build('clinch');
-  if (clinch?.kind === 'margins' && clinch.terms.length <= MAX_TERMS) return clinch;
   const stay = build('stay');
-  if (stay?.kind === 'margins') {
-    if (stay.terms.length === 0) return { kind: 'safe', contenderId: x.id, round: next.round };
-    if (stay.terms.length <= MAX_TERMS) return stay;
-  }
+  const canClinch = clinch?.kind === 'margins' && clinch.terms.length <= MAX_TERMS;
+  const canFall = stay?.kind === 'margins' && stay.terms.length > 0;
+  if (canClinch && (leading || !canFall)) return clinch;
+  if (!canFall) return { kind: 'safe', contenderId: x.id, round: next.round };
+  if (stay.terms.length <= MAX_TERMS) return stay;
   return open;
 }
