@@ -7,10 +7,12 @@ import { results } from './results.js';
 import { scoring } from './scoring.js';
 import { setup } from './setup.js';
 import { standings } from './standings.js';
+import { title } from './title.js';
 
 /** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
 export const commands: readonly Command[] = [
   standings,
+  title,
   driver,
   results,
   lineup,
