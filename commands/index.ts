@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import { calendar } from './calendar.js';
+import { compare } from './compare.js';
 import { driver } from './driver.js';
 import { lineup } from './lineup.js';
 import { recap } from './recap.js';
@@ -13,6 +14,7 @@ import { title } from './title.js';
 export const commands: readonly Command[] = [
   standings,
   title,
+  compare,
   driver,
   results,
   lineup,

@@ -39,6 +39,12 @@ const CONTRACT: Record<string, Expected[]> = {
     season,
     hide,
   ],
+  compare: [
+    { name: 'a', type: T.String, required: true, autocomplete: true },
+    { name: 'b', type: T.String, required: true, autocomplete: true },
+    season,
+    hide,
+  ],
   driver: [{ name: 'name', type: T.String, required: true, autocomplete: true }, season, hide],
   results: [round, season],
   lineup: [
