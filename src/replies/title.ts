@@ -1,6 +1,6 @@
 import type { SeasonModel, StandingsTable } from '../season/model.js';
 import type { MarginTerm, NeedStatement } from '../season/title-maths.js';
-import { type TitleRace, YET_TO_SCORE } from '../season/title-race.js';
+import { type TitleRace, titleRace, YET_TO_SCORE } from '../season/title-race.js';
 import { COLOURS, className, personWithFlag, sourceFooter } from './common.js';
 import { fitLines, LIMITS } from './limits.js';
 import {
@@ -194,4 +194,26 @@ export function buildPublishedTitleEmbed(
     color: COLOURS.standings,
     footer: sourceFooter(model),
   };
+}
+
+/**
+ * For a round's recap: one line per class whose title that round decided ("🏆 … clinched the Pro-Am Cup
+ * title at Nürburgring."), or null when it decided none. Only computed classes: a published table (2013)
+ * has no per-round points, so it never says which round decided it.
+ */
+export function titleDecidedLine(model: SeasonModel, round: number): SafeText | null {
+  const lines: SafeText[] = [];
+  for (const c of model.classes) {
+    if (
+      model.standings.has(c.id) ||
+      !model.classifications.get(round)?.data.classifications.some((k) => k.class === c.id)
+    )
+      continue;
+    const race = titleRace(model, c.id, round);
+    if (race.decidedAt !== round || race.analysis.clinchedBy === null) continue;
+    const who = contenderName(model, race, race.analysis.clinchedBy);
+    const verb = race.remaining.length === 0 ? literal('won') : literal('clinched');
+    lines.push(md`🏆 ${who} ${verb} the ${className(model, c.id)} title at ${atRound(model, round)}.`);
+  }
+  return lines.length > 0 ? joinSafe(lines, '\n') : null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { titleDecidedLine } from '../../src/replies/title.js';
 import { computeStandings } from '../../src/season/standings-engine.js';
 import { totalPoints } from '../../src/season/title-maths.js';
 import { titleInput, titleRace, YET_TO_SCORE } from '../../src/season/title-race.js';
@@ -91,5 +92,20 @@ describe('the title race on the standings engine', () => {
     const race = titleRace(model, 'pro-am', 4);
     expect(race.analysis.clinchedBy).toBeNull();
     expect(race.decidedAt).toBeNull();
+  });
+});
+
+describe('the line a recap leads with when its round decides a title', () => {
+  test('the deciding round says who clinched which title; the rounds before and after say nothing', () => {
+    const model = withProAmRound4([
+      { car: 50, position: 1 },
+      { car: 55, position: null },
+      { car: 61, position: null },
+    ]);
+    expect(titleDecidedLine(model, 4)).toBe(
+      '🏆 🇸🇪 Lena Lind / 🇮🇹 Marco Moretti clinched the Pro-Am Cup title at Nürburgring.',
+    );
+    expect(titleDecidedLine(model, 3)).toBeNull();
+    expect(titleDecidedLine(exampleModel(), 3)).toBeNull();
   });
 });
