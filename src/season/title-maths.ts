@@ -61,6 +61,9 @@ export type NeedStatement =
 /** More rivals than this in one condition is not a sentence a fan reads: "N behind, M available" instead. */
 const MAX_TERMS = 2;
 
+/** Statements for the first contenders in table order only: a reply shows a few, and each costs O(rivals). */
+export const MAX_NEEDS = 10;
+
 export interface ContenderStanding {
   id: string;
   points: number;
@@ -78,7 +81,7 @@ export interface TitleAnalysis {
   clinchedBy: string | null;
   /** Season over: the champions (shared position 1 gives several). */
   champions: string[] | null;
-  /** What each contender in contention needs at the next round; empty when the season is over. */
+  /** What the first MAX_NEEDS contenders in contention need at the next round; empty when the season is over. */
   needs: NeedStatement[];
 }
 
@@ -136,16 +139,21 @@ function bestTally(c: ContenderState, input: TitleInput, remaining: readonly Rem
   };
 }
 
+/**
+ * X can still be champion when X's best case ranks at or above everyone else's points today. Only the
+ * strongest other tally matters, so with the table sorted that is the leader, or the runner-up for the
+ * leader itself: linear in the number of contenders.
+ */
 function canStillWin(
   x: ContenderState,
   input: TitleInput,
-  remaining: readonly RemainingRound[],
-  contenders: readonly ContenderState[],
+  ordered: readonly ContenderState[],
+  tallies: ReadonlyMap<string, Tally>,
 ): boolean {
-  const best = bestTally(x, input, remaining);
-  return contenders.every(
-    (y) => y.id === x.id || compareTally(best, currentTally(y, input), input.tieBreak) >= 0,
-  );
+  const strongest = ordered[0]?.id === x.id ? ordered[1] : ordered[0];
+  if (!strongest) return true;
+  const best = bestTally(x, input, input.remaining);
+  return compareTally(best, tallies.get(strongest.id) as Tally, input.tieBreak) >= 0;
 }
 
 export function analyseTitle(input: TitleInput): TitleAnalysis {
@@ -168,7 +176,7 @@ export function analyseTitle(input: TitleInput): TitleAnalysis {
       id: c.id,
       points,
       available: bestTally(c, input, input.remaining).points - points,
-      inContention: canStillWin(c, input, input.remaining, input.contenders),
+      inContention: canStillWin(c, input, ordered, tallies),
     };
   });
   const alive = standings.filter((s) => s.inContention);
@@ -181,7 +189,9 @@ export function analyseTitle(input: TitleInput): TitleAnalysis {
     champions: over ? leaders : null,
     needs:
       !over && next && alive.length > 1
-        ? alive.map((s) => needAtNextRound(input, s, standings[0]?.points ?? 0, leaders.includes(s.id)))
+        ? alive
+            .slice(0, MAX_NEEDS)
+            .map((s) => needAtNextRound(input, s, standings[0]?.points ?? 0, leaders.includes(s.id)))
         : [],
   };
 }
@@ -262,9 +272,11 @@ function needAtNextRound(
   const clinch = build('clinch');
   const stay = build('stay');
   const canClinch = clinch?.kind === 'margins' && clinch.terms.length <= MAX_TERMS;
-  const canFall = stay?.kind === 'margins' && stay.terms.length > 0;
-  if (canClinch && (leading || !canFall)) return clinch;
-  if (!canFall) return { kind: 'safe', contenderId: x.id, round: next.round };
-  if (stay.terms.length <= MAX_TERMS) return stay;
+  // No condition at all: safe whatever happens. No statable condition (null): only the tie-break could
+  // keep X in, which a margin cannot say.
+  const safe = stay?.kind === 'margins' && stay.terms.length === 0;
+  if (canClinch && (leading || safe)) return clinch;
+  if (safe) return { kind: 'safe', contenderId: x.id, round: next.round };
+  if (stay?.kind === 'margins' && stay.terms.length <= MAX_TERMS) return stay;
   return open;
 }
