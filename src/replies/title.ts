@@ -65,12 +65,15 @@ export function needSentence(model: SeasonModel, race: TitleRace, need: NeedStat
     return md`${who}: still in contention, ${points(need.behind)} behind with ${need.available} available.`;
   if (need.kind === 'safe') return md`${who} stays in contention whatever happens at ${where}.`;
   const last = race.remaining.length === 1;
+  // At the last round "still in contention" means ending first, alone or level with the tie-break unsettled.
   const goal =
     need.goal === 'clinch'
       ? last
         ? md`${who} wins the title at ${where}`
         : md`${who} clinches the title at ${where}`
-      : md`${who} stays in contention at ${where}`;
+      : last
+        ? md`${who} wins or shares the title at ${where}`
+        : md`${who} stays in contention at ${where}`;
   if (need.terms.length === 0) return md`${goal} whatever happens there.`;
   const exact =
     need.onlyIf.length === need.terms.length &&
