@@ -97,7 +97,8 @@ export function buildTitleEmbed(model: SeasonModel, race: TitleRace): SafeEmbed 
   } else if (analysis.clinchedBy !== null) {
     status = md`🏆 **Decided**: ${name(analysis.clinchedBy)} has clinched the title${decidedText(model, race)}; no one can catch up in the ${race.remaining.length} round${race.remaining.length === 1 ? literal('') : literal('s')} left.`;
   } else {
-    const alive = analysis.standings.filter((s) => s.inContention).length;
+    // Counted as listed below; a driver yet to score who could still win gets a line of their own.
+    const alive = analysis.standings.filter((s) => s.inContention && s.id !== YET_TO_SCORE).length;
     const available = race.remaining.reduce((a, r) => a + r.maxPoints, 0);
     status = md`**Open**: ${alive} can still win. Up to ${points(available)} available to one driver in the ${race.remaining.length} round${race.remaining.length === 1 ? literal('') : literal('s')} left.`;
   }

@@ -22,24 +22,29 @@ afterAll(() => {
 });
 
 function afterImportingRound4(): SeasonModel {
+  return afterImporting([4]);
+}
+
+function afterImporting(roundsToImport: number[]): SeasonModel {
   const root = mkdtempSync(join(tmpdir(), 'pitboard-best-case-'));
   temp.push(root);
   const dir = join(root, EXAMPLE_ID);
   cpSync(EXAMPLE_DIR, dir, { recursive: true });
   let model: SeasonModel | null = null;
-  for (const classId of CLASSES) {
-    const csvName = join(EXAMPLE_CSV_DIR, `round-04-${classId}.csv`);
-    const outcome = importRound({
-      seasonDir: dir,
-      round: 4,
-      classId,
-      stage: null,
-      csvName,
-      csvText: readFileSync(csvName, 'utf8'),
-    });
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-    model = outcome.after;
-  }
+  for (const round of roundsToImport)
+    for (const classId of CLASSES) {
+      const csvName = join(EXAMPLE_CSV_DIR, `round-0${round}-${classId}.csv`);
+      const outcome = importRound({
+        seasonDir: dir,
+        round,
+        classId,
+        stage: null,
+        csvName,
+        csvText: readFileSync(csvName, 'utf8'),
+      });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      model = outcome.after;
+    }
   return model as SeasonModel;
 }
 
@@ -101,5 +106,21 @@ describe('the best case of every contender, played through the engine', () => {
       }
     }
     if (_when === 'after importing round 4') expect(outOfContention).toBeGreaterThan(0);
+  });
+});
+
+describe('the season over', () => {
+  test("after importing rounds 4 and 5 every class is decided: the champions are the final table's first row", () => {
+    const model = afterImporting([4, 5]);
+    for (const classId of CLASSES) {
+      const race = titleRace(model, classId, 5);
+      const first = computeStandings(model, classId, 5).rows.filter((r) => r.position === 1);
+      expect(race.analysis.champions).toEqual(first.map((r) => r.personIds.join('+')));
+      expect(race.analysis.needs).toEqual([]);
+      if (first.length === 1) {
+        expect(race.analysis.clinchedBy).toBe(first[0]?.personIds.join('+'));
+        expect(race.decidedAt).toBeGreaterThanOrEqual(4);
+      }
+    }
   });
 });
