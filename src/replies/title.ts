@@ -144,7 +144,8 @@ export function buildTitleEmbed(model: SeasonModel, race: TitleRace): SafeEmbed 
         ),
       });
   }
-  const out = analysis.standings.filter((s) => !s.inContention && s.id !== YET_TO_SCORE).length;
+  const decided = analysis.champions !== null || analysis.clinchedBy !== null;
+  const out = decided ? 0 : analysis.standings.filter((s) => !s.inContention && s.id !== YET_TO_SCORE).length;
   const note = literal(
     '"Outscoring" means more points at that round, all its stages together. Assumes any finishing order in the stages left and no further penalties; level totals go to the countback (most wins, then 2nds, … in each final stage).',
   );
