@@ -1,6 +1,12 @@
 import type { SeasonModel, StandingsRow } from './model.js';
 import type { Stage } from './schema.js';
-import { computeStandings, latestClassifiedRound, type StageScore } from './standings-engine.js';
+import {
+  type ComputedRow,
+  type ComputedTable,
+  computeStandings,
+  latestClassifiedRound,
+  type StageScore,
+} from './standings-engine.js';
 
 /** Both drivers in one scoring stage. */
 export interface SharedStage {
@@ -56,9 +62,8 @@ export function headToHead(model: SeasonModel, a: string, b: string): HeadToHead
   for (const id of classes) {
     const latest = latestClassifiedRound(model, id) as number;
     const table = computeStandings(model, id, latest);
-    const rows = [...table.rows, ...table.zeroRows];
-    const rowA = rows.find((r) => r.personIds.includes(a));
-    const rowB = rows.find((r) => r.personIds.includes(b));
+    const rowA = rowOfPerson(table, a);
+    const rowB = rowOfPerson(table, b);
     if (!rowA || !rowB) continue;
     classId ??= id;
     for (const ra of rowA.results) {
@@ -83,9 +88,8 @@ export function headToHead(model: SeasonModel, a: string, b: string): HeadToHead
     const latest = latestClassifiedRound(model, classId) as number;
     for (let round = 1; round <= latest; round++) {
       const table = computeStandings(model, classId, round);
-      const rows = [...table.rows, ...table.zeroRows];
-      const pa = rows.find((r) => r.personIds.includes(a))?.points ?? 0;
-      const pb = rows.find((r) => r.personIds.includes(b))?.points ?? 0;
+      const pa = rowOfPerson(table, a)?.points ?? 0;
+      const pb = rowOfPerson(table, b)?.points ?? 0;
       if (table.roundsClassified.includes(round)) gaps.push({ round, a: pa, b: pb });
       if (round === latest) Object.assign(points, { a: pa, b: pb });
     }
@@ -113,18 +117,26 @@ function aheadOf(a: number | null, b: number | null): 'a' | 'b' | null {
 
 function publishedHeadToHead(model: SeasonModel, a: string, b: string): PublishedHeadToHead {
   const rowOf = (personId: string) => {
-    for (const [classId, table] of model.standings) {
-      const row = table.rows.find((r) => r.drivers.some((d) => d.personId === personId));
-      if (row) return { classId, row };
-    }
-    return null;
+    const row = model.index.standingsByPerson.get(personId)?.[0];
+    return row ? { classId: row.classId, row } : null;
   };
   const shared = new Set<number>();
-  for (const entry of model.entries) {
-    const da = entry.drivers.find((d) => d.personId === a);
-    const db = entry.drivers.find((d) => d.personId === b);
-    if (!da?.rounds || !db?.rounds) continue;
-    for (const round of da.rounds) if (db.rounds.includes(round)) shared.add(round);
+  for (const { entry, driver, linkedOnly } of model.index.entriesByPerson.get(a) ?? []) {
+    const other = entry.drivers.find((d) => d.personId === b);
+    if (linkedOnly || !driver.rounds || !other?.rounds) continue;
+    for (const round of driver.rounds) if (other.rounds.includes(round)) shared.add(round);
   }
   return { kind: 'published', a: rowOf(a), b: rowOf(b), sharedCarRounds: [...shared].sort((x, y) => x - y) };
 }
+
+/** A person's row of a computed table (crews share one), through an index built once per table. */
+function rowOfPerson(table: ComputedTable, personId: string): ComputedRow | null {
+  let index = rowIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const row of [...table.rows, ...table.zeroRows]) for (const id of row.personIds) index.set(id, row);
+    rowIndexes.set(table, index);
+  }
+  return index.get(personId) ?? null;
+}
+const rowIndexes = new WeakMap<ComputedTable, Map<string, ComputedRow>>();
