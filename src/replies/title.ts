@@ -79,8 +79,16 @@ export function needSentence(model: SeasonModel, race: TitleRace, need: NeedStat
     need.onlyIf.length === need.terms.length &&
     need.onlyIf.every((t, i) => t.rivalId === need.terms[i]?.rivalId && t.atLeast === need.terms[i]?.atLeast);
   const how = marginsText(model, race, need.terms);
-  if (exact) return md`${goal} by ${how} there, and only that way.`;
-  return md`${goal} by ${how} there; a point less on a margin leaves it to the countback.`;
+  // A tie the countback would settle is called, saying so.
+  const ties = need.terms
+    .filter((t) => t.level !== undefined)
+    .map(
+      (t) =>
+        md` Level on points with ${contenderName(model, race, t.rivalId)}, the countback goes to ${t.level === 'contender' ? who : contenderName(model, race, t.rivalId)}.`,
+    );
+  const tieText = joinSafe(ties, '');
+  if (exact) return md`${goal} by ${how} there, and only that way.${tieText}`;
+  return md`${goal} by ${how} there; a point less on a margin leaves it to the countback.${tieText}`;
 }
 
 /** The title fight of a class computed from its round classifications. */

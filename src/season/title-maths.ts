@@ -41,6 +41,11 @@ export interface MarginTerm {
   rivalId: string;
   /** The contender's points at the round minus the rival's must be at least this. */
   atLeast: number;
+  /**
+   * At the last round, when the two can end level on points and the countback between them is already
+   * settled whatever the finishing order: who it goes to. Absent otherwise.
+   */
+  level?: 'contender' | 'rival';
 }
 
 export type NeedStatement =
@@ -262,7 +267,18 @@ function needAtNextRound(
       const sufficient = tied === 'yes' ? level : level + 1;
       const necessary = tied === 'no' ? level + 1 : level;
       if (sufficient > maxR) return null; // no result at this round is enough
-      if (sufficient > -maxR) terms.push({ rivalId: y.id, atLeast: sufficient });
+      const settled =
+        laterRounds === 0 &&
+        input.tieBreak === 'countback' &&
+        tied !== 'unknown' &&
+        level >= -maxR &&
+        level <= maxR;
+      if (sufficient > -maxR)
+        terms.push({
+          rivalId: y.id,
+          atLeast: sufficient,
+          ...(settled ? { level: tied === 'yes' ? 'contender' : 'rival' } : {}),
+        });
       if (necessary > -maxR) onlyIf.push({ rivalId: y.id, atLeast: necessary });
     }
     return { kind: 'margins', contenderId: x.id, round: next.round, goal, terms, onlyIf };

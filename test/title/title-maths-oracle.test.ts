@@ -10,6 +10,7 @@ import {
   analyseTitle,
   type ContenderState,
   type MarginTerm,
+  type NeedStatement,
   type TieBreak,
   type TitleInput,
 } from '../../src/season/title-maths.js';
@@ -93,7 +94,10 @@ interface RoundOutcome {
 }
 
 /** Every finishing order: the champions of each, grouped by the outcome of the next round. */
-function enumerate(season: Season): {
+function enumerate(
+  season: Season,
+  visit?: (scores: number[][], finals: number[][]) => void,
+): {
   everyChampion: Set<string>;
   maxTotals: number[];
   byNext: RoundOutcome[];
@@ -134,6 +138,7 @@ function enumerate(season: Season): {
       group = found;
     }
     if (i === flat.length) {
+      visit?.(scores, finals);
       const champions = championsOf(season, scores, finals);
       for (const id of champions) {
         everyChampion.add(id);
@@ -220,6 +225,40 @@ function seasonArbitrary(): fc.Arbitrary<Season> {
     });
 }
 
+/**
+ * A term that calls the countback ("level on points with A, the countback goes to X") is checked on every
+ * finishing order of the last round: wherever the two end level on points, the countback goes that way.
+ */
+function checkCalledTies(season: Season, needs: readonly NeedStatement[]) {
+  const called = needs.flatMap((n) =>
+    n.kind === 'margins' ? n.terms.filter((t) => t.level).map((t) => ({ self: n.contenderId, ...t })) : [],
+  );
+  if (called.length === 0) return;
+  expect(season.input.remaining).toHaveLength(1);
+  const ids = season.input.contenders.map((c) => c.id);
+  enumerate(season, (scores, finals) => {
+    for (const t of called) {
+      const x = ids.indexOf(t.self);
+      const y = ids.indexOf(t.rivalId);
+      const tally = (k: number) => {
+        const c = season.input.contenders[k] as ContenderState;
+        const countback = [...c.countback];
+        for (const p of finals[k] ?? []) countback[p - 1] = (countback[p - 1] ?? 0) + 1;
+        return { points: finalPoints(c, scores[k] ?? [], season.input.bestResults), countback };
+      };
+      const a = tally(x);
+      const b = tally(y);
+      if (a.points !== b.points) continue;
+      let diff = 0;
+      for (let i = 0; i < Math.max(a.countback.length, b.countback.length) && diff === 0; i++)
+        diff = (a.countback[i] ?? 0) - (b.countback[i] ?? 0);
+      expect(t.level === 'contender' ? diff > 0 : diff < 0).toBe(true);
+      tiesChecked++;
+    }
+  });
+}
+let tiesChecked = 0;
+
 function holds(
   terms: readonly MarginTerm[],
   ids: readonly string[],
@@ -243,6 +282,7 @@ describe('title maths against every finishing order', () => {
         expect(analysis.clinchedBy).toBe(truth.everyChampion.size === 1 ? [...truth.everyChampion][0] : null);
         for (const s of analysis.standings)
           expect(s.points + s.available).toBe(truth.maxTotals[ids.indexOf(s.id)]);
+        checkCalledTies(season, analysis.needs);
         for (const need of analysis.needs) {
           const kind = need.kind === 'margins' ? `${need.goal}${need.terms.length}` : need.kind;
           kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
@@ -266,5 +306,6 @@ describe('title maths against every finishing order', () => {
     // The generator must reach every kind of statement, not only the "open" fallback.
     for (const kind of ['clinch1', 'clinch2', 'stay1', 'stay2', 'safe', 'open'])
       expect(kinds.get(kind) ?? 0).toBeGreaterThan(30);
+    expect(tiesChecked).toBeGreaterThan(30);
   }, 120_000);
 });
