@@ -206,7 +206,9 @@ export function analyseTitle(input: TitleInput): TitleAnalysis {
  * total after R is today's plus what R pays, so every condition is a points margin over each rival at R:
  * - clinch (X champion whatever follows): every rival Y's best case stays below X, i.e.
  *   s_X − s_Y ≥ g_Y + A − g_X + 1, where A is what the rounds after R pay; one point less ties, and the
- *   tie-break then decides — exactly when the countback can be called from here, else it is left out.
+ *   tie-break decides: where the wins each can have settle it, the condition is exact ("and only that
+ *   way"); otherwise the sentence says a point less leaves it to the countback (sufficient and necessary
+ *   conditions one point apart).
  * - stay in contention: X's best case reaches every rival, s_X − s_Y ≥ g_Y − g_X − A (same tie rule).
  * With best-N a total is not today's plus R's points, so the statement falls back to "N behind, M available".
  */
