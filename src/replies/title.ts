@@ -14,9 +14,9 @@ import {
   safe,
 } from './safe-text.js';
 
-/** A contender's name as shown: the crew's drivers with flags, or "a driver yet to score". */
+/** A contender's name as shown: the crew's drivers with flags, or "any driver yet to score" (as a rival). */
 export function contenderName(model: SeasonModel, race: TitleRace, id: string): SafeText {
-  if (id === YET_TO_SCORE) return literal('a driver yet to score');
+  if (id === YET_TO_SCORE) return literal('any driver yet to score');
   const row = race.rows.get(id);
   if (!row) return safe(id);
   return joinSafe(
