@@ -45,6 +45,13 @@ export const COMMAND_CASES: readonly CommandCase[] = [
   { label: '/calendar text:true', command: 'calendar', options: { text: true }, axis: 'rounds' },
   { label: '/scoring', command: 'scoring', options: {}, axis: 'rounds' },
   { label: '/recap 5', command: 'recap', options: { round: 5 }, axis: 'rounds' },
+  { label: '/title pro', command: 'title', options: { class: 'pro' }, axis: 'cars' },
+  {
+    label: '/compare Buhk Ortelli',
+    command: 'compare',
+    options: { a: 'Buhk', b: 'Ortelli' },
+    axis: 'people',
+  },
 ];
 
 const driverName = (value: string): AutocompleteCase => ({

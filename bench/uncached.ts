@@ -6,7 +6,9 @@
 import type { AppContext } from '../src/core/app-context.js';
 import type { FocusedOption, OptionValues } from '../src/core/command.js';
 import { runAutocomplete, runCommand } from '../src/core/run-command.js';
+import { classesWithStandings } from '../src/season/computed-table.js';
 import type { SeasonModel } from '../src/season/model.js';
+import { latestClassifiedRound } from '../src/season/standings-engine.js';
 import { BENCH_INVOKER, requireCommand } from './handlers.js';
 import { type LatencySummary, median, summarizeNs } from './stats.js';
 import { collectGarbage } from './support.js';
@@ -161,11 +163,38 @@ export function commandRequests(model: SeasonModel, unknown: readonly string[]):
         text: `/driver name:${JSON.stringify(name).slice(0, 40)}`,
       })),
     ),
+    group(
+      '/title, each class after each round',
+      classesWithStandings(model).flatMap((c) => {
+        const last = model.standings.has(c) ? model.rounds.length : (latestClassifiedRound(model, c) ?? 0);
+        return Array.from({ length: last }, (_, i) => ({
+          command: 'title',
+          options: { class: c, round: i + 1, ...season },
+          text: `/title class:${c} round:${i + 1}`,
+        }));
+      }),
+    ),
+    group(
+      '/compare, pairs of people',
+      pairsOf([...model.people.keys()], 500).map(([a, b]) => ({
+        command: 'compare',
+        options: { a, b, ...season },
+        text: `/compare a:${a} b:${b}`,
+      })),
+    ),
     group('/calendar text:true and /scoring', [
       { command: 'calendar', options: { text: true, ...season }, text: '/calendar text:true' },
       { command: 'scoring', options: { ...season }, text: '/scoring' },
     ]),
   ];
+}
+
+/** Up to `count` distinct pairs of neighbours in the list (each person against the next). */
+function pairsOf(ids: readonly string[], count: number): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < ids.length && pairs.length < count; i += 2)
+    pairs.push([ids[i] as string, ids[i + 1] as string]);
+  return pairs;
 }
 
 /** Autocomplete on random prefixes of the season's own names, and on long names it does not hold. */

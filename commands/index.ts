@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import { calendar } from './calendar.js';
+import { compare } from './compare.js';
 import { driver } from './driver.js';
 import { lineup } from './lineup.js';
 import { recap } from './recap.js';
@@ -7,10 +8,13 @@ import { results } from './results.js';
 import { scoring } from './scoring.js';
 import { setup } from './setup.js';
 import { standings } from './standings.js';
+import { title } from './title.js';
 
 /** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
 export const commands: readonly Command[] = [
   standings,
+  title,
+  compare,
   driver,
   results,
   lineup,

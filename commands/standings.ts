@@ -11,6 +11,7 @@ import {
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { buildComputedStandingsEmbed } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
+import { progressionReply } from '../src/replies/progression.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
@@ -43,6 +44,12 @@ export const standings = {
         description: 'Text only, without the picture',
         required: false,
       },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'chart',
+        description: 'Points progression by round for the top 6, instead of the table',
+        required: false,
+      },
     ],
   },
   async execute(options, context) {
@@ -61,6 +68,7 @@ export const standings = {
         known,
       );
     }
+    if (readBoolean(options, 'chart')) return progressionReply(model, table.classId, options);
     const embed = computed ? buildComputedStandingsEmbed(model, computed) : buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
     const textOnly = () =>

@@ -33,6 +33,18 @@ const CONTRACT: Record<string, Expected[]> = {
     season,
     hide,
   ],
+  title: [
+    { name: 'class', type: T.String, required: true, choices: ['pro', 'pro-am', 'gentlemen'] },
+    { name: 'round', type: T.Integer, required: false, autocomplete: true },
+    season,
+    hide,
+  ],
+  compare: [
+    { name: 'a', type: T.String, required: true, autocomplete: true },
+    { name: 'b', type: T.String, required: true, autocomplete: true },
+    season,
+    hide,
+  ],
   driver: [{ name: 'name', type: T.String, required: true, autocomplete: true }, season, hide],
   results: [round, season],
   lineup: [

@@ -93,6 +93,8 @@ describe('every command through the real client', () => {
     ['calendar', { text: true }, /Nürburgring/],
     ['scoring', {}, /1000 km Paul Ricard points/],
     ['recap', { round: 5 }, /champion/],
+    ['title', { class: 'pro' }, /Decided.*Maximilian Buhk champion with 81 points/],
+    ['compare', { a: 'Buhk', b: 'Ortelli' }, /Pro Cup P1, 81 points/],
   ] as const)('/%s %j', async (name, options, expected) => {
     const reply = await ask(name, options);
     expect(text(reply)).toMatch(expected);

@@ -1,0 +1,92 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { type Command, UserError } from '../src/core/command.js';
+import {
+  completeSeason,
+  hideOption,
+  readBoolean,
+  readInteger,
+  readString,
+  resolveSeason,
+  seasonOption,
+} from '../src/core/options.js';
+import { buildReply, sharedReply } from '../src/core/reply.js';
+import { completeRound } from '../src/core/round-option.js';
+import { quoteInput, safe } from '../src/replies/text.js';
+import { buildPublishedTitleEmbed, buildTitleEmbed } from '../src/replies/title.js';
+import { classesWithStandings } from '../src/season/computed-table.js';
+import type { SeasonModel } from '../src/season/model.js';
+import { latestClassifiedRound } from '../src/season/standings-engine.js';
+import { titleRace } from '../src/season/title-race.js';
+import { CLASS_CHOICES } from './standings.js';
+
+export const title = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'title',
+    description: 'Who can still win a class title, and what each contender needs at the next round',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'class',
+        description: 'Which class',
+        required: true,
+        choices: [...CLASS_CHOICES],
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'round',
+        description: 'As it stood after this round (default: the latest with results)',
+        required: false,
+        min_value: 1,
+        autocomplete: true,
+      },
+      seasonOption,
+      hideOption,
+    ],
+  },
+  execute(options, context) {
+    const model = resolveSeason(context, options);
+    const classId = resolveClass(model, readString(options, 'class') ?? '');
+    const asked = readInteger(options, 'round');
+    const ephemeral = readBoolean(options, 'hide');
+    if (asked !== null && (asked < 1 || asked > model.rounds.length))
+      throw new UserError(
+        `There is no round ${asked}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
+        model.rounds.map((r) => `${r.round} (${r.short_name})`),
+      );
+    const published = model.standings.get(classId);
+    if (published)
+      return sharedReply(model, `title:${classId}:published:${asked}:${ephemeral}`, () =>
+        buildReply({ embeds: [buildPublishedTitleEmbed(model, published, asked)], ephemeral }),
+      );
+    const latest = latestClassifiedRound(model, classId) as number;
+    if (asked !== null && asked > latest)
+      throw new UserError(
+        `Round ${asked} has no results in this class yet: the latest is round ${latest} (${safe(model.rounds[latest - 1]?.short_name ?? '')}).`,
+        Array.from({ length: latest }, (_, i) => `${i + 1} (${model.rounds[i]?.short_name ?? ''})`),
+      );
+    const round = asked ?? latest;
+    return sharedReply(model, `title:${classId}:${round}:${ephemeral}`, () =>
+      buildReply({ embeds: [buildTitleEmbed(model, titleRace(model, classId, round))], ephemeral }),
+    );
+  },
+  autocomplete(focused, options, context) {
+    if (focused.name === 'season') return completeSeason(context, focused.value);
+    const model = context.seasons.get(readString(options, 'season'));
+    return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
+  },
+} as const satisfies Command;
+
+/** The class asked for, by id or name, among those with a table (published or computed). */
+export function resolveClass(model: SeasonModel, wanted: string): string {
+  const known = classesWithStandings(model);
+  const classId = CLASS_CHOICES.find(
+    (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
+  )?.value;
+  if (!classId || !known.includes(classId))
+    throw new UserError(
+      `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
+      known,
+    );
+  return classId;
+}
