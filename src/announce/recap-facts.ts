@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { memoForModel } from '../replies/memo.js';
 import { defaultCrew, entryForRound } from '../season/crews.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import { computeStandings, positionText } from '../season/standings-engine.js';
@@ -123,6 +124,22 @@ export function recapFacts(model: SeasonModel, recap: LiveRecap): RecapFacts {
     facts.push([`${className(p.classId)} penalty ${who}`, `−${p.points} (${p.reason})`]);
   }
   return facts;
+}
+
+export interface LiveRecapContent {
+  recap: LiveRecap;
+  facts: RecapFacts;
+  hash: string;
+}
+
+/** The live recap of a round with its facts and their hash, built once per model and round. */
+export function liveRecapContent(model: SeasonModel, round: Round): LiveRecapContent | null {
+  return memoForModel(model, `live-recap-content:${round.round}`, () => {
+    const recap = liveRecapOf(model, round);
+    if (!recap) return null;
+    const facts = recapFacts(model, recap);
+    return { recap, facts, hash: factsHash(facts) };
+  });
 }
 
 /** A short, stable hash of the facts: equal facts, equal hash; the ledger keeps the posted one. */

@@ -1,4 +1,4 @@
-import { liveRecapOf } from '../announce/recap-facts.js';
+import { liveRecapContent } from '../announce/recap-facts.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import {
   COLOURS,
@@ -20,8 +20,8 @@ import { bold, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.j
 export function buildRecapEmbed(model: SeasonModel, round: Round): SafeEmbed {
   return memoForModel(model, `recap:${round.round}`, () => {
     // A round with classifications (a live season) gets podiums and computed tables instead.
-    const live = liveRecapOf(model, round);
-    return live ? buildLiveRecapEmbed(model, round, live) : recapEmbed(model, round);
+    const live = liveRecapContent(model, round);
+    return live ? buildLiveRecapEmbed(model, round, live.recap) : recapEmbed(model, round);
   });
 }
 
