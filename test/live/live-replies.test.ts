@@ -152,3 +152,20 @@ describe('/results round: the class classification where known', () => {
     expect(text).not.toContain('classification');
   });
 });
+
+describe('/recap of a live round', () => {
+  test('the same card the scheduler posts: podiums and the tables after the round', async () => {
+    const { text } = await ask('recap', { round: 2 });
+    expect(text).toContain('-- Pro Cup podium --\n🥇 #1 Aurora Motorsport');
+    expect(text).toContain(
+      '-- Pro Cup after round 2 (computed) --\n`  1` 🇬🇧 Alice Archer, 🇬🇧 Ben Brooks — 43 ▲1',
+    );
+    expect(text).toContain('-- Penalties --\nPro Cup: car #7 −5 (Causing a collision at Tamburello)');
+  });
+
+  test('2013 recaps keep the published-results card', async () => {
+    const { text } = await ask('recap', { round: 1 }, 'bundled');
+    expect(text).toContain('Standings after this round were not published');
+    expect(text).not.toContain('podium');
+  });
+});
