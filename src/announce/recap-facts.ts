@@ -123,7 +123,19 @@ export function recapFacts(model: SeasonModel, recap: LiveRecap): RecapFacts {
     const who = p.personId !== null ? name(p.personId) : `car #${p.car}`;
     facts.push([`${className(p.classId)} penalty ${who}`, `−${p.points} (${p.reason})`]);
   }
-  return facts;
+  // Within what the ledger stores (a fact it refused would leave a posted recap unrecorded).
+  return facts
+    .slice(0, MAX_FACTS)
+    .map(([label, value]) => [clip(label, MAX_LABEL), clip(value, MAX_VALUE)] as [string, string]);
+}
+
+/** The ledger's limits for the facts it keeps (src/store/ledger.ts). */
+export const MAX_FACTS = 500;
+const MAX_LABEL = 300;
+const MAX_VALUE = 600;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export interface LiveRecapContent {
