@@ -19,6 +19,8 @@ export interface DueRecap {
   dueAt: Date;
   /** True when the round's results come from its classifications: the recap is edited when they change. */
   live: boolean;
+  /** Only a correction brought it back into the window: a posted recap is edited, nothing is posted. */
+  editOnly: boolean;
 }
 
 /**
@@ -46,13 +48,13 @@ export function dueRecapsFor(
     if (!live && !model.results.has(round.round)) continue;
     const ended = timeline.roundEndReal(round).getTime() + guild.spoilerDelayHours * 3_600_000;
     // Results not yet recorded as seen count as seen now (the poller records them before asking).
-    const seen = live && guild.replay === null ? resultsSeen.get(round.round) : undefined;
-    const dueAt = new Date(
-      Math.max(ended, seen?.first.getTime() ?? (live && !guild.replay ? now.getTime() : 0)),
-    );
-    // A correction reopens the window: the posted recap is then edited (the poller compares contents).
-    const lastLanded = Math.max(dueAt.getTime(), seen?.changed.getTime() ?? 0);
-    if (ended > now.getTime() || lastLanded < earliest) continue;
+    const landed =
+      live && guild.replay === null ? (resultsSeen.get(round.round) ?? { first: now, changed: now }) : null;
+    const dueAt = new Date(Math.max(ended, landed?.first.getTime() ?? 0));
+    if (ended > now.getTime()) continue;
+    // A correction reopens the window, for editing a posted recap only (never a stale first post).
+    const editOnly = dueAt.getTime() < earliest;
+    if (editOnly && (landed === null || landed.changed.getTime() < earliest)) continue;
     due.push({
       guild,
       model,
@@ -61,6 +63,7 @@ export function dueRecapsFor(
       run: guild.replay?.run ?? null,
       dueAt,
       live,
+      editOnly,
     });
   }
   return due;

@@ -77,6 +77,10 @@ export function createRecapPoller(options: RecapPollerOptions) {
       await revise(item, key, previous, report);
       return;
     }
+    if (item.editOnly) {
+      report.skipped++;
+      return;
+    }
     if (previous && (previous.state === 'sent' || previous.state === 'failed')) {
       report.skipped++;
       return;

@@ -191,6 +191,24 @@ describe('live recaps: due when the results land', () => {
     expect(await poller.tick()).toMatchObject({ sent: 0, edited: 2 });
   });
 
+  test('a correction days later edits posted recaps but posts nothing to a server set up since', async () => {
+    const { store, settings } = await setUp(1);
+    const { poster, calls } = recordingPoster();
+    let now = new Date(round4End + HOUR);
+    const catalog = createSeasonCatalog([withRound4()]);
+    const poller = createRecapPoller({ store, catalog, poster, now: () => now, logger: silent });
+    expect((await poller.tick()).sent).toBe(1);
+    now = new Date(round4End + 5 * DAY);
+    await settings.save(liveSettings(1));
+    expect((await poller.tick()).sent).toBe(0);
+    catalog.replace([withRound4(CORRECTION)]);
+    expect(await poller.tick()).toMatchObject({ sent: 0, edited: 1 });
+    expect(titles(calls)).toEqual([
+      `edit ${channelId(0)} Round 4 recap · Example 1000 km Nürburgring`,
+      `post ${channelId(0)} Round 4 recap · Example 1000 km Nürburgring`,
+    ]);
+  });
+
   test('refused edits: 403 marks the channel broken, a deleted message stops the edits only', async () => {
     const { store, settings } = await setUp(3);
     const { poster, calls } = recordingPoster((c) =>
