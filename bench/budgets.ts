@@ -3,6 +3,7 @@ import type { FanOutResult } from './fanout.js';
 import type { SeasonSize } from './generate-season.js';
 import type { CaseProfile, GrowthResult } from './growth.js';
 import type { HandlerMeasurement, LoopOptions } from './handlers.js';
+import type { LiveUpdateResult } from './live-update.js';
 import type { MemoryResult } from './memory.js';
 import type { StartupResult } from './startup.js';
 import type { MachineInfo } from './support.js';
@@ -25,6 +26,8 @@ export interface RunSettings {
   memory: { interactions: number; manyGuilds: number; repeats: number };
   fanOutGuilds: number;
   profileMs: number;
+  /** Live seasons: changed round files per season (bench/live-update.ts). */
+  liveSamples?: number;
 }
 
 export interface BenchResults {
@@ -44,6 +47,8 @@ export interface BenchResults {
   /** The same fan-out with discord.js's default REST offset (as src/main.ts runs), full runs only. */
   fanOutDefaultOffset: FanOutResult | null;
   whatIf: WhatIfResult | null;
+  /** Changed round file → new table served (live seasons); absent in results from before it existed. */
+  liveUpdate?: LiveUpdateResult | null;
   budgets: Budget[];
 }
 

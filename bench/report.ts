@@ -4,6 +4,7 @@ import { type BenchResults, BUDGETS } from './budgets.js';
 import { START_NODE_FLAGS } from './bundle.js';
 import type { CaseProfile } from './growth.js';
 import type { HandlerMeasurement } from './handlers.js';
+import type { LiveUpdateResult } from './live-update.js';
 import { kb, mark, mb, n, table, us, verdict } from './markdown.js';
 import type { MemoryScenario } from './memory.js';
 import { endToEndSection } from './report-e2e.js';
@@ -399,7 +400,36 @@ export function renderReport(r: BenchResults): string {
     if (rows.length > 0) out.push(table(MEMORY_HEAD, rows.map(memoryRow)), '');
   }
 
+  out.push(...liveUpdateSection(r.liveUpdate ?? null));
+
   const analysis = join(REPO_ROOT, 'bench/analysis.md');
   if (existsSync(analysis)) out.push(readFileSync(analysis, 'utf8').trim(), '');
   return `${out.join('\n')}\n`;
+}
+
+function liveUpdateSection(l: LiveUpdateResult | null): string[] {
+  const out = ['## 8. Live seasons: changed round file → new table served', ''];
+  if (!l) return [...out, '_Not run._', ''];
+  out.push(
+    `A round file is written as \`npm run results -- import\` writes it (a dotfile renamed over \`classifications/round-NN.yaml\`), ${l.samples} times per season with a different order each time; the bot's season watcher (debounce ${l.debounceMs} ms, then the loader thread checks every file and the catalog swaps the model) picks it up, and \`/standings pro\` is answered from the new model. "Reload" ends when the new model is in the catalog; "served" when the reply is built. The debounce is a deliberate quiet time (an editor's several writes make one reload).`,
+    '',
+    table(
+      ['Season', 'Round changed', 'Classification lines', 'Reload p50', 'Served p50', 'Served max'],
+      l.targets.map((t) => {
+        const reload = [...t.reloadMs].sort((a, b) => a - b);
+        return t.error
+          ? [t.label, String(t.round), n(t.classifiedLines), `failed: ${t.error}`, '', '']
+          : [
+              t.label,
+              String(t.round),
+              n(t.classifiedLines),
+              `${(reload[Math.floor((reload.length - 1) / 2)] ?? 0).toFixed(0)} ms`,
+              `${t.servedP50Ms.toFixed(0)} ms`,
+              `${t.servedMaxMs.toFixed(0)} ms`,
+            ];
+      }),
+    ),
+    '',
+  );
+  return out;
 }

@@ -9,11 +9,12 @@
  *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
  *   6. recap fan-out to many servers under Discord's global rate limit;
+ *   8. live seasons: a changed round file → the new table served (example season, largest generated one);
  * and writes docs/benchmarks.md and bench/results.json.
  *
  * Flags: --quick (fewer iterations and sizes, every section still runs), --check (exit 1 when a budget is
  * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,startup,memory,fanout,
- * whatif (development: run some sections; the report then lacks the others), --report-only (re-render
+ * whatif,live (development: run some sections; the report then lacks the others), --report-only (re-render
  * docs/benchmarks.md from bench/results.json, e.g. after editing bench/analysis.md), --wait / --no-wait
  * (before each section, wait up to 90 s for other processes to leave the CPU; default on for full runs).
  *
@@ -44,6 +45,7 @@ import {
   measureCommandCase,
   requireCommand,
 } from './handlers.js';
+import { runLiveUpdate } from './live-update.js';
 import { runMemory } from './memory.js';
 import { profileWork } from './profile.js';
 import { renderReport } from './report.js';
@@ -61,7 +63,7 @@ import {
 import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
-const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif'] as const;
+const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif', 'live'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: RunSettings = {
@@ -80,6 +82,7 @@ const FULL: RunSettings = {
   memory: { interactions: 10_000, manyGuilds: 2_500, repeats: 3 },
   fanOutGuilds: 1_000,
   profileMs: 1_500,
+  liveSamples: 20,
 };
 
 const QUICK: RunSettings = {
@@ -96,6 +99,7 @@ const QUICK: RunSettings = {
   memory: { interactions: 1_000, manyGuilds: 250, repeats: 1 },
   fanOutGuilds: 100,
   profileMs: 300,
+  liveSamples: 5,
 };
 
 /**
@@ -253,6 +257,7 @@ async function main(): Promise<number> {
     fanOut: null,
     fanOutDefaultOffset: null,
     whatIf: null,
+    liveUpdate: null,
     budgets: [],
   };
   log(
@@ -303,6 +308,12 @@ async function main(): Promise<number> {
       results.fanOut = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: 0 });
       if (!settings.quick)
         results.fanOutDefaultOffset = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: null });
+    });
+  if (args.only.has('live'))
+    await section('live', async () => {
+      const largest = settings.growthSizes.at(-1);
+      if (!largest) return;
+      results.liveUpdate = await runLiveUpdate({ samples: settings.liveSamples ?? 5, largest });
     });
   if (args.only.has('growth'))
     await section('growth', async () => {

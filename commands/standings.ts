@@ -4,17 +4,21 @@ import {
   completeSeason,
   hideOption,
   readBoolean,
+  readInteger,
   readString,
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
-import { buildComputedStandingsEmbed } from '../src/replies/computed-standings.js';
+import { completeRound } from '../src/core/round-option.js';
+import { buildComputedStandingsEmbed, movementMarks } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { progressionReply } from '../src/replies/progression.js';
 import { buildStandingsEmbed } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
+import type { SeasonModel } from '../src/season/model.js';
+import { latestClassifiedRound } from '../src/season/standings-engine.js';
 
 export const CLASS_CHOICES = [
   { name: 'Pro Cup', value: 'pro' },
@@ -35,6 +39,14 @@ export const standings = {
         required: true,
         choices: [...CLASS_CHOICES],
         max_length: 20,
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'round',
+        description: 'The table after this round (default: the latest); computed seasons only',
+        required: false,
+        min_value: 1,
+        autocomplete: true,
       },
       seasonOption,
       hideOption,
@@ -58,8 +70,12 @@ export const standings = {
     const classId = CLASS_CHOICES.find(
       (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
     )?.value;
+    const afterRound = classId ? standingsRound(model, classId, readInteger(options, 'round')) : null;
     // Published tables stay authoritative; a class without one shows the table computed from its rounds.
-    const computed = classId && !model.standings.has(classId) ? computedStandingsFor(model, classId) : null;
+    const computed =
+      classId && !model.standings.has(classId)
+        ? computedStandingsFor(model, classId, afterRound ?? undefined)
+        : null;
     const table = classId ? (model.standings.get(classId) ?? computed?.table) : undefined;
     if (!table) {
       const known = classesWithStandings(model);
@@ -71,20 +87,55 @@ export const standings = {
     if (readBoolean(options, 'chart')) return progressionReply(model, table.classId, options);
     const embed = computed ? buildComputedStandingsEmbed(model, computed) : buildStandingsEmbed(model, table);
     const ephemeral = readBoolean(options, 'hide');
+    const after = computed ? `:after-${computed.computed.afterRound}` : '';
     const textOnly = () =>
-      sharedReply(model, `standings:${table.classId}:${ephemeral}`, () =>
+      sharedReply(model, `standings:${table.classId}${after}:${ephemeral}`, () =>
         buildReply({ embeds: [embed], ephemeral }),
       );
     if (readBoolean(options, 'text')) return textOnly();
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
-    const picture = await standingsPicture(model, table).catch(pictureFailed);
+    const picture = await standingsPicture(
+      model,
+      table,
+      computed
+        ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed) }
+        : undefined,
+    ).catch(pictureFailed);
     if (!picture) return textOnly();
-    return sharedReply(model, `standings-picture:${table.classId}:${ephemeral}`, () =>
+    return sharedReply(model, `standings-picture:${table.classId}${after}:${ephemeral}`, () =>
       buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),
     );
   },
-  autocomplete(focused, _options, context) {
-    return focused.name === 'season' ? completeSeason(context, focused.value) : [];
+  autocomplete(focused, options, context) {
+    if (focused.name === 'season') return completeSeason(context, focused.value);
+    const model = context.seasons.get(readString(options, 'season'));
+    return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
   },
 } as const satisfies Command;
+
+/**
+ * The round a table is asked after: null for the default (the latest). Published tables are final tables,
+ * so only their last round can be asked for; a computed table exists after any round up to the latest
+ * with results.
+ */
+function standingsRound(model: SeasonModel, classId: string, asked: number | null): number | null {
+  if (asked === null) return null;
+  const round = model.rounds[asked - 1];
+  if (!round || asked < 1)
+    throw new UserError(
+      `There is no round ${asked}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
+    );
+  if (model.standings.has(classId)) {
+    if (asked === model.rounds.length) return null;
+    throw new UserError(
+      `Only the final table is published for ${safe(model.name)}; leave out round (or ask round:${model.rounds.length}).`,
+    );
+  }
+  const latest = latestClassifiedRound(model, classId);
+  if (latest !== null && asked > latest)
+    throw new UserError(
+      `Round ${asked} (${safe(round.short_name)}) has no results yet; the latest table is after round ${latest}.`,
+    );
+  return asked;
+}

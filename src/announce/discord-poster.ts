@@ -12,13 +12,24 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
         })) as RESTPostAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
-        if (error instanceof DiscordAPIError) {
-          const code = typeof error.code === 'number' ? error.code : null;
-          if (isPermanentFailure(error.status, code))
-            throw new PermanentPostError(error.message, error.status, code);
-        }
-        throw error;
+        throw permanentOr(error);
+      }
+    },
+    async edit(channelId, messageId, body) {
+      try {
+        await rest.patch(Routes.channelMessage(channelId, messageId), { body });
+      } catch (error) {
+        throw permanentOr(error);
       }
     },
   };
+}
+
+function permanentOr(error: unknown): unknown {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : null;
+    if (isPermanentFailure(error.status, code))
+      return new PermanentPostError(error.message, error.status, code);
+  }
+  return error;
 }

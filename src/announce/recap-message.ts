@@ -1,7 +1,12 @@
-import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type {
+  RESTPatchAPIChannelMessageJSONBody,
+  RESTPostAPIChannelMessageJSONBody,
+} from 'discord-api-types/v10';
 import { buildReply } from '../core/reply.js';
+import { buildLiveRecapEmbed } from '../replies/live-recap.js';
 import { buildRecapEmbed } from '../replies/recap.js';
 import type { Round, SeasonModel } from '../season/model.js';
+import type { LiveRecap } from './recap-facts.js';
 
 /**
  * The automatic recap: the same card as /recap, with the nonce that makes retries safe. Mentions nobody,
@@ -13,12 +18,36 @@ export function buildRecapMessage(
   nonce: string,
   mentionRoleId: string | null,
 ): RESTPostAPIChannelMessageJSONBody {
-  const reply = buildReply({ embeds: [buildRecapEmbed(model, round)] });
-  const body: RESTPostAPIChannelMessageJSONBody = {
+  return { ...recapBody(model, round, mentionRoleId, null), nonce, enforce_nonce: true };
+}
+
+/**
+ * The body that replaces a posted live recap after its results changed: the recap as it now reads, with a
+ * line saying what changed. The same mentions rule as the post (an edit pings nobody anew).
+ */
+export function buildRecapEdit(
+  model: SeasonModel,
+  round: Round,
+  recap: LiveRecap,
+  mentionRoleId: string | null,
+  correction: string,
+): RESTPatchAPIChannelMessageJSONBody {
+  return recapBody(model, round, mentionRoleId, { recap, correction });
+}
+
+function recapBody(
+  model: SeasonModel,
+  round: Round,
+  mentionRoleId: string | null,
+  edit: { recap: LiveRecap; correction: string } | null,
+): RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody {
+  const embed = edit
+    ? buildLiveRecapEmbed(model, round, edit.recap, edit.correction)
+    : buildRecapEmbed(model, round);
+  const reply = buildReply({ embeds: [embed] });
+  const body: RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody = {
     embeds: reply.data.embeds,
     allowed_mentions: mentionRoleId ? { parse: [], roles: [mentionRoleId] } : { parse: [] },
-    nonce,
-    enforce_nonce: true,
   };
   if (mentionRoleId) body.content = `<@&${mentionRoleId}> Round ${round.round} recap`;
   return body;

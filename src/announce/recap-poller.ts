@@ -1,11 +1,16 @@
 import type { SeasonCatalog } from '../season/catalog.js';
+import type { SeasonModel } from '../season/model.js';
+import { roundEndsAt } from '../season/round-time.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { type LedgerEntry, type RecapKey, RecapLedger, writeLastRecap } from '../store/ledger.js';
+import { type LiveRoundState, ResultsSeen, type RoundResultsSeen } from '../store/results-seen.js';
 import { compareSnowflakes, type GuildSettings, SettingsStore } from '../store/settings-store.js';
 import type { DataLoss } from '../store/store-epoch.js';
 import { DEFAULT_CATCH_UP_HOURS, type DueRecap, dueRecapsFor } from './due.js';
 import { recapNonce } from './nonce.js';
 import { type ChannelPoster, PermanentPostError } from './poster.js';
+import { type RevisionOutcome, revisePostedRecap as reviseRecap } from './recap-edit.js';
+import { liveRecapContent } from './recap-facts.js';
 import { buildRecapMessage } from './recap-message.js';
 
 export interface PollLogger {
@@ -20,6 +25,8 @@ export interface TickReport {
   skipped: number;
   failed: number;
   retryLater: number;
+  /** Posted live recaps edited because their results changed. */
+  edited: number;
   aborted: string | null;
 }
 
@@ -54,6 +61,7 @@ export function createRecapPoller(options: RecapPollerOptions) {
       onDataLoss: (loss) => reportDataLoss(options.logger, loss),
     });
   const ledger = new RecapLedger(options.store);
+  const resultsSeen = new ResultsSeen(options.store);
   const log = options.logger;
 
   async function deliver(item: DueRecap, report: TickReport): Promise<void> {
@@ -65,6 +73,14 @@ export function createRecapPoller(options: RecapPollerOptions) {
     };
     const context = { ...key, channelId: item.channelId };
     const previous = await ledger.get(key);
+    if (previous?.state === 'sent' && item.live) {
+      await revise(item, key, previous, report);
+      return;
+    }
+    if (item.editOnly) {
+      report.skipped++;
+      return;
+    }
     if (previous && (previous.state === 'sent' || previous.state === 'failed')) {
       report.skipped++;
       return;
@@ -84,6 +100,8 @@ export function createRecapPoller(options: RecapPollerOptions) {
     // Pending goes down before the POST: a crash after the POST leaves a trace, and the retry reuses the nonce.
     await ledger.put(key, pending);
     let messageId: string;
+    // Read with the body: the facts recorded as sent are those of the posted content.
+    const live = item.live ? liveRecapContent(item.model, item.round) : null;
     try {
       ({ messageId } = await options.poster.post(
         item.channelId,
@@ -108,7 +126,12 @@ export function createRecapPoller(options: RecapPollerOptions) {
       log.warn({ ...context, err: errorText(error) }, 'recap not posted; will retry on the next tick');
       return;
     }
-    await ledger.put(key, { ...pending, state: 'sent', messageId });
+    await ledger.put(key, {
+      ...pending,
+      state: 'sent',
+      messageId,
+      ...(live ? { contentHash: live.hash, facts: live.facts } : {}),
+    });
     await writeLastRecap(options.store, key.guildId, {
       seasonId: key.seasonId,
       round: key.round,
@@ -118,6 +141,32 @@ export function createRecapPoller(options: RecapPollerOptions) {
     });
     report.sent++;
     log.info({ ...context, messageId }, 'recap sent');
+  }
+
+  async function revise(item: DueRecap, key: RecapKey, posted: LedgerEntry, report: TickReport) {
+    const context = { ...key, channelId: posted.channelId, messageId: posted.messageId };
+    let outcome: RevisionOutcome;
+    try {
+      outcome = await reviseRecap(item, key, posted, ledger, options.poster, options.now());
+    } catch (error) {
+      report.retryLater++;
+      log.warn({ ...context, err: errorText(error) }, 'recap not edited; will retry on the next tick');
+      return;
+    }
+    if (outcome.kind === 'edited') {
+      report.edited++;
+      log.info({ ...context, correction: outcome.correction }, 'recap edited: its results changed');
+    } else if (outcome.kind === 'refused') {
+      report.failed++;
+      const { status, code } = outcome.error;
+      log.warn(
+        { ...context, status, code },
+        outcome.breaksChannel
+          ? 'recap edit refused for good; channel marked broken'
+          : 'recap message is gone; it will not be edited again',
+      );
+      if (outcome.breaksChannel) await markBroken(item.guild, outcome.error);
+    } else report.skipped++;
   }
 
   async function markBroken(guild: GuildSettings, error: PermanentPostError): Promise<void> {
@@ -131,9 +180,19 @@ export function createRecapPoller(options: RecapPollerOptions) {
   }
 
   async function tick(): Promise<TickReport> {
-    const report: TickReport = { due: 0, sent: 0, skipped: 0, failed: 0, retryLater: 0, aborted: null };
+    const report: TickReport = {
+      due: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      retryLater: 0,
+      edited: 0,
+      aborted: null,
+    };
     let all: Awaited<ReturnType<SettingsStore['all']>>;
     let loss: DataLoss | null;
+    const now = options.now();
+    const seenBySeason = new Map<string, Map<number, RoundResultsSeen>>();
     try {
       if (!(await options.store.holdLease(LEASE, options.leaseMs ?? 60_000))) {
         report.aborted = 'another process holds the recap lease';
@@ -141,6 +200,11 @@ export function createRecapPoller(options: RecapPollerOptions) {
       }
       loss = await settingsStore.epoch.check();
       all = await settingsStore.all();
+      // Every loaded season, not only those servers announce: results imported before a server's /setup
+      // are then known as landed at their time, not at the setup.
+      for (const model of options.catalog.list())
+        if (model.classifications.size > 0)
+          seenBySeason.set(model.id, await resultsSeen.record(model.id, liveRoundStates(model), now));
     } catch (error) {
       report.aborted = errorText(error);
       log.error({ err: report.aborted }, 'recap tick skipped: storage unavailable');
@@ -151,7 +215,6 @@ export function createRecapPoller(options: RecapPollerOptions) {
         { guildId: problem.guildId, err: problem.error.message },
         'settings unreadable; server skipped',
       );
-    const now = options.now();
     const due: DueRecap[] = [];
     for (const guild of all.settings) {
       const model = options.catalog.get(guild.seasonId);
@@ -159,7 +222,15 @@ export function createRecapPoller(options: RecapPollerOptions) {
         log.warn({ guildId: guild.guildId, seasonId: guild.seasonId }, 'announced season is not loaded');
         continue;
       }
-      due.push(...dueRecapsFor(guild, model, now, options.catchUpHours ?? DEFAULT_CATCH_UP_HOURS));
+      due.push(
+        ...dueRecapsFor(
+          guild,
+          model,
+          now,
+          options.catchUpHours ?? DEFAULT_CATCH_UP_HOURS,
+          seenBySeason.get(model.id),
+        ),
+      );
     }
     // After storage lost its data the ledger is gone too: a recap due before the loss was noticed may have
     // been posted already, so it is never posted again (an admin would rather miss one than see it twice).
@@ -195,6 +266,16 @@ export function createRecapPoller(options: RecapPollerOptions) {
 }
 
 const LEASE = 'recap-poller';
+
+/** Each live round's content hash (a change reopens its window, so the posted recap gets edited) and end. */
+function liveRoundStates(model: SeasonModel): Map<number, LiveRoundState> {
+  const states = new Map<number, LiveRoundState>();
+  for (const round of model.rounds) {
+    const content = liveRecapContent(model, round);
+    if (content) states.set(round.round, { hash: content.hash, endedAt: roundEndsAt(round) });
+  }
+  return states;
+}
 
 /** The one loud report of a detected loss of stored data (settings, ledger). */
 export function reportDataLoss(log: PollLogger, loss: DataLoss): void {

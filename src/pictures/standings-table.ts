@@ -10,7 +10,8 @@ export const DRIVERS_MAX_WIDTH = 190;
 const TEAM_MAX_WIDTH = 165;
 // Positions, results and totals are short ('10', 'Ret', '101.5'); the caps only stop odd data blowing up the table.
 const POSITION_MAX_WIDTH = 36;
-const TOTAL_MAX_WIDTH = 56;
+// Room for a computed table's movement mark after the total ('101 ▲12').
+const TOTAL_MAX_WIDTH = 84;
 const ROUND_MIN_WIDTH = 30;
 const ROUND_MAX_WIDTH = 52;
 const ROUND_PAD_X = 4;

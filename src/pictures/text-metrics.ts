@@ -28,6 +28,7 @@ function emWidth(codePoint: number, weight: InterWeight): number {
   }
   if (codePoint >= 0xfe00 && codePoint <= 0xfe0f) return 0; // variation selectors
   if (codePoint === 0x200d) return 0; // zero-width joiner
+  if (codePoint === 0x25b2 || codePoint === 0x25bc) return 1.05; // Inter's ▲ ▼ (movement marks) are 1.045 em
   return isWide(codePoint) ? 1.05 : 0.65;
 }
 

@@ -1,17 +1,29 @@
 import type { ComputedStandings } from '../season/computed-table.js';
 import type { SeasonModel, StandingsRow } from '../season/model.js';
+import type { ComputedTable } from '../season/standings-engine.js';
 import { COLOURS, className, sourceFooter } from './common.js';
 import { fitLines, LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
 import { literal, md, type SafeEmbed, type SafeText, safe } from './safe-text.js';
 import { standingsRowLine } from './standings.js';
 
-/** ▲2 / ▼1 / – since the previous round; `new` for a row not in the previous table. */
+/** ▲2 / ▼1 / – since the previous round; `new` for a row not in the previous table; '' after round 1. */
+export function movementMark(current: number, previous: number | null, afterRound: number): string {
+  if (afterRound <= 1) return '';
+  if (previous === null) return 'new';
+  if (previous === current) return '–';
+  return previous > current ? `▲${previous - current}` : `▼${current - previous}`;
+}
+
+/** The movement mark as it follows a row's total in text: a space, then the mark. */
 export function movementText(current: number, previous: number | null, afterRound: number): SafeText {
-  if (afterRound <= 1) return literal('');
-  if (previous === null) return literal(' new');
-  if (previous === current) return literal(' –');
-  return previous > current ? md` ▲${previous - current}` : md` ▼${current - previous}`;
+  const mark = movementMark(current, previous, afterRound);
+  return mark ? md` ${safe(mark)}` : literal('');
+}
+
+/** Each row's movement mark, in table order (the picture prints them next to the totals). */
+export function movementMarks(computed: ComputedTable): string[] {
+  return computed.rows.map((row) => movementMark(row.position, row.previousPosition, computed.afterRound));
 }
 
 /**
@@ -20,7 +32,7 @@ export function movementText(current: number, previous: number | null, afterRoun
  */
 export function buildComputedStandingsEmbed(model: SeasonModel, standings: ComputedStandings): SafeEmbed {
   const { table, computed } = standings;
-  return memoForModel(model, `computed-standings:${table.classId}`, () => {
+  return memoForModel(model, `computed-standings:${table.classId}:${computed.afterRound}`, () => {
     const round = model.rounds[computed.afterRound - 1];
     const note = md`Computed from the round classifications after round ${computed.afterRound}${round ? md` (${safe(round.short_name)})` : literal('')}; nothing is published for this class. Cells are class positions (several for a round scored at several stages). ▲▼ = places gained or lost since the previous round; "=" marks a shared position.`;
     const rows = table.rows;

@@ -12,6 +12,7 @@ import {
 } from './common.js';
 import { describeDriverRounds, linkedEvidence, roundsPhrase } from './entries.js';
 import { memoForModel } from './memo.js';
+import { computedStandingFields } from './points-breakdown.js';
 import {
   bold,
   joinSafe,
@@ -61,6 +62,7 @@ function standingFields(model: SeasonModel, profile: PersonProfile): SafeEmbedFi
     }
     fields.push({ name: md`${className(model, row.classId)} standing`, value: joinSafe(lines, '\n') });
   }
+  fields.push(...computedStandingFields(model, person.id));
   if (fields.length === 0)
     fields.push({ name: literal('Standing'), value: literal('Not in any published standings table.') });
   return fields;

@@ -66,7 +66,15 @@ function rowsNote(table: StandingsTable): string {
     : '';
 }
 
-export function standingsMatrixInput(model: SeasonModel, table: StandingsTable): StandingsMatrix {
+/**
+ * `movement` (computed tables) holds each row's mark since the previous round (▲2, ▼1, –, new), printed
+ * after the total as the text table does.
+ */
+export function standingsMatrixInput(
+  model: SeasonModel,
+  table: StandingsTable,
+  movement: readonly string[] = [],
+): StandingsMatrix {
   return {
     title: `${plainClassName(model, table.classId)} — drivers' standings`,
     subtitle: `${model.name}${rowsNote(table)}`,
@@ -75,7 +83,8 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
       ...(c.sublabel ? { sublabel: c.sublabel } : {}),
       group: c.label,
     })),
-    rows: shownRows(table).map((row) => {
+    rows: shownRows(table).map((row, index) => {
+      const mark = movement[index];
       const reconciled = derivePoints(model, table, row)?.matchesPublished ?? true;
       return {
         position: row.tied ? `=${row.position}` : String(row.position),
@@ -85,7 +94,7 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
           text: cell === null ? '' : String(cell),
           kind: cellKind(model, table, i, cell, reconciled),
         })),
-        total: String(row.points),
+        total: mark ? `${row.points} ${mark}` : String(row.points),
       };
     }),
     legendNote:
@@ -93,7 +102,7 @@ export function standingsMatrixInput(model: SeasonModel, table: StandingsTable):
         ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published), only in rows where that reproduces the published total.'
         : model.standings.get(table.classId) === table
           ? 'Cells are class positions, as published.'
-          : 'Cells are class positions, computed from the round classifications (nothing is published).',
+          : 'Cells are class positions, computed from the round classifications (nothing is published); ▲▼ = places gained or lost since the previous round.',
     footer: sourceLine(model),
   };
 }
@@ -147,13 +156,21 @@ function attach(
   };
 }
 
-/** The standings picture for one class, from the cache when this data version was drawn before. */
-export async function standingsPicture(model: SeasonModel, table: StandingsTable) {
-  const key = `${model.id}:standings:${table.classId}:${model.version}`;
+/**
+ * The standings picture for one class, from the cache when this data version was drawn before. A computed
+ * table passes the round it is after (part of the cache key) and its rows' movement marks.
+ */
+export async function standingsPicture(
+  model: SeasonModel,
+  table: StandingsTable,
+  computed?: { afterRound: number; movement: readonly string[] },
+) {
+  const after = computed ? `:after-${computed.afterRound}` : '';
+  const key = `${model.id}:standings:${table.classId}${after}:${model.version}`;
   const hasCells = table.columns.length > 0;
   const picture = await cache.getOrRender(key, () =>
     hasCells
-      ? buildStandingsMatrixSvg(standingsMatrixInput(model, table))
+      ? buildStandingsMatrixSvg(standingsMatrixInput(model, table, computed?.movement))
       : buildTotalsTableSvg(totalsTableInput(model, table)),
   );
   return {

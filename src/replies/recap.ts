@@ -1,3 +1,4 @@
+import { liveRecapContent } from '../announce/recap-facts.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import {
   COLOURS,
@@ -7,6 +8,7 @@ import {
   sourceFooter,
   writtenPersonWithFlag,
 } from './common.js';
+import { buildLiveRecapEmbed } from './live-recap.js';
 import { memoForModel } from './memo.js';
 import { roundPlace, winnerFieldsWithNotes } from './results.js';
 import { bold, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.js';
@@ -16,7 +18,11 @@ import { bold, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.j
  * winners with crews; after the final round, the published champions of each class; otherwise the next round.
  */
 export function buildRecapEmbed(model: SeasonModel, round: Round): SafeEmbed {
-  return memoForModel(model, `recap:${round.round}`, () => recapEmbed(model, round));
+  return memoForModel(model, `recap:${round.round}`, () => {
+    // A round with classifications (a live season) gets podiums and computed tables instead.
+    const live = liveRecapContent(model, round);
+    return live ? buildLiveRecapEmbed(model, round, live.recap) : recapEmbed(model, round);
+  });
 }
 
 function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {

@@ -1,4 +1,5 @@
 import type { Round, RoundResults, SeasonModel, Winner } from '../season/model.js';
+import { classificationFields } from './classification.js';
 import {
   COLOURS,
   className,
@@ -8,6 +9,7 @@ import {
   teamWithFlag,
   writtenPersonWithFlag,
 } from './common.js';
+import { LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
 import {
   bold,
@@ -69,16 +71,19 @@ export function buildResultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
 
 function resultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
   const results = model.results.get(round.round);
-  const fields = winnerFieldsWithNotes(model, results);
+  const classified = classificationFields(model, round);
+  const fields = [...winnerFieldsWithNotes(model, results), ...classified].slice(0, LIMITS.fields);
   return {
     title: md`Round ${round.round} · ${safe(round.short_name)}`,
     description: joinSafe(
       [
         roundPlace(round),
         md`${discordDate(round)} · ${formatLabel(round.format)}`,
-        results
-          ? literal('Class winners as published; full finishing orders are not in the source.')
-          : literal('No results published for this round.'),
+        classified.length > 0
+          ? literal('Class winners, then each class classification from the round results.')
+          : results
+            ? literal('Class winners as published; full finishing orders are not in the source.')
+            : literal('No results published for this round.'),
       ],
       '\n',
     ),

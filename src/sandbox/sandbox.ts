@@ -73,14 +73,17 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
   const runtime = await startRuntime({ config: sandboxConfig, logger, rest: { offset: 0 } });
   write(BANNER(discord));
 
-  const seen = new Set<string>();
+  // Message id → its edit time as last printed: a corrected live recap is edited in place, shown again.
+  const seen = new Map<string, unknown>();
   const printRecaps = () => {
     for (const message of discord.messages(announcements.id)) {
       const id = String(message.id);
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const edited = message.edited_timestamp ?? null;
+      if (seen.has(id) && seen.get(id) === edited) continue;
+      const what = seen.has(id) ? '✎ Message edited' : '📣 New message';
+      seen.set(id, edited);
       write(
-        `📣 New message in #announcements:\n${renderReplyText({ data: message as Reply['data'] }, new Date())}\n`,
+        `${what} in #announcements:\n${renderReplyText({ data: message as Reply['data'] }, new Date())}\n`,
       );
     }
   };

@@ -9,14 +9,19 @@ export interface ComputedStandings {
 }
 
 /**
- * The computed table of a class after its latest classified round, where nothing is published: published
- * tables stay authoritative, so a class with one gets null here. Memoised through computeStandings.
+ * The computed table of a class after `afterRound` (default: its latest classified round), where nothing is
+ * published: published tables stay authoritative, so a class with one gets null here. Memoised through
+ * computeStandings.
  */
-export function computedStandingsFor(model: SeasonModel, classId: string): ComputedStandings | null {
+export function computedStandingsFor(
+  model: SeasonModel,
+  classId: string,
+  afterRound?: number,
+): ComputedStandings | null {
   if (model.standings.has(classId)) return null;
-  const round = latestClassifiedRound(model, classId);
-  if (round === null) return null;
-  const computed = computeStandings(model, classId, round);
+  const latest = latestClassifiedRound(model, classId);
+  if (latest === null) return null;
+  const computed = computeStandings(model, classId, afterRound ?? latest);
   let shaped = shapes.get(computed);
   if (!shaped) {
     shaped = { table: asStandingsTable(model, computed), computed };

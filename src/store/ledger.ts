@@ -10,6 +10,15 @@ export const LedgerEntrySchema = z.strictObject({
   lastAttemptAt: z.iso.datetime(),
   messageId: z.string().nullable(),
   error: z.string().nullable(),
+  /**
+   * Live rounds only: the hash of the facts the posted recap shows, and those facts, so a correction edits
+   * the message once per change and can say what changed. Absent in entries of published-results recaps.
+   */
+  contentHash: z.string().max(64).optional(),
+  facts: z
+    .array(z.tuple([z.string().max(300), z.string().max(600)]))
+    .max(500)
+    .optional(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
@@ -26,7 +35,9 @@ const ledgerKey = (k: RecapKey) =>
 
 /**
  * The durable record of each (season, round, server, replay run) recap: `pending` is written before the POST, `sent`
- * (with the message id) only after Discord answered 2xx, `failed` after a permanent refusal.
+ * (with the message id) only after Discord answered 2xx, `failed` after a permanent refusal (of the post, or
+ * of an edit). A live round's entry also keeps the posted content's hash: an edit is made only when it
+ * differs, and the entry takes the new hash once Discord accepted the edit.
  */
 export class RecapLedger {
   constructor(readonly store: KeyValueStore) {}

@@ -32,6 +32,9 @@ function countingPoster() {
       posts.push(body);
       return { messageId: String(id++) };
     },
+    async edit() {
+      throw new Error('these recaps are of published results: never edited');
+    },
   };
   return { poster, posts };
 }

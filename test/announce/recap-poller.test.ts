@@ -30,6 +30,9 @@ function recordingPoster(behaviour: (channelId: string) => 'ok' | 'forbidden' | 
       if (mode === 'flaky') throw new Error('socket hang up');
       return { messageId: String(id++) };
     },
+    async edit() {
+      throw new Error('these recaps are of published results: never edited');
+    },
   };
   return { poster, posts };
 }

@@ -97,7 +97,7 @@ test('the picture of a computed table says so, and draws DNF as a retirement', (
   if (!shaped) throw new Error('no computed table');
   const input = standingsMatrixInput(model, shaped.table);
   expect(input.legendNote).toBe(
-    'Cells are class positions, computed from the round classifications (nothing is published).',
+    'Cells are class positions, computed from the round classifications (nothing is published); ▲▼ = places gained or lost since the previous round.',
   );
   const duval = input.rows.find((row) => row.names.includes('Dana Duval'));
   expect(duval?.cells.at(-1)).toEqual({ text: 'DNF', kind: 'retired' });

@@ -176,18 +176,21 @@ export interface StartRuntimeOptions {
   schedule?: boolean;
   cron?: string;
   rest?: Partial<RESTOptions>;
+  /** Another data folder (a copy of a live season), watched for changes as the bot does. */
+  dataDir?: string;
 }
 
 /** The real runtime (the whole bot process) against `discord`. */
 export async function startBot(discord: LocalDiscord, options: StartRuntimeOptions) {
   const { logger, records } = memoryLogger();
   const config = makeConfig(discord, options.storeUrl, options.cron ? { schedule: options.cron } : {});
+  if (options.dataDir) config.dataDir = options.dataDir;
   const runtime: Runtime = await startRuntime({
     config,
     logger,
     rest: { offset: 0, timeout: 5_000, retries: 1, ...options.rest },
     schedule: options.schedule ?? false,
-    watchData: false,
+    watchData: options.dataDir !== undefined,
     ...(options.now ? { now: options.now } : {}),
   });
   return { runtime, logs: records, config };
