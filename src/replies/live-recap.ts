@@ -22,6 +22,7 @@ import {
   type SafeText,
   safe,
 } from './safe-text.js';
+import { titleDecidedLine } from './title.js';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -97,6 +98,9 @@ export function buildLiveRecapEmbed(
       'Results from the round classifications; tables computed after this round. ▲▼ = places since the previous round.',
     ),
   ];
+  // A round that decides a title says so before anything else.
+  const decided = titleDecidedLine(model, round.round);
+  if (decided) lines.unshift(decided);
   if (correction) lines.push(md`✎ ${bold(literal('Corrected after posting:'))} ${safe(correction)}`);
   return {
     title: md`Round ${round.round} recap · ${safe(round.event ?? round.short_name)}`,

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { liveRecapOf } from '../../src/announce/recap-facts.js';
+import { buildLiveRecapEmbed } from '../../src/replies/live-recap.js';
 import { titleDecidedLine } from '../../src/replies/title.js';
 import { computeStandings } from '../../src/season/standings-engine.js';
 import { totalPoints } from '../../src/season/title-maths.js';
@@ -107,5 +109,25 @@ describe('the line a recap leads with when its round decides a title', () => {
     );
     expect(titleDecidedLine(model, 3)).toBeNull();
     expect(titleDecidedLine(exampleModel(), 3)).toBeNull();
+  });
+});
+
+describe('the recap of the round that decides a title', () => {
+  test('leads with the title line; the recap of a round that decides nothing does not', () => {
+    const model = withProAmRound4([
+      { car: 50, position: 1 },
+      { car: 55, position: null },
+      { car: 61, position: null },
+    ]);
+    const recapOf = (round: number) => {
+      const r = model.rounds[round - 1];
+      const facts = r ? liveRecapOf(model, r) : null;
+      if (!r || !facts) throw new Error(`no live recap for round ${round}`);
+      return buildLiveRecapEmbed(model, r, facts);
+    };
+    expect(recapOf(4).description?.split('\n')[0]).toBe(
+      '🏆 🇸🇪 Lena Lind / 🇮🇹 Marco Moretti clinched the Pro-Am Cup title at Nürburgring.',
+    );
+    expect(recapOf(3).description).not.toContain('🏆');
   });
 });
