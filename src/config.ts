@@ -32,6 +32,19 @@ export interface Config {
     /** node-cron expression (with seconds) of the recap poll; UTC. */
     schedule: string;
   };
+  /** How Discord delivers interactions: a gateway connection (default, also when absent) or HTTP POSTs. */
+  mode?: 'gateway' | 'http';
+  /** The HTTP interactions endpoint; loadConfig always fills it, configs built by hand may leave it out. */
+  http?: HttpEndpointConfig;
+}
+
+export interface HttpEndpointConfig {
+  /** The application's Ed25519 public key (hex), checked against every request; required in HTTP mode. */
+  publicKey: string | null;
+  host: string;
+  port: number;
+  /** Path of the Interactions Endpoint URL; the health route is `/health`. */
+  path: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -74,6 +87,17 @@ const envSchema = z.object({
   PITBOARD_RECAP_SCHEDULE: optional(
     z.string().refine(isCronExpression, 'must be a node-cron expression such as */20 * * * * *'),
   ),
+  PITBOARD_MODE: optional(z.enum(['gateway', 'http'], { error: 'must be gateway or http' })),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key: 64 hex digits (General Information)'),
+  ),
+  PITBOARD_HTTP_HOST: optional(z.string().regex(/^[^\s/]+$/, 'must be a host name or IP address')),
+  PITBOARD_HTTP_PORT: optional(
+    z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535),
+  ),
+  PITBOARD_HTTP_PATH: optional(z.string().regex(/^\/[\w\-./]*$/, 'must be a path such as /interactions')),
   PITBOARD_DEFAULT_SEASON: optional(
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
   ),
@@ -96,6 +120,9 @@ export function loadConfig(env: Env = process.env): Config {
     if (isProduction && !env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
   }
 
+  if (parsed.success && parsed.data.PITBOARD_MODE === 'http' && !parsed.data.DISCORD_PUBLIC_KEY)
+    problems.push('DISCORD_PUBLIC_KEY: required when PITBOARD_MODE=http (General Information → Public Key)');
+
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
   return {
@@ -113,6 +140,13 @@ export function loadConfig(env: Env = process.env): Config {
       storeUrl: vars.PITBOARD_STORE_URL ?? 'var/pitboard.sqlite',
       catchUpHours: vars.PITBOARD_CATCH_UP_HOURS ?? 48,
       schedule: vars.PITBOARD_RECAP_SCHEDULE ?? '*/20 * * * * *',
+    },
+    mode: vars.PITBOARD_MODE ?? 'gateway',
+    http: {
+      publicKey: vars.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+      host: vars.PITBOARD_HTTP_HOST ?? '127.0.0.1',
+      port: vars.PITBOARD_HTTP_PORT ?? 8080,
+      path: vars.PITBOARD_HTTP_PATH ?? '/interactions',
     },
   };
 }

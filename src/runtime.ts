@@ -5,9 +5,11 @@ import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
 import { type AppContext, createAppContext, describeProblems } from './core/app-context.js';
-import type { BotServices, Command } from './core/command.js';
+import type { BotServices, Command, Invoker } from './core/command.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { checkChannel } from './discord/channel-check.js';
+import { checkChannelOverRest } from './http/channel-check-rest.js';
+import { createHttpBot, type HttpBot } from './http/http-bot.js';
 import type { Logger } from './logger.js';
 import { watchSeasons } from './season/watch.js';
 import { createResilientStore } from './store/resilient-store.js';
@@ -17,6 +19,8 @@ export interface Runtime {
   app: AppContext;
   bot: Bot;
   poller: RecapPoller;
+  /** HTTP mode: the Interactions Endpoint URL the bot listens on; null in gateway mode. */
+  interactionsUrl: string | null;
   /** Run one recap tick now (tests, sandbox). */
   tickRecaps(): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +58,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!(await store.ready()))
     logger.error({ store: store.kind }, 'storage unavailable at start-up; recaps and /setup wait for it');
   let bot: Bot | null = null;
+  let httpBot: HttpBot | null = null;
   // One settings store for /setup and the poller: its epoch marker is what notices a loss of stored data.
   const settings = new SettingsStore(store, {
     clock: now,
@@ -64,17 +69,26 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     catchUpHours: config.recaps.catchUpHours,
     checkChannel: (guildId, channelId) =>
-      bot
-        ? checkChannel(bot.client, guildId, channelId)
-        : Promise.resolve({ ok: false, problem: 'not connected' }),
+      httpBot?.userId
+        ? checkChannelOverRest(httpBot.client.rest, httpBot.userId, guildId, channelId)
+        : bot
+          ? checkChannel(bot.client, guildId, channelId)
+          : Promise.resolve({ ok: false, problem: 'not connected' }),
   };
-  bot = createBot({
+  const botOptions = {
     config,
     commands: options.commands ?? commands,
-    makeContext: (invoker) => ({ ...app.makeContext(invoker), services }),
+    makeContext: (invoker: Invoker) => ({ ...app.makeContext(invoker), services }),
     logger,
     ...(options.rest ? { rest: options.rest } : {}),
-  });
+  };
+  if (config.mode === 'http') {
+    const publicKey = config.http?.publicKey;
+    if (!config.http || !publicKey) throw new Error('DISCORD_PUBLIC_KEY is not set: HTTP mode needs it');
+    bot = httpBot = createHttpBot({ ...botOptions, http: { ...config.http, publicKey } });
+  } else {
+    bot = createBot(botOptions);
+  }
   await bot.start();
 
   const poller = createRecapPoller({
@@ -110,6 +124,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     app,
     bot: running,
     poller,
+    interactionsUrl: httpBot?.url ?? null,
     tickRecaps: () => scheduler.runNow(),
     stop: () => {
       stopping ??= (async () => {
