@@ -34,8 +34,8 @@ export function toWebhookRequest(options: InteractionReplyOptions | InteractionE
   if ('tts' in options && options.tts !== undefined) body.tts = options.tts;
   const files = (options.files ?? []).map(toRawFile);
   if (files.length === 0) return { body };
-  body.attachments = files.map((file, id) => ({
-    id,
+  body.attachments = files.map((file, index) => ({
+    id: String(index),
     filename: file.name,
     ...(file.description !== undefined && { description: file.description }),
   }));
