@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseStoreUrl } from './store/store-url.js';
@@ -36,6 +37,8 @@ export interface Config {
   mode?: 'gateway' | 'http';
   /** The HTTP interactions endpoint; loadConfig always fills it, configs built by hand may leave it out. */
   http?: HttpEndpointConfig;
+  /** HTTP mode: worker processes on this machine (node:cluster); more than 1 needs a Redis store. */
+  workers?: number;
 }
 
 export interface HttpEndpointConfig {
@@ -98,6 +101,9 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535),
   ),
   PITBOARD_HTTP_PATH: optional(z.string().regex(/^\/[\w\-./]*$/, 'must be a path such as /interactions')),
+  PITBOARD_WORKERS: optional(
+    z.coerce.number({ error: 'must be a number of processes' }).int('must be a whole number').min(1).max(256),
+  ),
   PITBOARD_DEFAULT_SEASON: optional(
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
   ),
@@ -122,6 +128,18 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (parsed.success && parsed.data.PITBOARD_MODE === 'http' && !parsed.data.DISCORD_PUBLIC_KEY)
     problems.push('DISCORD_PUBLIC_KEY: required when PITBOARD_MODE=http (General Information → Public Key)');
+
+  const workers = parsed.success ? parsed.data.PITBOARD_WORKERS : undefined;
+  if (workers !== undefined && workers > 1) {
+    if (parsed.success && parsed.data.PITBOARD_MODE !== 'http')
+      problems.push(
+        'PITBOARD_WORKERS: more than 1 needs PITBOARD_MODE=http (a gateway session is not shared)',
+      );
+    if (parsed.success && !parsed.data.PITBOARD_STORE_URL?.startsWith('redis'))
+      problems.push(
+        'PITBOARD_WORKERS: more than 1 needs a redis:// PITBOARD_STORE_URL (workers share state)',
+      );
+  }
 
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
@@ -148,7 +166,13 @@ export function loadConfig(env: Env = process.env): Config {
       port: vars.PITBOARD_HTTP_PORT ?? 8080,
       path: vars.PITBOARD_HTTP_PATH ?? '/interactions',
     },
+    workers: vars.PITBOARD_WORKERS ?? defaultWorkers(vars.PITBOARD_MODE, vars.PITBOARD_STORE_URL),
   };
+}
+
+/** One per core in HTTP mode with a shared (Redis) store; otherwise one process. */
+function defaultWorkers(mode: string | undefined, storeUrl: string | undefined): number {
+  return mode === 'http' && storeUrl?.startsWith('redis') ? availableParallelism() : 1;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RESTOptions } from 'discord.js';
+import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordPoster } from './announce/discord-poster.js';
 import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/recap-poller.js';
@@ -9,6 +9,7 @@ import type { BotServices, Command, Invoker } from './core/command.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { checkChannel } from './discord/channel-check.js';
 import { checkChannelOverRest } from './http/channel-check-rest.js';
+import { createFleetPacer, FLEET_REST_PER_SECOND, pacedRequest } from './http/fleet-pacer.js';
 import { createHttpBot, type HttpBot } from './http/http-bot.js';
 import type { Logger } from './logger.js';
 import { watchSeasons } from './season/watch.js';
@@ -75,12 +76,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           ? checkChannel(bot.client, guildId, channelId)
           : Promise.resolve({ ok: false, problem: 'not connected' }),
   };
+  // Processes sharing Redis may be a fleet: their bot-token REST calls share Discord's global limit.
+  const pacer =
+    store.kind === 'redis'
+      ? await createFleetPacer({
+          redisUrl: config.recaps.storeUrl,
+          fallbackPerSecond: FLEET_REST_PER_SECOND / (config.workers ?? 1),
+          logger,
+        })
+      : null;
+  const rest = pacer
+    ? {
+        ...options.rest,
+        makeRequest: pacedRequest(pacer, options.rest?.makeRequest ?? DefaultRestOptions.makeRequest),
+      }
+    : options.rest;
   const botOptions = {
     config,
     commands: options.commands ?? commands,
     makeContext: (invoker: Invoker) => ({ ...app.makeContext(invoker), services }),
     logger,
-    ...(options.rest ? { rest: options.rest } : {}),
+    ...(rest ? { rest } : {}),
   };
   if (config.mode === 'http') {
     const publicKey = config.http?.publicKey;
@@ -132,6 +148,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         await scheduler.stop();
         await poller.release();
         await running.stop();
+        await pacer?.close();
         await store.close();
       })();
       return stopping;

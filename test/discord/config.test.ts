@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       recaps: { storeUrl: 'var/pitboard.sqlite', catchUpHours: 48, schedule: '*/20 * * * * *' },
       mode: 'gateway',
       http: { publicKey: null, host: '127.0.0.1', port: 8080, path: '/interactions' },
+      workers: 1,
     });
   });
 
@@ -84,6 +85,7 @@ describe('loadConfig', () => {
       recaps: { storeUrl: 'redis://127.0.0.1:6379', catchUpHours: 12, schedule: '*/5 * * * * *' },
       mode: 'gateway',
       http: { publicKey: null, host: '127.0.0.1', port: 8080, path: '/interactions' },
+      workers: 1,
     });
   });
 

@@ -48,3 +48,28 @@ describe('HTTP mode configuration', () => {
     expect(problems(env).some((problem) => problem.startsWith(expected))).toBe(true);
   });
 });
+
+describe('PITBOARD_WORKERS', () => {
+  const http = { PITBOARD_MODE: 'http', DISCORD_PUBLIC_KEY: KEY };
+  test('one process unless HTTP mode shares a Redis store; then one per core unless set', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ ...http, PITBOARD_STORE_URL: 'var/x.sqlite' }).workers).toBe(1);
+    expect(
+      loadConfig({ ...http, PITBOARD_STORE_URL: 'redis://127.0.0.1:6379' }).workers,
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      loadConfig({ ...http, PITBOARD_STORE_URL: 'redis://127.0.0.1:6379', PITBOARD_WORKERS: '3' }).workers,
+    ).toBe(3);
+  });
+
+  test.each([
+    [
+      { PITBOARD_WORKERS: '2', PITBOARD_STORE_URL: 'redis://h:1' },
+      'PITBOARD_WORKERS: more than 1 needs PITBOARD_MODE=http',
+    ],
+    [{ ...http, PITBOARD_WORKERS: '2' }, 'PITBOARD_WORKERS: more than 1 needs a redis:// PITBOARD_STORE_URL'],
+    [{ PITBOARD_WORKERS: '0' }, 'PITBOARD_WORKERS:'],
+  ])('%o is refused', (env, expected) => {
+    expect(problems(env).some((problem) => problem.startsWith(expected))).toBe(true);
+  });
+});
