@@ -87,7 +87,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
     ...options.http,
     logger,
     dispatch,
-    health: () => ({ inFlight: inFlight.size, stopping: stopping !== null }),
+    health: () => ({ pid: process.pid, inFlight: inFlight.size, stopping: stopping !== null }),
     ...(options.answerTimeoutMs !== undefined && { answerTimeoutMs: options.answerTimeoutMs }),
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.now && { now: options.now }),
