@@ -32,6 +32,11 @@ export interface Config {
     catchUpHours: number;
     /** node-cron expression (with seconds) of the recap poll; UTC. */
     schedule: string;
+    /**
+     * Processes sharing Redis elect one recap poller by a lease this long (default 60 s): after its holder
+     * dies, another takes over within it. Must exceed the poll interval.
+     */
+    leaseMs?: number;
   };
   /** How Discord delivers interactions: a gateway connection (default, also when absent) or HTTP POSTs. */
   mode?: 'gateway' | 'http';
@@ -101,6 +106,9 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535),
   ),
   PITBOARD_HTTP_PATH: optional(z.string().regex(/^\/[\w\-./]*$/, 'must be a path such as /interactions')),
+  PITBOARD_RECAP_LEASE_SECONDS: optional(
+    z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2 seconds').max(3600),
+  ),
   PITBOARD_WORKERS: optional(
     z.coerce.number({ error: 'must be a number of processes' }).int('must be a whole number').min(1).max(256),
   ),
@@ -158,6 +166,9 @@ export function loadConfig(env: Env = process.env): Config {
       storeUrl: vars.PITBOARD_STORE_URL ?? 'var/pitboard.sqlite',
       catchUpHours: vars.PITBOARD_CATCH_UP_HOURS ?? 48,
       schedule: vars.PITBOARD_RECAP_SCHEDULE ?? '*/20 * * * * *',
+      ...(vars.PITBOARD_RECAP_LEASE_SECONDS !== undefined && {
+        leaseMs: vars.PITBOARD_RECAP_LEASE_SECONDS * 1000,
+      }),
     },
     mode: vars.PITBOARD_MODE ?? 'gateway',
     http: {

@@ -115,6 +115,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     logger,
     catchUpHours: config.recaps.catchUpHours,
+    ...(config.recaps.leaseMs !== undefined && { leaseMs: config.recaps.leaseMs }),
   });
   const scheduler = createRecapScheduler(poller, logger, config.recaps.schedule);
   if (options.schedule !== false) {

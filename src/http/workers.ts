@@ -18,7 +18,11 @@ const MAX_BACKOFF_MS = 30_000;
  * when they die young), and on SIGTERM/SIGINT asks each to stop gracefully and exits once all have.
  * Workers hold no state of their own (Redis has it), so any of them can answer any interaction.
  */
-export function superviseWorkers({ workers, logger, stopTimeoutMs = 20_000 }: SupervisorOptions): Promise<number> {
+export function superviseWorkers({
+  workers,
+  logger,
+  stopTimeoutMs = 20_000,
+}: SupervisorOptions): Promise<number> {
   let stopping = false;
   let backoffMs = 1000;
   const startedAt = new Map<number, number>();
@@ -34,7 +38,10 @@ export function superviseWorkers({ workers, logger, stopTimeoutMs = 20_000 }: Su
     startedAt.delete(worker.id);
     if (stopping) return;
     backoffMs = lived > STABLE_AFTER_MS ? 1000 : Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-    logger.error({ pid: worker.process.pid, code, signal, restartInMs: backoffMs }, 'worker died; restarting');
+    logger.error(
+      { pid: worker.process.pid, code, signal, restartInMs: backoffMs },
+      'worker died; restarting',
+    );
     setTimeout(() => {
       if (!stopping) fork();
     }, backoffMs).unref();
