@@ -57,6 +57,7 @@ import type { ValidationProblem } from './validation.js';
 
 export type { FaultHandle, RestFaultAction, RestFaultRule } from './faults.js';
 export type { GatewayEvent, GatewayStats } from './gateway.js';
+export { shardOf } from './gateway.js';
 export type { JournalEntry, UnexpectedRoute } from './http.js';
 export type { EndpointProbe, HttpDeliveryStats } from './http-delivery.js';
 export type {
@@ -99,6 +100,11 @@ export interface LocalDiscordOptions {
   replayLimit?: number;
   /** Close IDENTIFY with 4011 when one shard would hold ≥ 2 500 guilds, as Discord does. Default false. */
   enforceSharding?: boolean;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default one per 1,000 guilds). Each guild's events go to
+   * the session of shard `(guild_id >> 22) % shard_count`.
+   */
+  recommendedShards?: number;
 }
 
 export interface ChannelInfo {
@@ -320,6 +326,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     gateway,
     interactions,
     nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+    ...(options.recommendedShards !== undefined && { recommendedShards: options.recommendedShards }),
     recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
       validationFailures.push({
         time: req.now,
