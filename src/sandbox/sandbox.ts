@@ -64,12 +64,21 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
       schedule: process.env.PITBOARD_RECAP_SCHEDULE ? config.recaps.schedule : '*/2 * * * * *',
     },
   };
+  // PITBOARD_MODE=http: the local Discord POSTs each interaction, signed, to the bot's endpoint instead.
+  if (config.mode === 'http')
+    Object.assign(sandboxConfig, {
+      http: { ...config.http, publicKey: discord.publicKey, host: '127.0.0.1', port: 0 },
+      workers: 1,
+    });
   // Logs go to stderr so that the replies on stdout stay readable (and pipeable).
   const logger = createLogger({ level: sandboxConfig.logLevel, destination: pino.destination(2) });
   const write = (text: string) => stdout.write(`${text}\n`);
   await deployCommands({ config: sandboxConfig, commands });
   const runtime = await startRuntime({ config: sandboxConfig, logger, rest: { offset: 0 } });
+  if (runtime.interactionsUrl) await discord.setInteractionsEndpoint(runtime.interactionsUrl);
   write(BANNER(discord));
+  if (runtime.interactionsUrl)
+    write(`HTTP mode: interactions are POSTed to ${runtime.interactionsUrl} (no gateway connection).\n`);
 
   const seen = new Set<string>();
   const printRecaps = () => {

@@ -38,7 +38,10 @@ describe('HTTP mode configuration', () => {
   });
 
   test.each([
-    [{ PITBOARD_MODE: 'http' }, 'DISCORD_PUBLIC_KEY: required when PITBOARD_MODE=http'],
+    [
+      { PITBOARD_MODE: 'http', DISCORD_TOKEN: 'a.b.c' },
+      'DISCORD_PUBLIC_KEY: required when PITBOARD_MODE=http',
+    ],
     [{ DISCORD_PUBLIC_KEY: 'abc' }, 'DISCORD_PUBLIC_KEY: must be the application public key: 64 hex digits'],
     [{ DISCORD_PUBLIC_KEY: 'g'.repeat(64) }, 'DISCORD_PUBLIC_KEY: must be the application public key'],
     [{ PITBOARD_MODE: 'websocket' }, 'PITBOARD_MODE: must be gateway or http'],
