@@ -49,7 +49,8 @@ export async function createFleetPacer(options: FleetPacerOptions): Promise<Flee
   client.on('error', () => {
     // Reported when a reservation fails; the client reconnects by itself.
   });
-  await client.connect().catch(() => undefined);
+  // Not awaited: a Redis that is down at start-up must not hold the start (pacing is local meanwhile).
+  client.connect().catch(() => undefined);
   const intervalUs = Math.round(1_000_000 / (options.perSecond ?? FLEET_REST_PER_SECOND));
   const local = createLocalPacer(options.fallbackPerSecond);
   const key = options.key ?? 'pitboard:v1:rest-timeline';
@@ -57,6 +58,7 @@ export async function createFleetPacer(options: FleetPacerOptions): Promise<Flee
   return {
     async wait() {
       let waitUs: number;
+      if (!client.isReady) return local.wait();
       try {
         waitUs = Number(await client.eval(RESERVE_SLOT, { keys: [key], arguments: [String(intervalUs)] }));
         warned = false;
@@ -68,7 +70,11 @@ export async function createFleetPacer(options: FleetPacerOptions): Promise<Flee
       if (waitUs > 0) await sleep(waitUs / 1000);
     },
     async close() {
-      await client.destroy();
+      try {
+        client.destroy();
+      } catch {
+        // Never connected: nothing to close.
+      }
     },
   };
 }
