@@ -5,6 +5,7 @@
  * refuses requests whose signature is wrong (Discord's own checks, repeated by `probe()`).
  */
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import type { InteractionRecord } from './interactions.js';
 
 export interface EndpointAnswer {
@@ -45,6 +46,9 @@ export class HttpDelivery {
   #url: string | null = null;
   readonly #privateKey: KeyObject;
   readonly #otherKey: KeyObject;
+  // Kept-alive connections, as Discord's own delivery reuses them; node:http rather than fetch: a third of
+  // the cost per request, and the moment the request left is known (`sentAt`, as for the gateway).
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
   constructor(private readonly deps: HttpDeliveryDeps) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -104,11 +108,12 @@ export class HttpDelivery {
     const url = this.#url;
     if (!url) throw new Error('no interactions endpoint is set');
     const body = JSON.stringify(record.payload);
-    record.sentAt = performance.now();
     this.stats.sent++;
     let answer: EndpointAnswer;
     try {
-      answer = await this.#post(url, body, this.#sign(body));
+      answer = await this.#post(url, body, this.#sign(body), () => {
+        record.sentAt = performance.now();
+      });
     } catch (error) {
       this.stats.networkErrors++;
       record.fail(`the endpoint did not answer (${describe(error)})`);
@@ -130,24 +135,54 @@ export class HttpDelivery {
     };
   }
 
-  async #post(url: string, body: string, headers: Record<string, string>): Promise<EndpointAnswer> {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/json', 'User-Agent': 'Discord-Interactions/1.0', ...headers },
-      signal: AbortSignal.timeout(this.deps.timeoutMs),
+  #post(
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    onSent?: () => void,
+  ): Promise<EndpointAnswer> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          agent: this.#agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(body)),
+            'User-Agent': 'Discord-Interactions/1.0',
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              contentType: res.headers['content-type'],
+              body: Buffer.concat(chunks),
+              arrivedAt: performance.now(),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.setTimeout(this.deps.timeoutMs, () =>
+        req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      );
+      req.end(body);
+      onSent?.();
     });
-    const raw = Buffer.from(await response.arrayBuffer());
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? undefined,
-      body: raw,
-      arrivedAt: performance.now(),
-    };
+  }
+
+  close(): void {
+    this.#agent.destroy();
   }
 }
 
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error instanceof Error ? error.name : String(error));
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }

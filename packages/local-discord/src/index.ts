@@ -519,6 +519,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       if (closed) return;
       closed = true;
       interactions.dispose();
+      httpDelivery.close();
       restFaults.clear();
       pipeline.destroyHung();
       await gateway.close();
