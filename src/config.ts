@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseDateTime } from './core/date-time.js';
@@ -34,7 +35,27 @@ export interface Config {
     catchUpHours: number;
     /** node-cron expression (with seconds) of the recap poll; UTC. */
     schedule: string;
+    /**
+     * Processes sharing Redis elect one recap poller by a lease this long (default 60 s): after its holder
+     * dies, another takes over within it. Must exceed the poll interval.
+     */
+    leaseMs?: number;
   };
+  /** How Discord delivers interactions: a gateway connection (default, also when absent) or HTTP POSTs. */
+  mode?: 'gateway' | 'http';
+  /** The HTTP interactions endpoint; loadConfig always fills it, configs built by hand may leave it out. */
+  http?: HttpEndpointConfig;
+  /** HTTP mode: worker processes on this machine (node:cluster); more than 1 needs a Redis store. */
+  workers?: number;
+}
+
+export interface HttpEndpointConfig {
+  /** The application's Ed25519 public key (hex), checked against every request; required in HTTP mode. */
+  publicKey: string | null;
+  host: string;
+  port: number;
+  /** Path of the Interactions Endpoint URL; the health route is `/health`. */
+  path: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -92,6 +113,23 @@ const envSchema = z.object({
     z.string().refine(isCronExpression, 'must be a node-cron expression such as */20 * * * * *'),
   ),
   PITBOARD_NOW: optional(pinnedNow),
+  PITBOARD_MODE: optional(z.enum(['gateway', 'http'], { error: 'must be gateway or http' })),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key: 64 hex digits (General Information)'),
+  ),
+  PITBOARD_HTTP_HOST: optional(z.string().regex(/^[^\s/]+$/, 'must be a host name or IP address')),
+  PITBOARD_HTTP_PORT: optional(
+    z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535),
+  ),
+  PITBOARD_HTTP_PATH: optional(z.string().regex(/^\/[\w\-./]*$/, 'must be a path such as /interactions')),
+  PITBOARD_RECAP_LEASE_SECONDS: optional(
+    z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2 seconds').max(3600),
+  ),
+  PITBOARD_WORKERS: optional(
+    z.coerce.number({ error: 'must be a number of processes' }).int('must be a whole number').min(1).max(256),
+  ),
   PITBOARD_DEFAULT_SEASON: optional(
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case season id such as 2013-blancpain'),
   ),
@@ -114,6 +152,22 @@ export function loadConfig(env: Env = process.env): Config {
     if (isProduction && !env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
   }
 
+  // Without a token `npm start` is the sandbox, whose local Discord supplies its own key.
+  const given = parsed.success ? parsed.data : null;
+  if (given?.PITBOARD_MODE === 'http' && given.DISCORD_TOKEN && !given.DISCORD_PUBLIC_KEY)
+    problems.push('DISCORD_PUBLIC_KEY: required when PITBOARD_MODE=http (General Information → Public Key)');
+
+  if (given?.PITBOARD_WORKERS !== undefined && given.PITBOARD_WORKERS > 1) {
+    if (given.PITBOARD_MODE !== 'http')
+      problems.push(
+        'PITBOARD_WORKERS: more than 1 needs PITBOARD_MODE=http (a gateway session is not shared)',
+      );
+    if (!given.PITBOARD_STORE_URL?.startsWith('redis'))
+      problems.push(
+        'PITBOARD_WORKERS: more than 1 needs a redis:// PITBOARD_STORE_URL (workers share state)',
+      );
+  }
+
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
   return {
@@ -132,7 +186,18 @@ export function loadConfig(env: Env = process.env): Config {
       storeUrl: vars.PITBOARD_STORE_URL ?? 'var/pitboard.sqlite',
       catchUpHours: vars.PITBOARD_CATCH_UP_HOURS ?? 48,
       schedule: vars.PITBOARD_RECAP_SCHEDULE ?? '*/20 * * * * *',
+      ...(vars.PITBOARD_RECAP_LEASE_SECONDS !== undefined && {
+        leaseMs: vars.PITBOARD_RECAP_LEASE_SECONDS * 1000,
+      }),
     },
+    mode: vars.PITBOARD_MODE ?? 'gateway',
+    http: {
+      publicKey: vars.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+      host: vars.PITBOARD_HTTP_HOST ?? '127.0.0.1',
+      port: vars.PITBOARD_HTTP_PORT ?? 8080,
+      path: vars.PITBOARD_HTTP_PATH ?? '/interactions',
+    },
+    workers: vars.PITBOARD_WORKERS ?? defaultWorkers(vars.PITBOARD_MODE, vars.PITBOARD_STORE_URL),
   };
 }
 
@@ -141,6 +206,11 @@ export function readPinnedNow(env: Env): Date | null {
   const parsed = optional(pinnedNow).safeParse(env.PITBOARD_NOW);
   if (parsed.success) return parsed.data ?? null;
   throw new ConfigError(parsed.error.issues.map((issue) => `PITBOARD_NOW: ${issue.message}`));
+}
+
+/** One per core in HTTP mode with a shared (Redis) store; otherwise one process. */
+function defaultWorkers(mode: string | undefined, storeUrl: string | undefined): number {
+  return mode === 'http' && storeUrl?.startsWith('redis') ? availableParallelism() : 1;
 }
 
 /**

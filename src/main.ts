@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { ConfigError, readConfig } from './config.js';
 import { installLifecycle } from './discord/lifecycle.js';
+import { superviseWorkers } from './http/workers.js';
 import { createLogger } from './logger.js';
 import { startRuntime } from './runtime.js';
 import { runSandbox } from './sandbox/sandbox.js';
@@ -29,8 +31,15 @@ if (!config.discord.token) {
     exitIfNoSeason(error);
     throw error;
   }
+} else if (config.mode === 'http' && (config.workers ?? 1) > 1 && cluster.isPrimary) {
+  // HTTP mode on several cores: this process only supervises; each worker runs the branch below.
+  const logger = createLogger({ level: config.logLevel, base: { role: 'primary' } });
+  process.exitCode = await superviseWorkers({ workers: config.workers ?? 1, logger });
 } else {
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(cluster.isWorker && { base: { worker: cluster.worker?.id, pid: process.pid } }),
+  });
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   try {
     runtime = await startRuntime({ config, logger });

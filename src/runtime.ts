@@ -1,13 +1,16 @@
-import type { RESTOptions } from 'discord.js';
+import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordPoster } from './announce/discord-poster.js';
 import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/recap-poller.js';
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
 import { type AppContext, createAppContext, describeProblems } from './core/app-context.js';
-import type { BotServices, Command } from './core/command.js';
+import type { BotServices, Command, Invoker } from './core/command.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { checkChannel } from './discord/channel-check.js';
+import { checkChannelOverRest } from './http/channel-check-rest.js';
+import { createFleetPacer, FLEET_REST_PER_SECOND, pacedRequest } from './http/fleet-pacer.js';
+import { createHttpBot, type HttpBot } from './http/http-bot.js';
 import type { Logger } from './logger.js';
 import { watchSeasons } from './season/watch.js';
 import { createResilientStore } from './store/resilient-store.js';
@@ -17,6 +20,8 @@ export interface Runtime {
   app: AppContext;
   bot: Bot;
   poller: RecapPoller;
+  /** HTTP mode: the Interactions Endpoint URL the bot listens on; null in gateway mode. */
+  interactionsUrl: string | null;
   /** Run one recap tick now (tests, sandbox). */
   tickRecaps(): Promise<void>;
   stop(): Promise<void>;
@@ -55,6 +60,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!(await store.ready()))
     logger.error({ store: store.kind }, 'storage unavailable at start-up; recaps and /setup wait for it');
   let bot: Bot | null = null;
+  let httpBot: HttpBot | null = null;
   // One settings store for /setup and the poller: its epoch marker is what notices a loss of stored data.
   const settings = new SettingsStore(store, {
     clock: now,
@@ -65,17 +71,41 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     catchUpHours: config.recaps.catchUpHours,
     checkChannel: (guildId, channelId) =>
-      bot
-        ? checkChannel(bot.client, guildId, channelId)
-        : Promise.resolve({ ok: false, problem: 'not connected' }),
+      httpBot?.userId
+        ? checkChannelOverRest(httpBot.client.rest, httpBot.userId, guildId, channelId)
+        : bot
+          ? checkChannel(bot.client, guildId, channelId)
+          : Promise.resolve({ ok: false, problem: 'not connected' }),
   };
-  bot = createBot({
+  // Processes sharing Redis may be a fleet: their bot-token REST calls share Discord's global limit.
+  const pacer =
+    store.kind === 'redis'
+      ? await createFleetPacer({
+          redisUrl: config.recaps.storeUrl,
+          fallbackPerSecond: FLEET_REST_PER_SECOND / (config.workers ?? 1),
+          logger,
+        })
+      : null;
+  const rest = pacer
+    ? {
+        ...options.rest,
+        makeRequest: pacedRequest(pacer, options.rest?.makeRequest ?? DefaultRestOptions.makeRequest),
+      }
+    : options.rest;
+  const botOptions = {
     config,
     commands: options.commands ?? commands,
-    makeContext: (invoker) => ({ ...app.makeContext(invoker), services }),
+    makeContext: (invoker: Invoker) => ({ ...app.makeContext(invoker), services }),
     logger,
-    ...(options.rest ? { rest: options.rest } : {}),
-  });
+    ...(rest ? { rest } : {}),
+  };
+  if (config.mode === 'http') {
+    const publicKey = config.http?.publicKey;
+    if (!config.http || !publicKey) throw new Error('DISCORD_PUBLIC_KEY is not set: HTTP mode needs it');
+    bot = httpBot = createHttpBot({ ...botOptions, http: { ...config.http, publicKey } });
+  } else {
+    bot = createBot(botOptions);
+  }
   await bot.start();
 
   const poller = createRecapPoller({
@@ -86,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     logger,
     catchUpHours: config.recaps.catchUpHours,
+    ...(config.recaps.leaseMs !== undefined && { leaseMs: config.recaps.leaseMs }),
   });
   const scheduler = createRecapScheduler(poller, logger, config.recaps.schedule);
   if (options.schedule !== false) {
@@ -111,6 +142,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     app,
     bot: running,
     poller,
+    interactionsUrl: httpBot?.url ?? null,
     tickRecaps: () => scheduler.runNow(),
     stop: () => {
       stopping ??= (async () => {
@@ -118,6 +150,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         await scheduler.stop();
         await poller.release();
         await running.stop();
+        await pacer?.close();
         await store.close();
       })();
       return stopping;

@@ -243,7 +243,20 @@ export function createRecapPoller(options: RecapPollerOptions) {
       (a, b) => a.round.round - b.round.round || compareSnowflakes(a.guild.guildId, b.guild.guildId),
     );
     report.due = due.length;
+    // A fan-out can outlast the lease (10,000 servers at 40/s is over 4 min): renew it while posting, and
+    // stop if another process took it, so two pollers never post side by side (twice the REST rate).
+    const leaseMs = options.leaseMs ?? 60_000;
+    let renewedAt = Date.now();
+    let lost = false;
+    const keepLease = async () => {
+      if (lost || Date.now() - renewedAt < leaseMs / 3) return !lost;
+      renewedAt = Date.now();
+      lost = !(await options.store.holdLease(LEASE, leaseMs).catch(() => false));
+      if (lost) report.aborted = 'the recap lease was lost during the fan-out';
+      return !lost;
+    };
     await forEachLimited(postable, options.concurrency ?? 25, async (item) => {
+      if (!(await keepLease())) return;
       try {
         await deliver(item, report);
       } catch (error) {

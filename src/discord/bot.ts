@@ -43,7 +43,7 @@ export interface Bot {
   stats: BotStats;
 }
 
-const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
+export const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
 
 export function createBot(options: BotOptions): Bot {
   const { config, logger, clock = systemClock, deferAfterMs = 2000, drainTimeoutMs = 10_000 } = options;

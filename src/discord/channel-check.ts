@@ -22,7 +22,12 @@ export async function checkChannel(
   const me = client.user;
   const permissions = me ? channel.permissionsFor(me) : null;
   if (!permissions) return { ok: false, problem: 'I cannot work out my permissions there' };
-  const missing = NEEDED.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+  return judgeRecapPermissions(permissions.bitfield);
+}
+
+/** Whether these permissions in a channel let the bot post a recap; names what is missing. */
+export function judgeRecapPermissions(bits: bigint): ChannelCheck {
+  const missing = NEEDED.filter(([bit]) => (bits & bit) === 0n).map(([, name]) => name);
   return missing.length === 0
     ? { ok: true, problem: null }
     : { ok: false, problem: `I am missing ${missing.join(', ')}` };

@@ -10,13 +10,17 @@ export interface DiscordClientOptions {
 const isOwnUser = (user: { id: string; client: Client }) => user.id === user.client.user?.id;
 
 /**
- * A slash-command client: the Guilds intent only, and caches that never grow with the people who use it.
+ * A slash-command client: the Guilds intent only, sharded as Discord recommends, and caches that never
+ * grow with the people who use it.
  * Every interaction would otherwise cache its user and member forever. Guild, channel, role and
  * permission-overwrite caches are left unlimited: discord.js breaks without them.
  */
 export function createDiscordClient({ apiUrl, rest }: DiscordClientOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    // Internal sharding: as many shards as GET /gateway/bot recommends (required from 2,500 guilds), in this
+    // one process with one cache.
+    shards: 'auto',
     allowedMentions: { parse: [] },
     rest: { ...rest, ...(apiUrl ? { api: apiUrl } : {}) },
     makeCache: Options.cacheWithLimits({

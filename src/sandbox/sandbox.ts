@@ -64,6 +64,12 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
       schedule: process.env.PITBOARD_RECAP_SCHEDULE ? config.recaps.schedule : '*/2 * * * * *',
     },
   };
+  // PITBOARD_MODE=http: the local Discord POSTs each interaction, signed, to the bot's endpoint instead.
+  if (config.mode === 'http')
+    Object.assign(sandboxConfig, {
+      http: { ...config.http, publicKey: discord.publicKey, host: '127.0.0.1', port: 0 },
+      workers: 1,
+    });
   // Logs go to stderr so that the replies on stdout stay readable (and pipeable).
   const logger = createLogger({ level: sandboxConfig.logLevel, destination: pino.destination(2) });
   const write = (text: string) => stdout.write(`${text}\n`);
@@ -71,7 +77,10 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
   const deployment = await deployCommands({ config: sandboxConfig, commands });
   logger.debug({ commands: deployment.registered.length }, 'sandbox commands registered');
   const runtime = await startRuntime({ config: sandboxConfig, logger, rest: { offset: 0 } });
+  if (runtime.interactionsUrl) await discord.setInteractionsEndpoint(runtime.interactionsUrl);
   write(BANNER(discord));
+  if (runtime.interactionsUrl)
+    write(`HTTP mode: interactions are POSTed to ${runtime.interactionsUrl} (no gateway connection).\n`);
 
   // Message id → its edit time as last printed: a corrected live recap is edited in place, shown again.
   const seen = new Map<string, unknown>();

@@ -5,6 +5,7 @@ import { createRecapPoller } from '../../src/announce/recap-poller.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
+import { redisCommand } from '../support/redis-command.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -126,5 +127,70 @@ describe('two processes sharing Redis elect one recap poller', () => {
     expect((await b.tick()).aborted).not.toBeNull();
     await a.release();
     expect((await b.tick()).aborted).toBeNull();
+  });
+});
+
+describe('a fan-out longer than the lease', () => {
+  test('the poller renews the lease while posting: no other process starts posting beside it', async () => {
+    const catalog = createAppContext().catalog;
+    const anchor = new Date('2026-12-01T18:00:00Z');
+    const first = await open();
+    const second = await open();
+    const settings = new SettingsStore(first);
+    for (let n = 0; n < 8; n++)
+      await settings.save({
+        guildId: String(300_000_000_000_000_000n + BigInt(n)),
+        channelId: String(400_000_000_000_000_000n + BigInt(n)),
+        mentionRoleId: null,
+        spoilerDelayHours: 0,
+        replay: { anchor: anchor.toISOString(), speed: 1440 },
+        broken: null,
+        seasonId: null,
+        updatedAt: anchor.toISOString(),
+        updatedBy: null,
+      });
+    const now = () => new Date(anchor.getTime() + 1_000);
+    const leaseMs = 300;
+    let slowPosts = 0;
+    const slow: ChannelPoster = {
+      async post() {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { messageId: String(1_100_000_000_000_000_000n + BigInt(slowPosts++)) };
+      },
+      async edit() {
+        throw new Error('no recap is edited in this test');
+      },
+    };
+    const other = countingPoster();
+    // A lease left by the tests above is not this test's business.
+    await redisCommand(redis.port, ['DEL', 'pitboard:v1:lease:recap-poller']);
+    const holder = createRecapPoller({
+      store: first,
+      catalog,
+      poster: slow,
+      now,
+      logger: silent,
+      leaseMs,
+      concurrency: 1,
+    });
+    const rival = createRecapPoller({
+      store: second,
+      catalog,
+      poster: other.poster,
+      now,
+      logger: silent,
+      leaseMs,
+    });
+    const fanOut = holder.tick();
+    const rivalReports = [];
+    for (let i = 0; i < 12; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 75));
+      rivalReports.push(await rival.tick());
+    }
+    const report = await fanOut;
+    expect(report.aborted).toBeNull();
+    expect(other.posts).toEqual([]);
+    expect(rivalReports.every((r) => r.aborted === 'another process holds the recap lease')).toBe(true);
+    await holder.release();
   });
 });

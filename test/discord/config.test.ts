@@ -51,6 +51,9 @@ describe('loadConfig', () => {
       dataDir: 'data/seasons',
       defaultSeason: null,
       recaps: { storeUrl: 'var/pitboard.sqlite', catchUpHours: 48, schedule: '*/20 * * * * *' },
+      mode: 'gateway',
+      http: { publicKey: null, host: '127.0.0.1', port: 8080, path: '/interactions' },
+      workers: 1,
     });
   });
 
@@ -80,6 +83,9 @@ describe('loadConfig', () => {
       dataDir: '/srv/seasons',
       defaultSeason: '2013-blancpain-endurance',
       recaps: { storeUrl: 'redis://127.0.0.1:6379', catchUpHours: 12, schedule: '*/5 * * * * *' },
+      mode: 'gateway',
+      http: { publicKey: null, host: '127.0.0.1', port: 8080, path: '/interactions' },
+      workers: 1,
     });
   });
 

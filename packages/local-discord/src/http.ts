@@ -144,7 +144,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-async function parseBody(
+export async function parseBody(
   raw: Buffer,
   contentType: string | undefined,
 ): Promise<{ body: unknown; files: UploadedFile[] } | 'invalid'> {

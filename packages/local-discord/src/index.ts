@@ -32,6 +32,8 @@ import {
   type RestRequest,
   type UnexpectedRoute,
 } from './http.js';
+import { createHttpDelivery } from './http-callback.js';
+import type { EndpointProbe, HttpDeliveryStats } from './http-delivery.js';
 import {
   type InjectAutocompleteOptions,
   type InjectCommandOptions,
@@ -55,7 +57,9 @@ import type { ValidationProblem } from './validation.js';
 
 export type { FaultHandle, RestFaultAction, RestFaultRule } from './faults.js';
 export type { GatewayEvent, GatewayStats } from './gateway.js';
+export { shardOf } from './gateway.js';
 export type { JournalEntry, UnexpectedRoute } from './http.js';
+export type { EndpointProbe, HttpDeliveryStats } from './http-delivery.js';
 export type {
   CallbackRecord,
   InjectAutocompleteOptions,
@@ -96,6 +100,11 @@ export interface LocalDiscordOptions {
   replayLimit?: number;
   /** Close IDENTIFY with 4011 when one shard would hold ≥ 2 500 guilds, as Discord does. Default false. */
   enforceSharding?: boolean;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default one per 1,000 guilds). Each guild's events go to
+   * the session of shard `(guild_id >> 22) % shard_count`.
+   */
+  recommendedShards?: number;
 }
 
 export interface ChannelInfo {
@@ -154,6 +163,19 @@ export interface LocalDiscord {
   /** Deletes a channel (CHANNEL_DELETE): later posts answer 404 10003. */
   deleteChannel(channelId: string): void;
 
+  /** The application's Ed25519 public key (hex): what DISCORD_PUBLIC_KEY holds in HTTP mode. */
+  readonly publicKey: string;
+  /**
+   * Sets the Interactions Endpoint URL as the Developer Portal does: refused (rejects) unless the endpoint
+   * answers a signed PING with PONG and 401 to requests with a wrong, missing or stale signature. While set,
+   * injected interactions are POSTed there (signed) instead of the gateway, and the HTTP response is the
+   * initial callback, validated like one sent over REST. `null` goes back to the gateway.
+   */
+  setInteractionsEndpoint(url: string | null): Promise<void>;
+  /** Sends those checks again (Discord repeats them at random); the results are also in endpointProbes. */
+  probeInteractionsEndpoint(): Promise<EndpointProbe[]>;
+  readonly endpointProbes: readonly EndpointProbe[];
+
   /**
    * Sends INTERACTION_CREATE (type 2) built from the registered command (a synthetic id when none is
    * registered). Throws when no client session exists, or when the options do not fit the registered
@@ -188,6 +210,8 @@ export interface LocalDiscord {
     byStatus: ReadonlyMap<number, number>;
     invalidRequests: number;
     gateway: GatewayStats;
+    /** Interactions POSTed to the Interactions Endpoint URL, by HTTP status of the answer. */
+    http: HttpDeliveryStats;
   };
 
   readonly faults: {
@@ -259,6 +283,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     tokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
     defaultUserId,
     maxInteractions: options.maxInteractions ?? 100_000,
+    httpDelivery: () => (httpDelivery.url ? httpDelivery : null),
     createComponentMessage(channel, customId, componentType) {
       const now = Date.now();
       const message = buildMessage(state, {
@@ -296,28 +321,31 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   const validationFailures: ValidationFailure[] = [];
   const restFaults = new RestFaults();
   const limiter = new RateLimiter(options.rateLimits);
+  const routes = buildRoutes({
+    state,
+    gateway,
+    interactions,
+    nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+    ...(options.recommendedShards !== undefined && { recommendedShards: options.recommendedShards }),
+    recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
+      validationFailures.push({
+        time: req.now,
+        method: req.method,
+        path: req.path,
+        route: req.template,
+        body: req.body,
+        problems,
+      });
+    },
+  });
   const pipeline = new RestPipeline({
     token,
     faults: restFaults,
     limiter,
     journalLimit: options.journalLimit ?? 10_000,
-    routes: buildRoutes({
-      state,
-      gateway,
-      interactions,
-      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
-      recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
-        validationFailures.push({
-          time: req.now,
-          method: req.method,
-          path: req.path,
-          route: req.template,
-          body: req.body,
-          problems,
-        });
-      },
-    }),
+    routes,
   });
+  const httpDelivery = createHttpDelivery(routes, (options.interactionDeadlineMs ?? 3000) + 500);
 
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -408,6 +436,13 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       channel.exists = false;
     },
 
+    publicKey: httpDelivery.publicKey,
+    setInteractionsEndpoint: (url) => httpDelivery.setUrl(url),
+    probeInteractionsEndpoint: () => httpDelivery.probe(),
+    get endpointProbes() {
+      return httpDelivery.probes;
+    },
+
     injectCommand: (opts) => interactions.injectCommand(opts),
     injectAutocomplete: (opts) => interactions.injectAutocomplete(opts),
     injectButton: (opts) => interactions.injectComponent({ ...opts, componentType: 2 }),
@@ -442,7 +477,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     unexpectedRoutes: pipeline.unexpectedRoutes,
     validationFailures,
     get stats() {
-      return { ...pipeline.counters, gateway: { ...gateway.stats } };
+      return { ...pipeline.counters, gateway: { ...gateway.stats }, http: httpDelivery.stats };
     },
 
     faults: {
@@ -484,6 +519,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       if (closed) return;
       closed = true;
       interactions.dispose();
+      httpDelivery.close();
       restFaults.clear();
       pipeline.destroyHung();
       await gateway.close();

@@ -198,6 +198,14 @@ export class InteractionRecord implements InjectedInteraction {
     if (finalValue) this.#final.resolve(finalValue);
   }
 
+  /** The interaction failed for the user ("This interaction failed"): e.g. the endpoint answered 503. */
+  fail(reason: string): void {
+    clearTimeout(this.#deadline);
+    const error = new Error(`interaction ${this.id} failed: ${reason}`);
+    this.#response.reject(error);
+    this.#final.reject(error);
+  }
+
   recordEdit(message: Json): void {
     this.edits.push(structuredClone(message));
     this.#final.resolve(structuredClone(message));
@@ -250,6 +258,8 @@ export interface InteractionFactoryDeps {
   defaultUserId: string;
   /** Interactions remembered; the oldest are forgotten beyond this (their callbacks then get 10062). */
   maxInteractions: number;
+  /** Set while interactions go to an Interactions Endpoint URL instead of the gateway. */
+  httpDelivery?: () => { deliver(record: InteractionRecord): Promise<void> } | null;
   /** Creates a bot message carrying a component, for component interactions without a message id. */
   createComponentMessage(channel: ChannelRecord, customId: string, componentType: number): Json;
 }
@@ -509,7 +519,8 @@ export class InteractionRegistry {
     componentMessageId?: string,
   ): InteractionRecord {
     const { state, gateway } = this.deps;
-    if (!gateway.sessionFor(guildId)) {
+    const http = this.deps.httpDelivery?.() ?? null;
+    if (!http && !gateway.sessionFor(guildId)) {
       throw new Error('no gateway session: log the client in (and wait for clientReady) before injecting');
     }
     const id = String(payload.id);
@@ -536,6 +547,10 @@ export class InteractionRegistry {
     if (this.byId.size > this.deps.maxInteractions) {
       const oldest = this.byId.values().next().value;
       if (oldest) this.forget(oldest);
+    }
+    if (http) {
+      void http.deliver(record);
+      return record;
     }
     gateway.dispatch(guildId, 'INTERACTION_CREATE', payload);
     record.sentAt = performance.now();

@@ -22,6 +22,8 @@ export interface RouteCore {
   gateway: GatewayServer;
   interactions: InteractionRegistry;
   nonceWindowMs: number;
+  /** The shard count /gateway/bot recommends; default one per 1,000 guilds, as Discord roughly does. */
+  recommendedShards?: number;
   recordValidationFailure(req: RestRequest, problems: ValidationProblem[]): void;
 }
 
@@ -455,7 +457,7 @@ export function buildRoutes(core: RouteCore): RouteDef[] {
       handler: () =>
         ok({
           url: gateway.url,
-          shards: Math.max(1, Math.ceil(state.guilds.size / 1000)),
+          shards: core.recommendedShards ?? Math.max(1, Math.ceil(state.guilds.size / 1000)),
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         }),
     },

@@ -33,3 +33,12 @@ export function fixtureSnowflake(family: number, n: number): string {
 export function snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
+
+/**
+ * Like {@link fixtureSnowflake}, but the n-th id is n milliseconds later: real servers were created at
+ * different times, so their ids spread over shards ((id >> 22) % shard_count) instead of all landing on one.
+ */
+export function spreadFixtureSnowflake(family: number, n: number): string {
+  const ms = FIXTURE_EPOCH_MS + BigInt(n) - DISCORD_EPOCH;
+  return ((ms << 22n) | (BigInt(family & 31) << 17n) | BigInt(n % 4096)).toString();
+}

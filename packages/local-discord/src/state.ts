@@ -1,5 +1,5 @@
 /** The local Discord's world: bot, guilds, channels, roles, users, commands and messages, plus the JSON shapes Discord sends for them. */
-import { fixtureSnowflake, SnowflakeFactory } from './snowflake.js';
+import { fixtureSnowflake, SnowflakeFactory, spreadFixtureSnowflake } from './snowflake.js';
 
 export type Json = Record<string, unknown>;
 
@@ -192,7 +192,7 @@ export class LocalState {
 
   addGuild(spec: GuildSpec = {}): GuildRecord {
     const n = ++this.#guildCounter;
-    const id = spec.id ?? fixtureSnowflake(FAMILY.guild, n);
+    const id = spec.id ?? spreadFixtureSnowflake(FAMILY.guild, n);
     if (this.guilds.has(id)) throw new Error(`guild ${id} already exists`);
     const guild: GuildRecord = {
       id,

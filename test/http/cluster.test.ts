@@ -1,0 +1,122 @@
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { MESSAGES_ROUTE, waitFor } from '../recaps/harness.js';
+import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
+import { health, type MainProcess, spawnMain } from './bot-main-process.js';
+
+/**
+ * `npm start` in HTTP mode with PITBOARD_WORKERS=2: one primary and two node:cluster workers sharing one
+ * port and one Redis. Both answer; exactly one polls recaps; a killed worker is replaced; SIGTERM stops
+ * the lot cleanly.
+ */
+let discord: LocalDiscord;
+let redis: RedisHandle;
+let main: MainProcess;
+let port: number;
+
+beforeAll(async () => {
+  [discord, redis, port] = await Promise.all([startLocalDiscord(), startRedis(), freePort()]);
+  const guildId = discord.guilds[0]?.id as string;
+  await deployCommands({
+    config: {
+      discord: {
+        token: discord.token,
+        applicationId: discord.applicationId,
+        guildId,
+        apiUrl: discord.restUrl,
+      },
+    },
+    commands,
+  });
+  main = spawnMain(discord, {
+    PITBOARD_STORE_URL: redis.url,
+    PITBOARD_WORKERS: '2',
+    PITBOARD_HTTP_PORT: String(port),
+  });
+  await main.ready(2);
+  await discord.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
+}, 90_000);
+
+afterAll(async () => {
+  if (main && main.child.exitCode === null) main.child.kill('SIGKILL');
+  await discord?.close();
+  await redis?.stop();
+});
+
+async function workerPids(): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (let i = 0; i < 12; i++) pids.add(Number((await health(port)).body.pid));
+  return pids;
+}
+
+test('two workers share the port and both answer interactions', async () => {
+  const pids = await workerPids();
+  expect(pids.size).toBe(2);
+  expect(pids.has(main.child.pid as number)).toBe(false);
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      discord.injectCommand({ name: 'driver', options: { name: 'Buhk' } }).final(15_000),
+    ),
+  );
+  expect(answers.every((a) => JSON.stringify(a).includes('81 points'))).toBe(true);
+});
+
+test('one recap per server: only the lease holder posts', async () => {
+  const guild = discord.guilds[0];
+  const announcements = guild?.channels.find((c) => c.name === 'announcements');
+  if (!guild || !announcements) throw new Error('no announcements channel');
+  const admin = { memberPermissions: '8' };
+  await discord
+    .injectCommand({
+      name: 'setup',
+      subcommand: 'announcements',
+      options: { channel: announcements.id },
+      ...admin,
+    })
+    .final(15_000);
+  await discord
+    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start: 'in 1s', speed: 1 }, ...admin })
+    .final(15_000);
+  const posts = () =>
+    discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
+  await waitFor(() => posts().length >= 1, 'the round 1 recap', 30_000);
+  // Several ticks of both workers later, still one POST: the other worker never polled.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(posts()).toHaveLength(1);
+  expect(main.logged('recap sent')).toHaveLength(1);
+}, 60_000);
+
+test('a killed worker is replaced; the survivor answers meanwhile', async () => {
+  const [victim] = await workerPids();
+  process.kill(victim as number, 'SIGKILL');
+  // A connection the primary had already handed to the dead worker fails with it; the next ones do not.
+  const outcomes: boolean[] = [];
+  for (let i = 0; i < 6; i++) {
+    const answer = await discord
+      .injectCommand({ name: 'driver', options: { name: 'Buhk' } })
+      .final(15_000)
+      .catch(() => null);
+    outcomes.push(answer !== null && JSON.stringify(answer).includes('81 points'));
+  }
+  expect(outcomes.slice(2)).toEqual([true, true, true, true]);
+  await waitFor(
+    async () => {
+      const pids = await workerPids();
+      return !pids.has(victim as number) && pids.size === 2;
+    },
+    'a replacement worker',
+    30_000,
+    500,
+  );
+  expect(main.logged('worker died; restarting')).toHaveLength(1);
+}, 60_000);
+
+test('SIGTERM on the primary stops every worker gracefully and exits 0', async () => {
+  main.child.kill('SIGTERM');
+  expect(await main.exited).toEqual({ code: 0, signal: null });
+  expect(main.logged('bot stopped').length).toBeGreaterThanOrEqual(2);
+  expect(discord.validationFailures).toEqual([]);
+  expect(discord.stats.byStatus.get(429) ?? 0).toBe(0);
+}, 60_000);

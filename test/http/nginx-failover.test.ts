@@ -1,0 +1,140 @@
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { MESSAGES_ROUTE, waitFor } from '../recaps/harness.js';
+import { type NginxHandle, startNginx } from '../support/nginx.js';
+import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
+import { type MainProcess, spawnMain } from './bot-main-process.js';
+
+/**
+ * A real load balancer: nginx in front of two bot processes (HTTP mode, one worker each) sharing one
+ * Redis. One process is SIGKILLed in the middle of steady traffic: only the interactions it was working on
+ * fail (nginx sends everything after to the survivor, retrying refused connections), and the recap poller
+ * moves to the survivor within its lease.
+ */
+const LEASE_SECONDS = 3;
+let discord: LocalDiscord;
+let redis: RedisHandle;
+let nginx: NginxHandle;
+const bots: MainProcess[] = [];
+
+beforeAll(async () => {
+  const [d, r, p1, p2] = await Promise.all([startLocalDiscord(), startRedis(), freePort(), freePort()]);
+  discord = d;
+  redis = r;
+  const guildId = discord.guilds[0]?.id as string;
+  await deployCommands({
+    config: {
+      discord: {
+        token: discord.token,
+        applicationId: discord.applicationId,
+        guildId,
+        apiUrl: discord.restUrl,
+      },
+    },
+    commands,
+  });
+  for (const port of [p1, p2])
+    bots.push(
+      spawnMain(discord, {
+        PITBOARD_STORE_URL: redis.url,
+        PITBOARD_WORKERS: '1',
+        PITBOARD_HTTP_PORT: String(port),
+        PITBOARD_RECAP_LEASE_SECONDS: String(LEASE_SECONDS),
+      }),
+    );
+  await Promise.all(bots.map((bot) => bot.ready()));
+  nginx = await startNginx([p1, p2]);
+  await discord.setInteractionsEndpoint(`${nginx.url}/interactions`);
+}, 90_000);
+
+afterAll(async () => {
+  for (const bot of bots) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  await nginx?.stop();
+  await discord?.close();
+  await redis?.stop();
+});
+
+interface Outcome {
+  dispatchedAt: number;
+  ok: boolean;
+  error?: string;
+}
+
+test('one process killed mid-traffic: only its in-flight interactions fail; the poller moves over', async () => {
+  const guild = discord.guilds[0];
+  const announcements = guild?.channels.find((c) => c.name === 'announcements');
+  if (!guild || !announcements) throw new Error('no announcements channel');
+  const admin = { memberPermissions: '8' };
+  await discord
+    .injectCommand({
+      name: 'setup',
+      subcommand: 'announcements',
+      options: { channel: announcements.id },
+      ...admin,
+    })
+    .final(15_000);
+  // Steady traffic from 6 users at once; the recap holder is killed while it runs.
+  const outcomes: Outcome[] = [];
+  let running = true;
+  const user = async () => {
+    while (running) {
+      const interaction = discord.injectCommand({ name: 'driver', options: { name: 'Buhk' } });
+      const outcome = await interaction.final(15_000).then(
+        (reply) => ({ ok: JSON.stringify(reply).includes('81 points') }),
+        (error: Error) => ({ ok: false, error: error.message }),
+      );
+      outcomes.push({ dispatchedAt: interaction.dispatchedAt, ...outcome });
+    }
+  };
+  const users = Array.from({ length: 6 }, user);
+  await waitFor(() => outcomes.length >= 30, 'traffic before the kill', 30_000);
+  // Round 1 ended 25 s ago at replay speed: due at once; round 2 (49 days later) falls due ~17 s from
+  // now, after the kill below.
+  const start = new Date(Date.now() - 25_000).toISOString();
+  await discord
+    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start, speed: 100_000 }, ...admin })
+    .final(15_000);
+  const recapPosts = () =>
+    discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
+  await waitFor(
+    () => recapPosts().length === 1 && bots.some((bot) => bot.logged('recap sent').length > 0),
+    'the round 1 recap',
+    30_000,
+  );
+  const holder = bots.find((bot) => bot.logged('recap sent').length > 0);
+  const survivor = bots.find((bot) => bot !== holder);
+  if (!holder || !survivor) throw new Error('no process posted the round 1 recap');
+
+  const answeredBy = bots.map((bot) => bot.logged('interaction answered').length);
+  expect(answeredBy.every((n) => n > 0)).toBe(true);
+  holder.child.kill('SIGKILL');
+  await holder.exited;
+  // Requests sent until the process was seen dead may have reached it: those are its in-flight ones.
+  const diedAt = Date.now();
+  await waitFor(
+    () => outcomes.filter((o) => o.dispatchedAt > diedAt).length >= 30,
+    'traffic after the kill',
+    30_000,
+  );
+  running = false;
+  await Promise.all(users);
+
+  const failed = outcomes.filter((o) => !o.ok);
+  expect(failed.filter((o) => o.dispatchedAt > diedAt)).toEqual([]);
+  expect(failed.length).toBeLessThanOrEqual(6); // at most one in flight per user
+  expect(outcomes.filter((o) => o.dispatchedAt > diedAt).length).toBeGreaterThanOrEqual(30);
+
+  // Round 2 falls due after the kill: the survivor takes the lapsed lease and posts it, once.
+  await waitFor(
+    () => survivor.logged('recap sent').length > 0,
+    'the round 2 recap from the survivor',
+    45_000,
+  );
+  expect(recapPosts()).toHaveLength(2);
+  expect(survivor.logged('recap sent')).toHaveLength(1);
+  expect(survivor.logged('recap sent')[0]).toMatchObject({ round: 2 });
+  expect(discord.validationFailures).toEqual([]);
+  expect(discord.stats.byStatus.get(429) ?? 0).toBe(0);
+}, 120_000);
