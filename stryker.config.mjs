@@ -34,8 +34,13 @@ export const MUTATION_GROUPS = {
   },
   ledger: {
     mutate: ['src/store/ledger.ts', 'src/announce/nonce.ts', 'src/announce/due.ts'],
-    testFiles: ['test/announce/recap-poller.test.ts'],
-    break: null,
+    testFiles: [
+      'test/store/ledger-states.test.ts',
+      'test/announce/recap-nonce.test.ts',
+      'test/announce/due-recaps.test.ts',
+      'test/announce/recap-poller.test.ts',
+    ],
+    break: 90,
   },
   poller: {
     mutate: ['src/announce/recap-poller.ts'],
