@@ -57,9 +57,14 @@ export const MUTATION_GROUPS = {
     testFiles: ['test/season/watch.test.ts', 'test/season/traps.test.ts', 'test/season/broken-data.test.ts'],
     break: null,
   },
+  channel: {
+    mutate: ['src/discord/channel-check.ts'],
+    testFiles: ['test/discord/channel-check.test.ts'],
+    break: 90,
+  },
   setup: {
-    mutate: ['commands/setup.ts', 'src/discord/channel-check.ts'],
-    testFiles: ['test/discord/interaction-handler.test.ts'],
+    mutate: ['commands/setup.ts'],
+    testFiles: ['test/discord/interaction-handler.test.ts', 'test/discord/channel-check.test.ts'],
     break: null,
   },
 };
