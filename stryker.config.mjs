@@ -44,8 +44,12 @@ export const MUTATION_GROUPS = {
   },
   poller: {
     mutate: ['src/announce/recap-poller.ts'],
-    testFiles: ['test/announce/recap-poller.test.ts', 'test/announce/lease.test.ts'],
-    break: null,
+    testFiles: [
+      'test/announce/recap-poller-states.test.ts',
+      'test/announce/recap-poller.test.ts',
+      'test/announce/lease.test.ts',
+    ],
+    break: 90,
   },
   settings: {
     mutate: ['src/store/settings-store.ts', 'src/store/key-value-store.ts'],
