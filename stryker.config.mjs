@@ -80,6 +80,9 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   coverageAnalysis: 'perTest',
   concurrency: 1,
+  // Let every covering test finish: bailing at the first failure tears the test worker down while SQLite
+  // calls are still in flight, and node-sqlite3 then aborts the whole process (napi_throw, SIGABRT).
+  disableBail: true,
   mutate: Object.values(MUTATION_GROUPS).flatMap((group) => group.mutate),
   ignorePatterns: ['bench', 'dist', 'var', 'pictures', 'tmp', 'reports', 'docs'],
   incremental: true,

@@ -47,12 +47,23 @@ for (const name of groups) {
   const group = MUTATION_GROUPS[name];
   console.log(`\n=== mutation group ${name}: ${group.mutate.join(', ')}`);
   process.env.MUTATION_TESTS = group.testFiles.join(',');
-  const results = await new Stryker({
-    mutate: group.mutate,
-    force,
-    incrementalFile: `test/mutation/incremental/${name}.json`,
-    htmlReporter: { fileName: `reports/mutation/${name}.html` },
-  }).runMutationTest();
+  let results;
+  try {
+    results = await new Stryker({
+      mutate: group.mutate,
+      force,
+      incrementalFile: `test/mutation/incremental/${name}.json`,
+      htmlReporter: { fileName: `reports/mutation/${name}.html` },
+    }).runMutationTest();
+  } catch (error) {
+    // One group that cannot run (a crashed test runner) must not hide the others' scores.
+    console.error(
+      `Mutation group ${name} did not complete: ${error instanceof Error ? error.message : error}`,
+    );
+    failed = true;
+    summary.push([name, '(group) DID NOT COMPLETE', { detected: 0, undetected: 0 }]);
+    continue;
+  }
   const byFile = scores(results);
   const total = [...byFile.values()].reduce(
     (t, s) => ({ detected: t.detected + s.detected, undetected: t.undetected + s.undetected }),
@@ -71,7 +82,7 @@ for (const [name, file, s] of summary)
   );
 if (failed) {
   console.error(
-    'A mutation group is under its threshold: kill the survivors or list them in docs/mutation.md.',
+    'A mutation group did not complete or is under its threshold; docs/mutation.md says what to do.',
   );
   process.exit(1);
 }

@@ -110,6 +110,20 @@ describe('order', () => {
     const ch = (g: string) => `2${g.slice(1)}`;
     expect(posts).toEqual([ch(G_SHORT), ch(G1), ch(G2), ch(G_SHORT), ch(G1), ch(G2)]);
   });
+
+  test('forty servers saved in a scrambled order are posted in snowflake order', async () => {
+    const store = await sqliteStore();
+    const s = new SettingsStore(store);
+    // Past 22 items V8 sorts by merging runs, where a comparator's every answer counts.
+    const ids = Array.from({ length: 40 }, (_, i) =>
+      String(100_000_000_000_000_100n + BigInt((i * 17) % 40)),
+    );
+    for (const g of ids) await s.save(settings(g));
+    const { poster, posts } = recordingPoster();
+    const { poller: p } = poller(store, poster, { now: () => ONE_DUE });
+    expect(await p.tick()).toMatchObject({ sent: 40 });
+    expect(posts).toEqual([...ids].sort().map((g) => `2${g.slice(1)}`));
+  });
 });
 
 describe('ledger states', () => {
@@ -247,6 +261,28 @@ describe('what the operator reads', () => {
         msg: 'recap sent',
       },
     ]);
+  });
+
+  test('a server whose settings are unreadable is named in an error and skipped; the others are posted', async () => {
+    const store = await sqliteStore();
+    const s = new SettingsStore(store);
+    await s.save(settings(G1));
+    await s.save(settings(G2));
+    // Whatever the settings key looks like, it names the server; the ledger's and last recap's are left alone.
+    const garbled: KeyValueStore = {
+      ...store,
+      kind: store.kind,
+      get: async (k) => (k.includes(G1) && !k.includes('recap') ? { channelId: 42 } : store.get(k)),
+    };
+    const { poster, posts } = recordingPoster();
+    const { poller: p, lines } = poller(garbled, poster, { now: () => ONE_DUE });
+    expect(await p.tick()).toMatchObject({ due: 1, sent: 1 });
+    expect(posts).toEqual([`2${G2.slice(1)}`]);
+    expect(lines[0]).toEqual({
+      level: 'error',
+      obj: { guildId: G1, err: expect.stringContaining('is not valid') },
+      msg: 'settings unreadable; server skipped',
+    });
   });
 
   test('a season that is not loaded is named in a warning', async () => {
