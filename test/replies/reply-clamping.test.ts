@@ -221,6 +221,16 @@ describe('clampEmbeds', () => {
     expect(total(clamped)).toBe(5801);
   });
 
+  test('once dropping fields lands on exactly 6000, even a one-character description stays', () => {
+    const clamped = clampEmbeds([
+      { description: x(4096), footer: { text: x(1903) } },
+      { description: 'a', fields: [{ name: 'n', value: x(999) }] },
+    ]);
+    expect(clamped[1]?.fields).toEqual([]);
+    expect(clamped[1]?.description).toBe('a');
+    expect(total(clamped)).toBe(6000);
+  });
+
   test('an embed without a description gives up fields only', () => {
     const field = { name: 'n', value: x(1000) };
     const clamped = clampEmbeds([{ description: x(4096) }, { fields: [field, field, field] }]);
