@@ -1,0 +1,102 @@
+/**
+ * Mutation testing of the guarantee modules (docs/mutation.md). `npm run mutate` runs every group below,
+ * one after the other, each with only the tests that pin it; `npm run mutate -- ledger` runs one group.
+ * A plain `npx stryker run` uses this default export: every guarantee module against every in-process test
+ * (slower, since a module-level mutant then runs them all).
+ *
+ * Kept light for a shared 2-core machine: one test runner, per-test coverage so a mutant runs only the
+ * tests that reach it, incremental results kept in test/mutation/ so a later run re-tests only what changed.
+ */
+
+/**
+ * Each group: the modules it mutates, the in-process tests that pin them (vitest.mutation.config.ts runs only
+ * those), and the score below which `npm run mutate:ci` fails (null: measured by `npm run mutate` only).
+ */
+export const MUTATION_GROUPS = {
+  text: {
+    mutate: ['src/replies/text.ts'],
+    testFiles: [
+      'test/replies/safe-text-escaping.test.ts',
+      'test/replies/text-helpers.test.ts',
+      'test/replies/country-names.test.ts',
+      'test/commands/data-text-safety.test.ts',
+    ],
+    break: 90,
+  },
+  clamp: {
+    mutate: ['src/replies/limits.ts', 'src/core/reply.ts'],
+    testFiles: [
+      'test/replies/reply-clamping.test.ts',
+      'test/commands/discord-limits.test.ts',
+      'test/discord/callback-body.test.ts',
+    ],
+    break: 90,
+  },
+  ledger: {
+    mutate: ['src/store/ledger.ts', 'src/announce/nonce.ts', 'src/announce/due.ts'],
+    testFiles: [
+      'test/store/ledger-states.test.ts',
+      'test/announce/recap-nonce.test.ts',
+      'test/announce/due-recaps.test.ts',
+      'test/announce/recap-poller.test.ts',
+    ],
+    break: 90,
+  },
+  poller: {
+    mutate: ['src/announce/recap-poller.ts'],
+    testFiles: [
+      'test/announce/recap-poller-states.test.ts',
+      'test/announce/recap-poller.test.ts',
+      'test/announce/lease.test.ts',
+    ],
+    break: 90,
+  },
+  settings: {
+    mutate: ['src/store/settings-store.ts', 'src/store/key-value-store.ts'],
+    testFiles: ['test/announce/store.test.ts', 'test/announce/recap-poller.test.ts'],
+    break: null,
+  },
+  season: {
+    mutate: ['src/season/load.ts', 'src/season/watch.ts', 'src/season/read-yaml.ts'],
+    testFiles: ['test/season/watch.test.ts', 'test/season/traps.test.ts', 'test/season/broken-data.test.ts'],
+    break: null,
+  },
+  channel: {
+    mutate: ['src/discord/channel-check.ts'],
+    testFiles: ['test/discord/channel-check.test.ts'],
+    break: 90,
+  },
+  setup: {
+    mutate: ['commands/setup.ts'],
+    // /setup's handler is exercised only through the bot in child processes (test/recaps/, test/e2e/);
+    // in process, only its definition is checked. In-process handler tests are the missing piece.
+    testFiles: ['test/commands/definitions.test.ts'],
+    break: null,
+  },
+};
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // `related` would narrow the tests by import graph; the groups name their tests instead.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  // Let every covering test finish: bailing at the first failure tears the test worker down while SQLite
+  // calls are still in flight, and node-sqlite3 then aborts the whole process (napi_throw, SIGABRT).
+  disableBail: true,
+  mutate: Object.values(MUTATION_GROUPS).flatMap((group) => group.mutate),
+  ignorePatterns: ['bench', 'dist', 'var', 'pictures', 'tmp', 'reports', 'docs'],
+  incremental: true,
+  incrementalFile: 'test/mutation/incremental/all.json',
+  reporters: ['clear-text', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/all.html' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  thresholds: { high: 90, low: 80, break: null },
+  // A busy shared machine: allow slow tests; an endless loop is still caught.
+  timeoutMS: 30_000,
+  timeoutFactor: 3,
+  dryRunTimeoutMinutes: 20,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};

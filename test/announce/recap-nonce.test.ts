@@ -1,0 +1,31 @@
+/**
+ * The recap nonce Discord deduplicates a retried POST by: always the same for one recap (also across
+ * versions of the bot, so a retry after an upgrade is still deduplicated), different for any other.
+ */
+import { expect, test } from 'vitest';
+import { recapNonce } from '../../src/announce/nonce.js';
+
+const SEASON = '2013-blancpain-endurance-series';
+
+test('the nonce of a recap is fixed: 25 URL-safe characters, the same on every call', () => {
+  const nonce = recapNonce(SEASON, 1, '123456789012345678', '223456789012345678');
+  expect(nonce).toBe('C_IPsU_jVZEQ6NxvUzOjansGQ');
+  expect(recapNonce(SEASON, 1, '123456789012345678', '223456789012345678')).toBe(nonce);
+});
+
+test('season, round, server and channel each change the nonce', () => {
+  const nonces = new Set([
+    recapNonce(SEASON, 1, '1', '2'),
+    recapNonce(`${SEASON}x`, 1, '1', '2'),
+    recapNonce(SEASON, 2, '1', '2'),
+    recapNonce(SEASON, 1, '3', '2'),
+    recapNonce(SEASON, 1, '1', '3'),
+  ]);
+  expect(nonces.size).toBe(5);
+});
+
+test('the parts are kept apart: moving a character from one part to the next changes the nonce', () => {
+  expect(recapNonce('s1', 2, '3', '4')).not.toBe(recapNonce('s', 12, '3', '4'));
+  expect(recapNonce('s', 1, '23', '4')).not.toBe(recapNonce('s', 12, '3', '4'));
+  expect(recapNonce('s', 1, '2', '34')).not.toBe(recapNonce('s', 1, '23', '4'));
+});
