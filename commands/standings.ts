@@ -1,17 +1,20 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { standingsComponents } from '../src/components/views.js';
 import { type Command, UserError } from '../src/core/command.js';
 import {
   completeSeason,
   hideOption,
   readBoolean,
+  readInteger,
   readString,
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
-import { buildComputedStandingsEmbed } from '../src/replies/computed-standings.js';
+import { plainClassName } from '../src/replies/common.js';
+import { buildComputedStandingsPage } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
-import { buildStandingsEmbed } from '../src/replies/standings.js';
+import { buildStandingsPage } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
 
@@ -61,19 +64,41 @@ export const standings = {
         known,
       );
     }
-    const embed = computed ? buildComputedStandingsEmbed(model, computed) : buildStandingsEmbed(model, table);
+    // `page` is set only by the reply's own buttons (src/components), never typed: it is not in the definition.
+    const asked = readInteger(options, 'page');
+    const { embed, page, pages } = computed
+      ? buildComputedStandingsPage(model, computed, asked)
+      : buildStandingsPage(model, table, asked);
     const ephemeral = readBoolean(options, 'hide');
+    const season = readString(options, 'season');
+    const components = (text: boolean) =>
+      standingsComponents(model, {
+        classId: table.classId,
+        season,
+        page,
+        pages,
+        text,
+        classes: classesWithStandings(model)
+          .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
+          .map((id) => ({ id, name: plainClassName(model, id) })),
+      });
+    const key = `${table.classId}:${page}:${season ?? ''}:${ephemeral}`;
     const textOnly = () =>
-      sharedReply(model, `standings:${table.classId}:${ephemeral}`, () =>
-        buildReply({ embeds: [embed], ephemeral }),
+      sharedReply(model, `standings:${key}`, () =>
+        buildReply({ embeds: [embed], ephemeral, components: components(true) }),
       );
     if (readBoolean(options, 'text')) return textOnly();
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
     const picture = await standingsPicture(model, table).catch(pictureFailed);
     if (!picture) return textOnly();
-    return sharedReply(model, `standings-picture:${table.classId}:${ephemeral}`, () =>
-      buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),
+    return sharedReply(model, `standings-picture:${key}`, () =>
+      buildReply({
+        embeds: [{ ...embed, image: picture.image }],
+        files: [picture.file],
+        ephemeral,
+        components: components(false),
+      }),
     );
   },
   autocomplete(focused, _options, context) {

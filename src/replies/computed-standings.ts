@@ -1,10 +1,10 @@
 import type { ComputedStandings } from '../season/computed-table.js';
 import type { SeasonModel, StandingsRow } from '../season/model.js';
 import { COLOURS, className, sourceFooter } from './common.js';
-import { fitLines, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
 import { literal, md, type SafeEmbed, type SafeText, safe } from './safe-text.js';
-import { standingsRowLine } from './standings.js';
+import { pagedRows, type StandingsPage, standingsRowLine } from './standings.js';
 
 /** ▲2 / ▼1 / – since the previous round; `new` for a row not in the previous table. */
 export function movementText(current: number, previous: number | null, afterRound: number): SafeText {
@@ -19,8 +19,16 @@ export function movementText(current: number, previous: number | null, afterRoun
  * as computed, with each row's movement since the previous round.
  */
 export function buildComputedStandingsEmbed(model: SeasonModel, standings: ComputedStandings): SafeEmbed {
+  return buildComputedStandingsPage(model, standings, null).embed;
+}
+
+export function buildComputedStandingsPage(
+  model: SeasonModel,
+  standings: ComputedStandings,
+  asked: number | null,
+): StandingsPage {
   const { table, computed } = standings;
-  return memoForModel(model, `computed-standings:${table.classId}`, () => {
+  return memoForModel(model, `computed-standings:${table.classId}:${asked ?? 1}`, () => {
     const round = model.rounds[computed.afterRound - 1];
     const note = md`Computed from the round classifications after round ${computed.afterRound}${round ? md` (${safe(round.short_name)})` : literal('')}; nothing is published for this class. Cells are class positions (several for a round scored at several stages). ▲▼ = places gained or lost since the previous round; "=" marks a shared position.`;
     const rows = table.rows;
@@ -33,20 +41,23 @@ export function buildComputedStandingsEmbed(model: SeasonModel, standings: Compu
       );
       return standingsRowLine(model, table, row, move);
     };
-    const body =
+    const paged =
       rows.length === 0
-        ? literal('No driver has scored yet.')
-        : fitLines(
+        ? { body: literal('No driver has scored yet.'), page: 1, pages: 1 }
+        : pagedRows(
+            model,
+            `computed-standings:${table.classId}`,
             rows.length,
             line,
             LIMITS.description - note.length - 2,
-            (left) => md`… and ${left} more rows (/driver finds anyone)`,
+            asked,
           );
-    return {
+    const embed: SafeEmbed = {
       title: md`${className(model, table.classId)} — ${safe(model.name)} (computed)`,
-      description: md`${body}\n\n${note}`,
+      description: md`${paged.body}\n\n${note}`,
       color: COLOURS.standings,
       footer: sourceFooter(model),
     };
+    return { embed, page: paged.page, pages: paged.pages };
   });
 }
