@@ -9,7 +9,7 @@ import type { ReplyTarget } from '../discord/interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from '../discord/outgoing-message.js';
 import { postCallback } from '../discord/responder.js';
 import type { Logger } from '../logger.js';
-import { asPrivateCopy, planPress } from './press.js';
+import { asPrivateCopy, asUpdate, planPress } from './press.js';
 import { encodeUpdateCallback } from './update-callback.js';
 
 /** The slice of discord.js's ButtonInteraction / StringSelectMenuInteraction a press needs. */
@@ -104,8 +104,16 @@ class PressResponder {
     const { interaction } = this;
     const acknowledged = interaction.deferred || interaction.replied;
     if (this.updates && !isEphemeral(reply)) {
-      if (acknowledged) await interaction.editReply(toEditReplyOptions(reply));
-      else await this.#post(encodeUpdateCallback(reply));
+      if (acknowledged) {
+        const update = asUpdate(reply);
+        const files = update.files ?? [];
+        // Without files the edit must drop the old picture explicitly (an edit keeps what it omits).
+        await interaction.editReply({
+          ...toEditReplyOptions(update),
+          ...(files.length === 0 && { attachments: [] }),
+          components: update.data.components ?? [],
+        });
+      } else await this.#post(encodeUpdateCallback(reply));
       return;
     }
     const copy = asPrivateCopy(reply);

@@ -81,7 +81,9 @@ export function asUpdate(reply: Reply): Reply {
   let update = updates.get(reply);
   if (!update) {
     const flags = (reply.data.flags ?? 0) & ~MessageFlags.Ephemeral;
-    const { flags: _flags, ...data } = reply.data;
+    const { flags: _flags, ...rest } = reply.data;
+    // An edit keeps what it does not mention: a text page must say "no picture" and "no buttons" outright.
+    const data = { ...rest, attachments: rest.attachments ?? [], components: rest.components ?? [] };
     update = { ...reply, data: flags ? { ...data, flags } : data };
     updates.set(reply, update);
   }

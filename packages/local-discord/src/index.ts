@@ -40,6 +40,8 @@ import {
   InteractionRegistry,
 } from './interactions.js';
 import { buildMessage } from './messages.js';
+import { buildPinRoutes } from './pin-routes.js';
+import { checkPress, type PressOptions } from './press.js';
 import { type BucketRule, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { buildRoutes, type RouteTemplate } from './rest-routes.js';
 import {
@@ -65,6 +67,7 @@ export type {
   OptionInput,
   RejectedCallback,
 } from './interactions.js';
+export type { PressOptions } from './press.js';
 export type { BucketRule, RateLimitOptions } from './rate-limit.js';
 export type { RouteTemplate } from './rest-routes.js';
 export type { ChannelSpec, GuildSpec, Json } from './state.js';
@@ -165,6 +168,11 @@ export interface LocalDiscord {
   /** Type 3 button press, on `messageId` or on a new bot message carrying the button. */
   injectButton(options: Omit<InjectComponentOptions, 'componentType'>): InjectedInteraction;
   injectComponent(options: InjectComponentOptions): InjectedInteraction;
+  /**
+   * A user presses a component of a stored message (a button, or a select with `values`): checked as a
+   * Discord client would allow it (see press.ts), then sent as INTERACTION_CREATE type 3.
+   */
+  press(options: PressOptions): InjectedInteraction;
   interaction(id: string): InjectedInteraction | undefined;
 
   /** Stored messages (creation order, deleted ones left out), of one channel or all; ephemeral ones carry flag 64. */
@@ -301,22 +309,25 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     faults: restFaults,
     limiter,
     journalLimit: options.journalLimit ?? 10_000,
-    routes: buildRoutes({
-      state,
-      gateway,
-      interactions,
-      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
-      recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
-        validationFailures.push({
-          time: req.now,
-          method: req.method,
-          path: req.path,
-          route: req.template,
-          body: req.body,
-          problems,
-        });
-      },
-    }),
+    routes: [
+      ...buildPinRoutes(state),
+      ...buildRoutes({
+        state,
+        gateway,
+        interactions,
+        nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+        recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
+          validationFailures.push({
+            time: req.now,
+            method: req.method,
+            path: req.path,
+            route: req.template,
+            body: req.body,
+            problems,
+          });
+        },
+      }),
+    ],
   });
 
   const sockets = new Set<Socket>();
@@ -412,6 +423,15 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     injectAutocomplete: (opts) => interactions.injectAutocomplete(opts),
     injectButton: (opts) => interactions.injectComponent({ ...opts, componentType: 2 }),
     injectComponent: (opts) => interactions.injectComponent(opts),
+    press: (opts) => {
+      const stored = state.messages.get(opts.messageId);
+      const componentType = checkPress(
+        stored && !stored.deleted ? stored.message : undefined,
+        opts,
+        opts.userId ?? defaultUserId,
+      );
+      return interactions.injectComponent({ ...opts, componentType });
+    },
     interaction: (id) => interactions.byId.get(id),
 
     messages(channelId) {
