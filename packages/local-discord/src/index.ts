@@ -178,6 +178,8 @@ export interface LocalDiscord {
   /** Stored messages (creation order, deleted ones left out), of one channel or all; ephemeral ones carry flag 64. */
   messages(channelId?: string): Json[];
   message(id: string): Json | undefined;
+  /** Someone (a moderator) deletes a message: later edits, fetches and pins of it answer 404 10008. */
+  deleteMessage(id: string): void;
   attachment(id: string): StoredAttachment | undefined;
   /** Commands as stored by the last bulk overwrite / create: global, or of one guild. */
   registeredCommands(guildId?: string): StoredCommand[];
@@ -423,6 +425,11 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     injectAutocomplete: (opts) => interactions.injectAutocomplete(opts),
     injectButton: (opts) => interactions.injectComponent({ ...opts, componentType: 2 }),
     injectComponent: (opts) => interactions.injectComponent(opts),
+    deleteMessage(id) {
+      const stored = state.messages.get(id);
+      if (!stored) throw new Error(`unknown message ${id}`);
+      stored.deleted = true;
+    },
     press: (opts) => {
       const stored = state.messages.get(opts.messageId);
       const componentType = checkPress(
