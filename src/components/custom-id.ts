@@ -8,8 +8,8 @@
  * content hash: after the data changes, old buttons are recognised as stale and answered as such instead
  * of showing something that no longer matches the message around them. `slot` names the component within
  * its message (Discord requires distinct ids per message). Keys are short aliases of command options;
- * values are restricted to the characters of ids (written `'id`), numbers and booleans (`+`/`-`), so
- * nothing needs escaping.
+ * each key has one value type (ids: lowercase letters, digits and hyphens; numbers; booleans as 1/0), so
+ * nothing needs escaping or quoting, and a custom_id can be typed in a shell as it is.
  */
 
 export const CUSTOM_ID_MAX_LENGTH = 100;
@@ -21,16 +21,17 @@ export const DATA_VERSION_LENGTH = 8;
 const COMMAND_CODES = { standings: 's', driver: 'd', results: 'r', recap: 'c' } as const;
 export type ComponentCommand = keyof typeof COMMAND_CODES;
 
-/** Option names a custom_id may carry, with their one-letter keys. */
-const OPTION_KEYS = {
-  class: 'c',
-  season: 'S',
-  page: 'p',
-  text: 't',
-  round: 'r',
-  name: 'n',
+/** Option names a custom_id may carry, with their one-letter keys and the type of their values. */
+const OPTIONS = {
+  class: { key: 'c', type: 'id' },
+  season: { key: 'S', type: 'id' },
+  page: { key: 'p', type: 'number' },
+  text: { key: 't', type: 'boolean' },
+  round: { key: 'r', type: 'number' },
+  name: { key: 'n', type: 'id' },
 } as const;
-export type ComponentOption = keyof typeof OPTION_KEYS;
+export type ComponentOption = keyof typeof OPTIONS;
+const OPTION_NAMES = Object.keys(OPTIONS) as ComponentOption[];
 
 export type ComponentValue = string | number | boolean;
 
@@ -61,10 +62,10 @@ export function encodeCustomId(state: ComponentState): string {
   if (!/^[0-9a-f]{1,16}$/.test(state.dataVersion))
     throw new Error(`data version ${JSON.stringify(state.dataVersion)} is not hexadecimal`);
   const pairs: string[] = [];
-  for (const name of Object.keys(OPTION_KEYS) as ComponentOption[]) {
+  for (const name of OPTION_NAMES) {
     const value = state.options[name];
     if (value === undefined) continue;
-    pairs.push(`${OPTION_KEYS[name]}=${encodeValue(name, value)}`);
+    pairs.push(`${OPTIONS[name].key}=${encodeValue(name, value)}`);
   }
   const id = [
     CODEC_PREFIX,
@@ -78,12 +79,23 @@ export function encodeCustomId(state: ComponentState): string {
   return id;
 }
 
-function encodeValue(name: string, value: ComponentValue): string {
-  if (typeof value === 'boolean') return value ? '+' : '-';
-  const text = String(value);
-  if (typeof value === 'number' ? !NUMBER_VALUE.test(text) : !TEXT_VALUE.test(text))
+function encodeValue(name: ComponentOption, value: ComponentValue): string {
+  const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+  if (readValue(name, text) !== value)
     throw new Error(`option ${name}=${JSON.stringify(value)} cannot travel in a custom_id`);
-  return typeof value === 'number' ? text : `'${text}`;
+  return text;
+}
+
+/** A value as its option's type reads it; undefined when it is not one the encoder writes. */
+function readValue(name: ComponentOption, raw: string): ComponentValue | undefined {
+  switch (OPTIONS[name].type) {
+    case 'id':
+      return TEXT_VALUE.test(raw) ? raw : undefined;
+    case 'number':
+      return NUMBER_VALUE.test(raw) ? Number(raw) : undefined;
+    case 'boolean':
+      return raw === '1' ? true : raw === '0' ? false : undefined;
+  }
 }
 
 export type DecodeResult = { ok: true; state: ComponentState } | { ok: false; problem: string };
@@ -104,16 +116,12 @@ export function decodeCustomId(customId: string): DecodeResult {
   const options: ComponentState['options'] = {};
   for (const pair of body === '' ? [] : body.split(';')) {
     const match = /^([a-zA-Z])=(.*)$/.exec(pair);
-    const name = match
-      ? (Object.keys(OPTION_KEYS) as ComponentOption[]).find((o) => OPTION_KEYS[o] === match[1])
-      : undefined;
+    const name = match ? OPTION_NAMES.find((o) => OPTIONS[o].key === match[1]) : undefined;
     if (!match || !name) return fail(`it carries an unknown setting ${JSON.stringify(pair.slice(0, 20))}`);
     if (name in options) return fail(`it carries ${name} twice`);
-    const raw = match[2] as string;
-    if (raw.startsWith("'") && TEXT_VALUE.test(raw.slice(1))) options[name] = raw.slice(1);
-    else if (raw === '+' || raw === '-') options[name] = raw === '+';
-    else if (NUMBER_VALUE.test(raw)) options[name] = Number(raw);
-    else return fail(`its ${name} value is not one Pitboard writes`);
+    const value = readValue(name, match[2] as string);
+    if (value === undefined) return fail(`its ${name} value is not one Pitboard writes`);
+    options[name] = value;
   }
   return { ok: true, state: { dataVersion, command, slot, options } };
 }

@@ -20,7 +20,7 @@ describe('custom_id codec', () => {
     expect(decodeCustomId(id)).toEqual({ ok: true, state: STATE });
   });
 
-  test('numbers, booleans and ids stay apart (page 1 is not "true")', () => {
+  test('each option keeps its type (page 1 is a number, text 1 is true, season 2013 is an id)', () => {
     const id = encodeCustomId({ ...STATE, options: { page: 1, text: false, round: 0 } });
     expect(decodeCustomId(id)).toMatchObject({
       ok: true,
@@ -36,8 +36,10 @@ describe('custom_id codec', () => {
     ['pb1:NOTHEX:s:next:', 'data version'],
     ['pb1:e09a358e:z:next:', 'no command'],
     ['pb1:e09a358e:s:Next!:', 'component name'],
-    ["pb1:e09a358e:s:next:q='pro", 'unknown setting'],
-    ["pb1:e09a358e:s:next:c='pro;c='pro-am", 'twice'],
+    ['pb1:e09a358e:s:next:q=pro', 'unknown setting'],
+    ['pb1:e09a358e:s:next:c=pro;c=pro-am', 'twice'],
+    ['pb1:e09a358e:s:next:t=yes', 'text value'],
+    ['pb1:e09a358e:s:next:p=two', 'page value'],
     ['pb1:e09a358e:s:next:c=Pro Cup', 'value'],
     ['pb1:e09a358e:s:next:p=007', 'value'],
   ])('%j is refused: %s', (customId, problem) => {
