@@ -1,6 +1,8 @@
 import type { RESTOptions } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordPoster } from './announce/discord-poster.js';
+import { createLivePostClient } from './announce/live-standings-discord.js';
+import { createLiveStandingsJob, withLiveStandings } from './announce/live-standings-job.js';
 import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/recap-poller.js';
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
@@ -87,7 +89,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     catchUpHours: config.recaps.catchUpHours,
   });
-  const scheduler = createRecapScheduler(poller, logger, config.recaps.schedule);
+  const live = createLiveStandingsJob({
+    store,
+    catalog: app.catalog,
+    client: createLivePostClient(bot.client.rest),
+    now,
+    logger,
+  });
+  const scheduler = createRecapScheduler(
+    withLiveStandings(poller, live, logger),
+    logger,
+    config.recaps.schedule,
+  );
+  services.refreshLiveStandings = () => void scheduler.runNow();
   if (options.schedule !== false) {
     scheduler.start();
     void scheduler.runNow();
