@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   watchData?: boolean;
   /** The slash commands served; the product's (commands/index.ts) unless given (benchmarks add a floor). */
   commands?: readonly Command[];
+  /** Least time between two edits of one living standings post (default 10 s; tests use 0). */
+  liveEditIntervalMs?: number;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     client: createLivePostClient(bot.client.rest),
     now,
     logger,
+    ...(options.liveEditIntervalMs !== undefined && { minEditIntervalMs: options.liveEditIntervalMs }),
   });
   const scheduler = createRecapScheduler(
     withLiveStandings(poller, live, logger),
