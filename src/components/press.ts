@@ -91,7 +91,14 @@ export function asUpdate(reply: Reply): Reply {
 }
 const updates = new WeakMap<Reply, Reply>();
 
-/** The press's answer for anyone else: their own copy, which only they see. */
+/** The press's answer for anyone else: their own copy, which only they see (one object per shared reply). */
 export function asPrivateCopy(reply: Reply): Reply {
-  return { ...reply, data: { ...reply.data, flags: (reply.data.flags ?? 0) | MessageFlags.Ephemeral } };
+  if (((reply.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0) return reply;
+  let copy = copies.get(reply);
+  if (!copy) {
+    copy = { ...reply, data: { ...reply.data, flags: (reply.data.flags ?? 0) | MessageFlags.Ephemeral } };
+    copies.set(reply, copy);
+  }
+  return copy;
 }
+const copies = new WeakMap<Reply, Reply>();
