@@ -16,6 +16,8 @@ export class MessageGoneError extends Error {
 export interface LivePostClient {
   post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ messageId: string }>;
   edit(channelId: string, messageId: string, body: RESTPatchAPIChannelMessageJSONBody): Promise<void>;
+  /** Throws MessageGoneError when the message was deleted. */
+  check(channelId: string, messageId: string): Promise<void>;
   /** True when pinned; false when the bot may not pin there (that is allowed, not a failure). */
   pin(channelId: string, messageId: string): Promise<boolean>;
 }
@@ -42,6 +44,9 @@ export function createLivePostClient(rest: REST): LivePostClient {
     },
     async edit(channelId, messageId, body) {
       await rest.patch(Routes.channelMessage(channelId, messageId), { body }).catch(classify);
+    },
+    async check(channelId, messageId) {
+      await rest.get(Routes.channelMessage(channelId, messageId)).catch(classify);
     },
     async pin(channelId, messageId) {
       try {

@@ -17,6 +17,11 @@ export interface LiveStandingsJobOptions {
    * channel stays far below Discord's 5 edits / 5 s per channel. Default 10 s.
    */
   minEditIntervalMs?: number;
+  /**
+   * While its table does not change, each post is checked for deletion at most this often (one GET), so a
+   * deleted post comes back without waiting for the next round. Default 1 h.
+   */
+  checkIntervalMs?: number;
   /** Posts handled at once; the REST queue still paces each request. Default 5. */
   concurrency?: number;
   leaseMs?: number;
@@ -43,6 +48,7 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
   const ledger = new LivePostLedger(options.store);
   const log = options.logger;
   const minEditIntervalMs = options.minEditIntervalMs ?? 10_000;
+  const checkIntervalMs = options.checkIntervalMs ?? 3_600_000;
 
   async function create(entry: LivePost, view: LiveStandingsBody, report: LiveTickReport): Promise<void> {
     const nonce = entry.nonce ?? livePostNonce(entry);
@@ -63,6 +69,7 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
       shown: view.fingerprint,
       afterRound: view.afterRound,
       lastEditAt: at,
+      checkedAt: at,
     };
     await ledger.put(posted);
     report.posted++;
@@ -78,17 +85,20 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
     if (!view) return;
     if (entry.state === 'new' || entry.state === 'pending' || entry.messageId === null)
       return create(entry, view, report);
-    if (entry.shown === view.fingerprint) {
+    const now = options.now();
+    const unchanged = entry.shown === view.fingerprint;
+    const seen = entry.checkedAt ?? entry.lastEditAt;
+    if (unchanged && seen && now.getTime() - Date.parse(seen) < checkIntervalMs) {
       report.unchanged++;
       return;
     }
-    const now = options.now();
-    if (entry.lastEditAt && now.getTime() - Date.parse(entry.lastEditAt) < minEditIntervalMs) {
+    if (!unchanged && entry.lastEditAt && now.getTime() - Date.parse(entry.lastEditAt) < minEditIntervalMs) {
       report.paced++;
       return;
     }
     try {
-      await options.client.edit(entry.channelId, entry.messageId, view.body);
+      if (unchanged) await options.client.check(entry.channelId, entry.messageId);
+      else await options.client.edit(entry.channelId, entry.messageId, view.body);
     } catch (error) {
       if (!(error instanceof MessageGoneError)) throw error;
       const deletedAt = now.toISOString();
@@ -121,11 +131,17 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
       );
       return create(again, view, report);
     }
+    if (unchanged) {
+      await ledger.put({ ...entry, checkedAt: now.toISOString() });
+      report.unchanged++;
+      return;
+    }
     await ledger.put({
       ...entry,
       shown: view.fingerprint,
       afterRound: view.afterRound,
       lastEditAt: now.toISOString(),
+      checkedAt: now.toISOString(),
     });
     report.edited++;
     log.info(

@@ -26,6 +26,8 @@ export const LivePostSchema = z.strictObject({
   reposts: z.number().int().nonnegative(),
   repostedAt: z.iso.datetime().nullable(),
   lastEditAt: z.iso.datetime().nullable(),
+  /** When the message was last seen to exist (an edit, or a check while the table did not change). */
+  checkedAt: z.iso.datetime().nullable(),
   pinned: z.boolean(),
   /** What /setup show should tell an admin (a deletion, a refusal). */
   note: z.string().nullable(),

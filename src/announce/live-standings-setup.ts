@@ -107,6 +107,7 @@ export async function setUpLiveStandings(
       reposts: 0,
       repostedAt: null,
       lastEditAt: null,
+      checkedAt: null,
       pinned: false,
       note: null,
     };

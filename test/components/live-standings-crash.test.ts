@@ -68,6 +68,7 @@ test('SIGKILL after the POST and after the edit, restart: one post per server an
           reposts: 0,
           repostedAt: null,
           lastEditAt: null,
+          checkedAt: null,
           pinned: false,
           note: null,
         });

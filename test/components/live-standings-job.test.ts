@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildLiveStandingsBody } from '../../src/announce/live-standings-body.js';
 import type { LivePostClient } from '../../src/announce/live-standings-discord.js';
 import { MessageGoneError } from '../../src/announce/live-standings-discord.js';
 import { createLiveStandingsJob } from '../../src/announce/live-standings-job.js';
@@ -22,7 +23,7 @@ afterAll(async () => {
   scratch.remove();
 });
 
-function recordingClient(fail: { edit?: Error; post?: Error } = {}) {
+function recordingClient(fail: { edit?: Error; post?: Error; check?: Error } = {}) {
   const calls: string[] = [];
   const client: LivePostClient = {
     async post(channelId) {
@@ -33,6 +34,10 @@ function recordingClient(fail: { edit?: Error; post?: Error } = {}) {
     async edit(_channelId, messageId) {
       calls.push(`edit ${messageId}`);
       if (fail.edit) throw fail.edit;
+    },
+    async check(_channelId, messageId) {
+      calls.push(`check ${messageId}`);
+      if (fail.check) throw fail.check;
     },
     async pin() {
       calls.push('pin');
@@ -56,6 +61,7 @@ const entry = (guildId: string, over: Partial<LivePost> = {}): LivePost => ({
   reposts: 0,
   repostedAt: null,
   lastEditAt: '2013-10-01T00:00:00.000Z',
+  checkedAt: null,
   pinned: false,
   note: null,
   ...over,
@@ -115,5 +121,30 @@ describe('living standings job', () => {
     expect(after).toMatchObject({ state: 'posted', reposts: 1 });
     expect(after?.nonce).not.toBe('n');
     expect(calls).toContain('post 200000000000000001');
+  });
+
+  test('an unchanged post is checked for deletion at most once per interval, and comes back once if deleted', async () => {
+    const ledger = new LivePostLedger(store);
+    const shown = buildLiveStandingsBody(app.catalog.defaultSeason(), 'pro')?.fingerprint ?? null;
+    await ledger.put(entry('4', { shown, lastEditAt: '2013-10-01T00:00:00.000Z' }));
+    let now = new Date('2013-10-01T00:30:00Z');
+    const { client, calls } = recordingClient({ check: new MessageGoneError('Unknown Message') });
+    const job = createLiveStandingsJob({
+      store,
+      catalog: app.catalog,
+      client,
+      now: () => now,
+      logger: silent,
+      checkIntervalMs: 3_600_000,
+    });
+    await job.tick();
+    expect(calls).toEqual([]);
+    now = new Date('2013-10-01T01:00:01Z');
+    await job.tick();
+    expect(calls.filter((c) => c.startsWith('check') || c.startsWith('post'))).toEqual([
+      'check m0',
+      'post 200000000000000001',
+    ]);
+    expect(await ledger.get('4', 'pro')).toMatchObject({ state: 'posted', reposts: 1 });
   });
 });
