@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type InjectedInteraction, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
+import { dataVersionOf, encodeCustomId } from '../src/components/custom-id.js';
 import { createAppContext } from '../src/core/app-context.js';
 import type { BotServices, Command } from '../src/core/command.js';
 import { runCommand } from '../src/core/run-command.js';
@@ -131,6 +132,32 @@ function autocompleteTarget(
 }
 
 /**
+ * A button press on a message the bot posted (the local Discord makes the message, so it is nobody's
+ * reply: the bot answers with a private copy, the same work as an in-place update). The custom_id is the
+ * one the bot itself puts on the reply, for the data as loaded.
+ */
+function pressTarget(label: string, customId: () => string): Target {
+  return {
+    label,
+    kind: 'command',
+    inject: (discord, userId) => discord.injectButton({ customId: customId(), userId }),
+  };
+}
+
+function pressIds(): { resultsNext: string; standingsNext: string } {
+  const dataVersion = dataVersionOf(createAppContext().catalog.defaultSeason().version);
+  return {
+    resultsNext: encodeCustomId({ dataVersion, command: 'results', slot: 'next', options: { round: 2 } }),
+    standingsNext: encodeCustomId({
+      dataVersion,
+      command: 'standings',
+      slot: 'next',
+      options: { class: 'pro', page: 2, text: true },
+    }),
+  };
+}
+
+/**
  * Every command and autocomplete case injected at the local Discord and timed until the bot's callback
  * arrives, through the real discord.js client (createBot, the same code path as startRuntime), with the
  * floor command registered in the same bot. Floor and case samples alternate (floor-case, case-floor, …),
@@ -161,6 +188,7 @@ export async function runEndToEnd(
   const registered: Command[] = [...commands, floorCommand];
   await deployCommands({ config, commands: registered });
 
+  const ids = pressIds();
   const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
   const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
   const uploads = await pictureBytes();
@@ -190,6 +218,8 @@ export async function runEndToEnd(
         [c.focused.name]: c.focused.value,
       }),
     ),
+    pressTarget('press ▶ on /results 1', () => ids.resultsNext),
+    pressTarget('press ▶ on /standings pro text:true', () => ids.standingsNext),
   ];
 
   let user = 0n;

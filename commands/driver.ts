@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { driverPickComponents } from '../src/components/views.js';
 import { type Command, UserError } from '../src/core/command.js';
 import {
   completeSeason,
@@ -46,8 +47,12 @@ export const driver = {
         buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral }),
       );
     if (found.kind === 'ambiguous')
-      return sharedReply(model, `driver-pick:${typed}`, () =>
-        buildReply({ embeds: [buildPickListEmbed(model, typed, found.matches)], ephemeral: true }),
+      return sharedReply(model, `driver-pick:${typed}:${readString(options, 'season') ?? ''}`, () =>
+        buildReply({
+          embeds: [buildPickListEmbed(model, typed, found.matches)],
+          ephemeral: true,
+          components: driverPickComponents(model, readString(options, 'season'), found.matches),
+        }),
       );
     if (found.suggestions.length > 0)
       throw new UserError(

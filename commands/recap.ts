@@ -1,6 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
+import { roundComponents } from '../src/components/views.js';
 import type { Command } from '../src/core/command.js';
-import { resolveSeason, seasonOption } from '../src/core/options.js';
+import { readString, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
 import { buildRecapEmbed } from '../src/replies/recap.js';
@@ -16,8 +17,12 @@ export const recap = {
   execute(options, context) {
     const model = resolveSeason(context, options);
     const round = resolveRound(model, options);
-    return sharedReply(model, `recap:${round.round}`, () =>
-      buildReply({ embeds: [buildRecapEmbed(model, round)] }),
+    const season = readString(options, 'season');
+    return sharedReply(model, `recap:${round.round}:${season ?? ''}`, () =>
+      buildReply({
+        embeds: [buildRecapEmbed(model, round)],
+        components: roundComponents(model, 'recap', season, round),
+      }),
     );
   },
   autocomplete: completeRoundCommand,

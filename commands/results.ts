@@ -1,6 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
+import { roundComponents } from '../src/components/views.js';
 import type { Command } from '../src/core/command.js';
-import { resolveSeason, seasonOption } from '../src/core/options.js';
+import { readString, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
 import { buildResultsEmbed } from '../src/replies/results.js';
@@ -15,8 +16,12 @@ export const results = {
   execute(options, context) {
     const model = resolveSeason(context, options);
     const round = resolveRound(model, options);
-    return sharedReply(model, `results:${round.round}`, () =>
-      buildReply({ embeds: [buildResultsEmbed(model, round)] }),
+    const season = readString(options, 'season');
+    return sharedReply(model, `results:${round.round}:${season ?? ''}`, () =>
+      buildReply({
+        embeds: [buildResultsEmbed(model, round)],
+        components: roundComponents(model, 'results', season, round),
+      }),
     );
   },
   autocomplete: completeRoundCommand,

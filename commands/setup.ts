@@ -6,6 +6,11 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
+import {
+  describeLiveStandings,
+  liveStandingsSubcommand,
+  setUpLiveStandings,
+} from '../src/announce/live-standings-setup.js';
 import { createTimeline } from '../src/announce/timeline.js';
 import {
   type BotServices,
@@ -32,6 +37,7 @@ import { quoteInput } from '../src/replies/text.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 import { readLastRecap } from '../src/store/ledger.js';
 import { CorruptValueError, type GuildSettings } from '../src/store/settings-store.js';
+import { CLASS_CHOICES } from './standings.js';
 
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
 const ADMINISTRATOR = PermissionFlagsBits.Administrator;
@@ -86,6 +92,7 @@ export const setup = {
         description: 'Show this server’s settings and the last recap',
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting recaps' },
+      liveStandingsSubcommand(CLASS_CHOICES),
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'replay',
@@ -125,6 +132,14 @@ export const setup = {
           return await turnOff(context, services, guildId);
         case 'replay':
           return await replay(options, context, services, guildId);
+        case 'live-standings':
+          return await setUpLiveStandings(
+            options,
+            context,
+            services,
+            guildId,
+            CLASS_CHOICES.map((c) => c.value),
+          );
         default:
           throw new UserError('Use /setup announcements, /setup show, /setup off or /setup replay.');
       }
@@ -251,9 +266,16 @@ async function show(context: CommandContext, services: BotServices, guildId: str
       ),
       ephemeral: true,
     });
+  const live = await describeLiveStandings(services, guildId, context);
   if (!settings)
     return buildReply({
-      content: literal('Recaps are off for this server. Turn them on with /setup announcements channel:#…'),
+      content: joinSafe(
+        [
+          literal('Recaps are off for this server. Turn them on with /setup announcements channel:#…'),
+          ...live,
+        ],
+        '\n',
+      ),
       ephemeral: true,
     });
   const model = context.seasons.get(settings.seasonId);
@@ -272,6 +294,7 @@ async function show(context: CommandContext, services: BotServices, guildId: str
     lines.push(
       md`⚠️ Problem: Discord refused a recap (${settings.broken.code ?? literal('no code')}: ${safe(settings.broken.reason)}) ${discordTimestamp(new Date(settings.broken.at), 'R')}. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`,
     );
+  lines.push(...live);
   if (model && settings.replay) {
     const timeline = createTimeline(model, settings.replay);
     const next = model.rounds.find((r) => timeline.roundEndReal(r).getTime() > context.now().getTime());

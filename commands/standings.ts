@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { standingsComponents } from '../src/components/views.js';
 import { type Command, UserError } from '../src/core/command.js';
 import {
   completeSeason,
@@ -11,10 +12,11 @@ import {
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRound } from '../src/core/round-option.js';
-import { buildComputedStandingsEmbed, movementMarks } from '../src/replies/computed-standings.js';
+import { plainClassName } from '../src/replies/common.js';
+import { buildComputedStandingsPage, movementMarks } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { progressionReply } from '../src/replies/progression.js';
-import { buildStandingsEmbed } from '../src/replies/standings.js';
+import { buildStandingsPage } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
 import type { SeasonModel } from '../src/season/model.js';
@@ -85,12 +87,30 @@ export const standings = {
       );
     }
     if (readBoolean(options, 'chart')) return progressionReply(model, table.classId, options);
-    const embed = computed ? buildComputedStandingsEmbed(model, computed) : buildStandingsEmbed(model, table);
+    // `page` is set only by the reply's own buttons (src/components), never typed: it is not in the definition.
+    const asked = readInteger(options, 'page');
+    const { embed, page, pages } = computed
+      ? buildComputedStandingsPage(model, computed, asked)
+      : buildStandingsPage(model, table, asked);
     const ephemeral = readBoolean(options, 'hide');
+    const season = readString(options, 'season');
+    const components = (text: boolean) =>
+      standingsComponents(model, {
+        classId: table.classId,
+        season,
+        round: afterRound,
+        page,
+        pages,
+        text,
+        classes: classesWithStandings(model)
+          .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
+          .map((id) => ({ id, name: plainClassName(model, id) })),
+      });
     const after = computed ? `:after-${computed.computed.afterRound}` : '';
+    const key = `${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
     const textOnly = () =>
-      sharedReply(model, `standings:${table.classId}${after}:${ephemeral}`, () =>
-        buildReply({ embeds: [embed], ephemeral }),
+      sharedReply(model, `standings:${key}`, () =>
+        buildReply({ embeds: [embed], ephemeral, components: components(true) }),
       );
     if (readBoolean(options, 'text')) return textOnly();
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
@@ -103,8 +123,13 @@ export const standings = {
         : undefined,
     ).catch(pictureFailed);
     if (!picture) return textOnly();
-    return sharedReply(model, `standings-picture:${table.classId}${after}:${ephemeral}`, () =>
-      buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),
+    return sharedReply(model, `standings-picture:${key}`, () =>
+      buildReply({
+        embeds: [{ ...embed, image: picture.image }],
+        files: [picture.file],
+        ephemeral,
+        components: components(false),
+      }),
     );
   },
   autocomplete(focused, options, context) {

@@ -1,6 +1,8 @@
 import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordPoster } from './announce/discord-poster.js';
+import { createLivePostClient } from './announce/live-standings-discord.js';
+import { createLiveStandingsJob, withLiveStandings } from './announce/live-standings-job.js';
 import { createRecapPoller, type RecapPoller, reportDataLoss } from './announce/recap-poller.js';
 import { createRecapScheduler } from './announce/scheduler.js';
 import type { Config } from './config.js';
@@ -38,6 +40,8 @@ export interface RuntimeOptions {
   watchData?: boolean;
   /** The slash commands served; the product's (commands/index.ts) unless given (benchmarks add a floor). */
   commands?: readonly Command[];
+  /** Least time between two edits of one living standings post (default 10 s; tests use 0). */
+  liveEditIntervalMs?: number;
 }
 
 /**
@@ -118,7 +122,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     catchUpHours: config.recaps.catchUpHours,
     ...(config.recaps.leaseMs !== undefined && { leaseMs: config.recaps.leaseMs }),
   });
-  const scheduler = createRecapScheduler(poller, logger, config.recaps.schedule);
+  const live = createLiveStandingsJob({
+    store,
+    catalog: app.catalog,
+    client: createLivePostClient(bot.client.rest),
+    now,
+    logger,
+    ...(options.liveEditIntervalMs !== undefined && { minEditIntervalMs: options.liveEditIntervalMs }),
+  });
+  const scheduler = createRecapScheduler(
+    withLiveStandings(poller, live, logger),
+    logger,
+    config.recaps.schedule,
+  );
+  services.refreshLiveStandings = () => void scheduler.runNow();
   if (options.schedule !== false) {
     scheduler.start();
     void scheduler.runNow();

@@ -1,4 +1,11 @@
-import type { APIApplicationCommandOptionChoice, APIEmbed } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIApplicationCommandOptionChoice,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIMessageTopLevelComponent,
+} from 'discord-api-types/v10';
+import { ComponentType } from 'discord-api-types/v10';
 import type { Reply } from '../core/command.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -65,7 +72,36 @@ export function renderReplyText(reply: Reply, now: Date): string {
   for (const embed of reply.data.embeds ?? []) parts.push(renderEmbed(embed, now));
   for (const file of reply.files ?? [])
     parts.push(`[attachment: ${file.name}, ${file.data.byteLength} bytes]`);
+  const components = renderComponents(reply.data.components ?? []);
+  if (components) parts.push(components);
   return parts.join('\n\n');
+}
+
+/**
+ * Buttons and menus, each with the line that presses it: `press <custom_id>` (a menu: then one of its
+ * values). Disabled ones are listed, marked, without a line.
+ */
+export function renderComponents(rows: readonly APIMessageTopLevelComponent[]): string {
+  const lines: string[] = [];
+  const inRows = rows.flatMap((row) =>
+    row.type === ComponentType.ActionRow
+      ? (row as APIActionRowComponent<APIComponentInMessageActionRow>).components
+      : [],
+  );
+  for (const component of inRows) {
+    if (!('custom_id' in component)) continue;
+    if ('options' in component && component.options) {
+      const values = component.options.map((o) => `${o.value}${o.default ? ' (shown)' : ''}`).join(' | ');
+      lines.push(`[menu: ${component.placeholder ?? ''}]  press ${component.custom_id} <${values}>`);
+    } else if ('label' in component) {
+      lines.push(
+        component.disabled
+          ? `[${component.label ?? ''}] (disabled)`
+          : `[${component.label ?? ''}]  press ${component.custom_id}`,
+      );
+    }
+  }
+  return lines.join('\n');
 }
 
 export function renderChoicesText(choices: readonly APIApplicationCommandOptionChoice[]): string {

@@ -10,6 +10,7 @@ import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
+import { answerPress, parsePressLine } from './press-line.js';
 import { renderChoicesText, renderReplyText } from './render-text.js';
 import { OutDirError, writeAttachments } from './write-attachments.js';
 
@@ -51,6 +52,8 @@ export async function answerLine(
   commands: readonly Command[] = allCommands,
   index = 0,
 ): Promise<{ output: string; failure: unknown | null; problem?: string }> {
+  const press = options.mode === 'ask' ? parsePressLine(line) : null;
+  if (press) return answerPress(press, options.json, context, commands);
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(line, commands, autocompleteResolver(context));

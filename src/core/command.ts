@@ -64,6 +64,8 @@ export interface BotServices {
   /** Can the bot post embeds in this channel of this server? */
   checkChannel(guildId: string, channelId: string): Promise<ChannelCheck>;
   catchUpHours: number;
+  /** Run the living standings job now (after /setup live-standings) instead of at the next tick. */
+  refreshLiveStandings?: () => void;
 }
 
 export interface FocusedOption {

@@ -1,4 +1,8 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { clampEmbeds, LIMITS } from '../replies/limits.js';
 import { memoForModel } from '../replies/memo.js';
 import { type SafeEmbed, type SafeText, truncateSafe } from '../replies/safe-text.js';
@@ -15,10 +19,13 @@ export function buildReply(parts: {
   content?: SafeText;
   ephemeral?: boolean;
   files?: ReplyFile[];
+  /** Buttons and menus (src/components): plain-text labels, so not SafeText. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }): Reply {
   const data: Reply['data'] = { allowed_mentions: { parse: [] } };
   if (parts.content !== undefined) data.content = truncateSafe(parts.content, LIMITS.content);
   if (parts.embeds && parts.embeds.length > 0) data.embeds = clampEmbeds(parts.embeds);
+  if (parts.components && parts.components.length > 0) data.components = parts.components;
   if (parts.ephemeral) data.flags = MessageFlags.Ephemeral;
   if (parts.files && parts.files.length > 0) {
     data.attachments = parts.files.map((file, id) => ({

@@ -137,7 +137,7 @@ export function createBot(options: BotOptions): Bot {
 async function turnAway(interaction: Interaction, logger: Logger): Promise<void> {
   if (interaction.isAutocomplete()) {
     await respondWithChoices(interaction, []).catch(() => undefined);
-  } else if (interaction.isChatInputCommand()) {
+  } else if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
     await new InteractionResponder(interaction, logger)
       .send(buildReply({ content: RESTARTING_NOTICE, ephemeral: true }))
       .catch(() => undefined);

@@ -1,8 +1,8 @@
+import type { Reply } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { buildGenericErrorReply } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import type { Logger } from '../logger.js';
-import type { InteractionResponder } from './responder.js';
 
 /** What a log line about a failed interaction carries. Never the interaction object (it holds tokens). */
 export interface InteractionLogContext {
@@ -20,7 +20,7 @@ export interface InteractionLogContext {
  * answered generically. Never throws: a failure to answer is logged. Returns whether it was a fault.
  */
 export async function answerWithError(
-  responder: InteractionResponder,
+  responder: { send(reply: Reply): Promise<void> },
   error: unknown,
   context: InteractionLogContext,
   logger: Logger,

@@ -41,7 +41,10 @@ export interface CallbackTarget {
   readonly client: { readonly rest: RestPoster };
 }
 
-export interface RepliableInteraction extends InteractionSource, CallbackTarget {
+export interface RepliableInteraction extends InteractionSource, ReplyTarget {}
+
+/** What answering an interaction needs, whatever its kind (command or component press). */
+export interface ReplyTarget extends CallbackTarget {
   /** Set by discord.js's `deferReply()`. */
   deferred: boolean;
   /** Set by the responder once it has posted the initial reply itself, as discord.js's `reply()` would. */

@@ -4,7 +4,7 @@ import { choicesCallbackJson, NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
 import type { Logger } from '../logger.js';
 import { type EncodedCallback, encodeReplyCallback } from './callback-body.js';
-import type { AutocompleteSource, CallbackTarget, RepliableInteraction } from './interaction-types.js';
+import type { AutocompleteSource, CallbackTarget, ReplyTarget } from './interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
 
 const PRIVATE_ANSWER_NOTE = 'Answered privately.';
@@ -21,7 +21,7 @@ export class InteractionResponder {
   #deferredEphemeral = false;
 
   constructor(
-    private readonly interaction: RepliableInteraction,
+    private readonly interaction: ReplyTarget,
     private readonly logger: Logger,
   ) {}
 
@@ -92,7 +92,10 @@ export async function respondWithChoices(
 }
 
 /** An interaction callback, already encoded, posted as-is (authenticated by the interaction's token). */
-function postCallback(target: CallbackTarget, { body, contentType }: EncodedCallback): Promise<unknown> {
+export function postCallback(
+  target: CallbackTarget,
+  { body, contentType }: EncodedCallback,
+): Promise<unknown> {
   return target.client.rest.post(Routes.interactionCallback(target.id, target.token), {
     body,
     passThroughBody: true,

@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { handleComponentPress } from '../components/press-handler.js';
 import type { Command } from '../core/command.js';
 import {
   handleAutocomplete,
@@ -26,6 +27,8 @@ export async function routeInteraction(
     await handleChatInputCommand(interaction, deps);
   } else if (interaction.isAutocomplete()) {
     await handleAutocomplete(interaction, deps);
+  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    await handleComponentPress(interaction, deps);
   } else {
     deps.logger.debug({ interactionId: interaction.id, type: interaction.type }, 'ignored interaction kind');
   }

@@ -146,7 +146,7 @@ export function buildPickListEmbed(
   });
   return {
     title: md`${matches.length} people match ${quoteInput(typed, 80)}`,
-    description: md`${joinSafe(lines, '\n')}\n\nAsk again with the full name, or pick one from the autocomplete list.`,
+    description: md`${joinSafe(lines, '\n')}\n\nChoose one in the menu below, or ask again with the full name.`,
     color: COLOURS.person,
     footer: sourceFooter(model),
   };

@@ -1,8 +1,9 @@
 import type { SeasonModel, StandingsColumn, StandingsRow, StandingsTable } from '../season/model.js';
 import type { Cell } from '../season/schema.js';
 import { COLOURS, className, sourceFooter, teamName, withoutCode, writtenPersonWithFlag } from './common.js';
-import { fitLines, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
+import { choosePage, type PageSpan, pageLine, splitIntoPages } from './pages.js';
 import { bold, joinSafe, literal, md, type SafeEmbed, type SafeText, safe } from './safe-text.js';
 import { positionLabel } from './text.js';
 
@@ -61,27 +62,75 @@ function legend(table: StandingsTable): SafeText | null {
   return md`${meaning}${stages}. Ret = retired, – = no result published. "=" marks a shared position.`;
 }
 
-export function buildStandingsEmbed(model: SeasonModel, table: StandingsTable): SafeEmbed {
-  return memoForModel(model, `standings:${table.classId}`, () => standingsEmbed(model, table));
+/** One page of a class table as an embed, and how many pages the table has. */
+export interface StandingsPage {
+  embed: SafeEmbed;
+  page: number;
+  pages: number;
 }
 
-function standingsEmbed(model: SeasonModel, table: StandingsTable): SafeEmbed {
+/**
+ * A table's rows as pages (see pages.ts), the asked page's rows joined, and "Page 2 of 4" under them:
+ * a long table is paged (the reply's ◀ ▶ buttons turn the pages), never cut.
+ */
+export function pagedRows(
+  model: SeasonModel,
+  key: string,
+  count: number,
+  lineAt: (index: number) => SafeText,
+  room: number,
+  asked: number | null,
+): { body: SafeText; page: number; pages: number } {
+  const pageRoom = room - pageLine(999, 999).length - 2;
+  const spans = memoForModel(model, `pages:${key}`, () => splitIntoPages(count, lineAt, pageRoom));
+  const page = choosePage(asked, spans.length);
+  const span = spans[page - 1] as PageSpan | undefined;
+  if (!span) return { body: literal(''), page: 1, pages: 1 };
+  const lines = joinSafe(
+    Array.from({ length: span.end - span.start }, (_, i) => lineAt(span.start + i)),
+    '\n',
+  );
+  return {
+    body: spans.length > 1 ? md`${lines}\n\n${pageLine(page, spans.length)}` : lines,
+    page,
+    pages: spans.length,
+  };
+}
+
+export function buildStandingsEmbed(model: SeasonModel, table: StandingsTable): SafeEmbed {
+  return buildStandingsPage(model, table, null).embed;
+}
+
+export function buildStandingsPage(
+  model: SeasonModel,
+  table: StandingsTable,
+  asked: number | null,
+): StandingsPage {
+  return memoForModel(model, `standings:${table.classId}:${asked ?? 1}`, () =>
+    standingsPage(model, table, asked),
+  );
+}
+
+function standingsPage(model: SeasonModel, table: StandingsTable, asked: number | null): StandingsPage {
   const note = legend(table);
   const room = LIMITS.description - (note ? note.length + 2 : 0);
   const rows = table.rows;
-  const body =
+  const paged =
     rows.length === 0
-      ? literal('No standings published.')
-      : fitLines(
+      ? { body: literal('No standings published.'), page: 1, pages: 1 }
+      : pagedRows(
+          model,
+          `standings:${table.classId}`,
           rows.length,
           (i) => standingsRowLine(model, table, rows[i] as StandingsRow),
           room,
-          (left) => md`… and ${left} more rows (/driver finds anyone)`,
+          asked,
         );
-  return {
+  const embed: SafeEmbed = {
     title: md`${className(model, table.classId)} — ${safe(model.name)}`,
-    description: note ? md`${body}\n\n${note}` : body,
+    description: note ? md`${paged.body}\n\n${note}` : paged.body,
     color: COLOURS.standings,
     footer: sourceFooter(model),
   };
+  return { embed, page: paged.page, pages: paged.pages };
 }

@@ -15,6 +15,7 @@ import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { deployCommands } from '../discord/deploy.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
+import { pressInSandbox } from './press.js';
 
 /** The sandbox user is the server's admin, so /setup works as it would for a server owner. */
 const ADMINISTRATOR = '8';
@@ -24,6 +25,7 @@ const BANNER = (
 ) => `Pitboard sandbox — a local Discord on 127.0.0.1:${discord.port} with the real bot connected.
 Type a command as you would in Discord, e.g. /standings pro, /driver Buhk, /results 4, /lineup car:84.
 Recaps: /setup announcements channel:#announcements, then /setup replay start:now speed:100000 (and "wait 5").
+Replies list their buttons and menus; "press <custom_id> [value]" presses one (as printed under the reply).
 Other lines: "wait <seconds>", "help", "quit". Ctrl-D ends.
 To run on real Discord instead: put DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env, npm run deploy, npm start.
 `;
@@ -120,6 +122,8 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
         const seconds = Math.min(600, Number(line.split(/\s+/)[1]));
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
         printRecaps();
+      } else if (line.startsWith('press')) {
+        write((await pressInSandbox(discord, line, general.id)) ?? '');
       } else
         write(
           await ask(

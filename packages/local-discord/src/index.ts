@@ -42,6 +42,8 @@ import {
   InteractionRegistry,
 } from './interactions.js';
 import { buildMessage } from './messages.js';
+import { buildPinRoutes } from './pin-routes.js';
+import { checkPress, type PressOptions } from './press.js';
 import { type BucketRule, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { buildRoutes, type RouteTemplate } from './rest-routes.js';
 import {
@@ -69,6 +71,7 @@ export type {
   OptionInput,
   RejectedCallback,
 } from './interactions.js';
+export type { PressOptions } from './press.js';
 export type { BucketRule, RateLimitOptions } from './rate-limit.js';
 export type { RouteTemplate } from './rest-routes.js';
 export type { ChannelSpec, GuildSpec, Json } from './state.js';
@@ -187,11 +190,18 @@ export interface LocalDiscord {
   /** Type 3 button press, on `messageId` or on a new bot message carrying the button. */
   injectButton(options: Omit<InjectComponentOptions, 'componentType'>): InjectedInteraction;
   injectComponent(options: InjectComponentOptions): InjectedInteraction;
+  /**
+   * A user presses a component of a stored message (a button, or a select with `values`): checked as a
+   * Discord client would allow it (see press.ts), then sent as INTERACTION_CREATE type 3.
+   */
+  press(options: PressOptions): InjectedInteraction;
   interaction(id: string): InjectedInteraction | undefined;
 
   /** Stored messages (creation order, deleted ones left out), of one channel or all; ephemeral ones carry flag 64. */
   messages(channelId?: string): Json[];
   message(id: string): Json | undefined;
+  /** Someone (a moderator) deletes a message: later edits, fetches and pins of it answer 404 10008. */
+  deleteMessage(id: string): void;
   attachment(id: string): StoredAttachment | undefined;
   /** Commands as stored by the last bulk overwrite / create: global, or of one guild. */
   registeredCommands(guildId?: string): StoredCommand[];
@@ -321,23 +331,26 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   const validationFailures: ValidationFailure[] = [];
   const restFaults = new RestFaults();
   const limiter = new RateLimiter(options.rateLimits);
-  const routes = buildRoutes({
-    state,
-    gateway,
-    interactions,
-    nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
-    ...(options.recommendedShards !== undefined && { recommendedShards: options.recommendedShards }),
-    recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
-      validationFailures.push({
-        time: req.now,
-        method: req.method,
-        path: req.path,
-        route: req.template,
-        body: req.body,
-        problems,
-      });
-    },
-  });
+  const routes = [
+    ...buildPinRoutes(state),
+    ...buildRoutes({
+      state,
+      gateway,
+      interactions,
+      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+      ...(options.recommendedShards !== undefined && { recommendedShards: options.recommendedShards }),
+      recordValidationFailure(req: RestRequest, problems: ValidationProblem[]) {
+        validationFailures.push({
+          time: req.now,
+          method: req.method,
+          path: req.path,
+          route: req.template,
+          body: req.body,
+          problems,
+        });
+      },
+    }),
+  ];
   const pipeline = new RestPipeline({
     token,
     faults: restFaults,
@@ -447,6 +460,20 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     injectAutocomplete: (opts) => interactions.injectAutocomplete(opts),
     injectButton: (opts) => interactions.injectComponent({ ...opts, componentType: 2 }),
     injectComponent: (opts) => interactions.injectComponent(opts),
+    deleteMessage(id) {
+      const stored = state.messages.get(id);
+      if (!stored) throw new Error(`unknown message ${id}`);
+      stored.deleted = true;
+    },
+    press: (opts) => {
+      const stored = state.messages.get(opts.messageId);
+      const componentType = checkPress(
+        stored && !stored.deleted ? stored.message : undefined,
+        opts,
+        opts.userId ?? defaultUserId,
+      );
+      return interactions.injectComponent({ ...opts, componentType });
+    },
     interaction: (id) => interactions.byId.get(id),
 
     messages(channelId) {

@@ -20,6 +20,8 @@ import type { ZodMiniType } from 'zod/mini';
 
 export type ProblemPath = (string | number)[];
 
+import { checkComponents } from './component-validation.js';
+
 export interface ValidationProblem {
   /** Where in the body, e.g. `['data', 'embeds', 0, 'title']`. */
   path: ProblemPath;
@@ -322,6 +324,7 @@ function checkMessageLimits(
       });
     }
   }
+  out.push(...checkComponents(body, base));
   if (options.requireNonEmpty && isEmptyMessage(body, options.files)) {
     out.push({
       path: base,

@@ -1,0 +1,50 @@
+import { UserError } from '../core/command.js';
+import { md, type SafeText } from './safe-text.js';
+
+/** Rows per page of a long table: a screenful on a phone, and few enough to read without scrolling. */
+export const ROWS_PER_PAGE = 10;
+
+export interface PageSpan {
+  /** First row (inclusive) and end (exclusive). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Cut `count` lines into pages of at most `perPage` lines and at most `room` characters each (joined by
+ * newlines), in order, none empty. A single line longer than `room` gets a page of its own (the embed clamp
+ * shortens it): nothing is left out, every row is on exactly one page.
+ */
+export function splitIntoPages(
+  count: number,
+  lineAt: (index: number) => SafeText,
+  room: number,
+  perPage = ROWS_PER_PAGE,
+): PageSpan[] {
+  const pages: PageSpan[] = [];
+  let start = 0;
+  let used = 0;
+  for (let i = 0; i < count; i++) {
+    const length = lineAt(i).length + (i > start ? 1 : 0);
+    if (i > start && (i - start >= perPage || used + length > room)) {
+      pages.push({ start, end: i });
+      start = i;
+      used = lineAt(i).length;
+    } else {
+      used += length;
+    }
+  }
+  if (count > 0) pages.push({ start, end: count });
+  return pages;
+}
+
+/** The page a reply shows: 1 when none was asked for; a page that does not exist is the asker's mistake. */
+export function choosePage(asked: number | null, pages: number): number {
+  if (asked === null) return 1;
+  if (Number.isInteger(asked) && asked >= 1 && asked <= Math.max(1, pages)) return asked;
+  throw new UserError(`There is no page ${asked}: this table has ${Math.max(1, pages)}.`);
+}
+
+export function pageLine(page: number, pages: number): SafeText {
+  return md`Page ${page} of ${pages}`;
+}
