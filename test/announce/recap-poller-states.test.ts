@@ -68,6 +68,9 @@ function recordingPoster(outcome: (channelId: string) => Outcome | Promise<Outco
       id++;
       return { messageId: String(id) };
     },
+    async edit() {
+      throw new Error('not expected: these recaps are never edited');
+    },
   };
   return { poster, posts };
 }
@@ -97,7 +100,7 @@ function poller(store: KeyValueStore, poster: ChannelPoster, overrides: Partial<
 const G1 = '100000000000000001';
 const G2 = '100000000000000002';
 const G_SHORT = '99999999999999999';
-const key = (guildId: string, round = 1) => ({ seasonId: SEASON, round, guildId });
+const key = (guildId: string, round = 1) => ({ seasonId: SEASON, round, guildId, run: null });
 
 describe('order', () => {
   test('oldest round first, and within a round the oldest server (shorter snowflake, then smaller) first', async () => {

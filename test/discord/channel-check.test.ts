@@ -2,11 +2,12 @@
  * /setup's channel check, through the real discord.js client logged in to the local Discord: what the bot
  * answers for every way a channel can be unfit for recaps, read from the gateway's caches and permissions.
  */
+
+import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { ChannelType, Events } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkChannel } from '../../src/discord/channel-check.js';
 import { createDiscordClient } from '../../src/discord/client.js';
-import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 let discord: LocalDiscord;
 let client: ReturnType<typeof createDiscordClient>;

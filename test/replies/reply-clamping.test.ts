@@ -3,7 +3,6 @@
  * `fitLines`, `clampEmbed`, `clampEmbeds` and `buildReply`. Each case sits on a boundary, so a clamp that is
  * loosened by one, skipped or reordered fails by name (docs/mutation.md).
  */
-import type { APIEmbed } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
 import { buildReply, sharedReply } from '../../src/core/reply.js';
@@ -15,9 +14,11 @@ import {
   LIMITS,
   truncate,
 } from '../../src/replies/limits.js';
+import { literal, md, type SafeEmbed, safe } from '../../src/replies/safe-text.js';
 import type { SeasonModel } from '../../src/season/model.js';
 
-const x = (n: number) => 'x'.repeat(n);
+/** Plain letters: safe() leaves them as they are, so every length below is exact. */
+const x = (n: number) => safe('x'.repeat(n));
 
 test('the limits are Discord’s documented ones', () => {
   expect(LIMITS).toEqual({
@@ -57,11 +58,11 @@ describe('truncate', () => {
 });
 
 describe('fitLines', () => {
-  const more = (left: number) => `+${left}`;
+  const more = (left: number) => md`+${left}`;
   const lines =
     (...all: string[]) =>
     (i: number) =>
-      all[i] as string;
+      safe(all[i] as string);
 
   test('no lines is the empty string', () => {
     expect(fitLines(0, lines(), 10, more)).toBe('');
@@ -73,15 +74,15 @@ describe('fitLines', () => {
 
   test('lines are cut at a line boundary, keeping room for the note of how many were left out', () => {
     // "aaaa\naaaa" plus "\n+3" is exactly 12: the second line still fits.
-    expect(fitLines(5, () => 'aaaa', 12, more)).toBe('aaaa\naaaa\n+3');
-    expect(fitLines(5, () => 'aaaa', 11, more)).toBe('aaaa\n+4');
+    expect(fitLines(5, () => literal('aaaa'), 12, more)).toBe('aaaa\naaaa\n+3');
+    expect(fitLines(5, () => literal('aaaa'), 11, more)).toBe('aaaa\n+4');
   });
 
   test('the room kept is for the note of exactly the lines still to come', () => {
-    const long = (left: number) => '+'.repeat(left);
+    const long = (left: number) => safe('+'.repeat(left));
     // Each step reserves "\n" plus the note for the lines after it: 1 + 2 + 1 + 1 = 5 at the first line.
-    expect(fitLines(3, () => 'a', 5, long)).toBe('a\na\na');
-    expect(fitLines(3, () => 'a', 4, long)).toBe('a\n++');
+    expect(fitLines(3, () => literal('a'), 5, long)).toBe('a\na\na');
+    expect(fitLines(3, () => literal('a'), 4, long)).toBe('a\n++');
   });
 
   test('a first line too long for the limit leaves only the note, itself cut to the limit', () => {
@@ -90,7 +91,7 @@ describe('fitLines', () => {
         3,
         () => x(20),
         5,
-        (left) => `${left} more rows`,
+        (left) => md`${left} more rows`,
       ),
     ).toBe('3 mo…');
   });
@@ -101,7 +102,7 @@ describe('fitLines', () => {
       1000,
       (i) => {
         built.push(i);
-        return 'aaaa';
+        return literal('aaaa');
       },
       12,
       more,
@@ -140,7 +141,11 @@ describe('clampEmbed', () => {
       description: x(5000),
       footer: { text: x(3000), icon_url: 'https://x' },
       author: { name: x(300), url: 'https://a' },
-      fields: Array.from({ length: 30 }, (_, i) => ({ name: `${i}${x(300)}`, value: x(2000), inline: true })),
+      fields: Array.from({ length: 30 }, (_, i) => ({
+        name: md`${i}${x(300)}`,
+        value: x(2000),
+        inline: true,
+      })),
       color: 7,
     });
     expect(clamped.title).toBe(`${x(255)}…`);
@@ -153,19 +158,23 @@ describe('clampEmbed', () => {
   });
 
   test('parts within their limits are unchanged, and absent parts stay absent', () => {
-    const embed: APIEmbed = { title: x(256), fields: [{ name: x(256), value: x(1024) }] };
+    const embed: SafeEmbed = { title: x(256), fields: [{ name: x(256), value: x(1024) }] };
     expect(clampEmbed(embed)).toEqual(embed);
     expect(Object.keys(clampEmbed({ color: 1 }))).toEqual(['color']);
   });
 
   test('an empty field name or value becomes a zero-width space, which Discord accepts', () => {
-    expect(clampEmbed({ fields: [{ name: '', value: '' }] }).fields).toEqual([
+    expect(clampEmbed({ fields: [{ name: literal(''), value: literal('') }] }).fields).toEqual([
       { name: '\u200b', value: '\u200b' },
     ]);
   });
 
   test('the embed passed in is not changed', () => {
-    const embed: APIEmbed = { title: x(300), footer: { text: x(3000) }, fields: [{ name: 'a', value: '' }] };
+    const embed: SafeEmbed = {
+      title: x(300),
+      footer: { text: x(3000) },
+      fields: [{ name: literal('a'), value: literal('') }],
+    };
     const copy = structuredClone(embed);
     clampEmbed(embed);
     expect(embed).toEqual(copy);
@@ -173,16 +182,16 @@ describe('clampEmbed', () => {
 });
 
 describe('clampEmbeds', () => {
-  const total = (embeds: APIEmbed[]) => embeds.reduce((n, e) => n + embedLength(e), 0);
+  const total = (embeds: SafeEmbed[]) => embeds.reduce((n, e) => n + embedLength(e), 0);
 
   test('at most 10 embeds, each clamped', () => {
-    const clamped = clampEmbeds(Array.from({ length: 12 }, (_, i) => ({ title: `${i}${x(300)}` })));
+    const clamped = clampEmbeds(Array.from({ length: 12 }, (_, i) => ({ title: md`${i}${x(300)}` })));
     expect(clamped).toHaveLength(10);
     expect(clamped[9]?.title).toBe(`9${x(254)}…`);
   });
 
   test('within 6000 characters nothing is dropped', () => {
-    const embeds = [
+    const embeds: SafeEmbed[] = [
       { description: x(3000) },
       { description: x(2000), fields: [{ name: x(200), value: x(800) }] },
     ];
@@ -190,7 +199,7 @@ describe('clampEmbeds', () => {
   });
 
   test('over 6000, fields are dropped from the last embed first, only as many as needed', () => {
-    const field = { name: 'n', value: x(1000) };
+    const field = { name: literal('n'), value: x(1000) };
     const clamped = clampEmbeds([
       { description: x(1000), fields: [field] },
       { description: x(2000), fields: [field, field, field] },
@@ -202,7 +211,7 @@ describe('clampEmbeds', () => {
   });
 
   test('a field dropped that lands exactly on 6000 is the last one dropped', () => {
-    const field = { name: 'n', value: x(1000) };
+    const field = { name: literal('n'), value: x(1000) };
     const clamped = clampEmbeds([
       { description: x(1998), fields: [field] },
       { description: x(2000), fields: [field, field] },
@@ -224,7 +233,7 @@ describe('clampEmbeds', () => {
   test('once dropping fields lands on exactly 6000, even a one-character description stays', () => {
     const clamped = clampEmbeds([
       { description: x(4096), footer: { text: x(1903) } },
-      { description: 'a', fields: [{ name: 'n', value: x(999) }] },
+      { description: literal('a'), fields: [{ name: literal('n'), value: x(999) }] },
     ]);
     expect(clamped[1]?.fields).toEqual([]);
     expect(clamped[1]?.description).toBe('a');
@@ -232,7 +241,7 @@ describe('clampEmbeds', () => {
   });
 
   test('an embed without a description gives up fields only', () => {
-    const field = { name: 'n', value: x(1000) };
+    const field = { name: literal('n'), value: x(1000) };
     const clamped = clampEmbeds([{ description: x(4096) }, { fields: [field, field, field] }]);
     expect(clamped[1]?.fields).toHaveLength(1);
     expect(clamped[1] && 'description' in clamped[1]).toBe(false);
@@ -242,7 +251,7 @@ describe('clampEmbeds', () => {
   test('when the fields run out the description is shortened next', () => {
     const clamped = clampEmbeds([
       { description: x(4000) },
-      { description: x(4000), fields: [{ name: 'n', value: x(1000) }] },
+      { description: x(4000), fields: [{ name: literal('n'), value: x(1000) }] },
     ]);
     expect(clamped[1]?.fields).toEqual([]);
     expect(clamped[1]?.description).toBe(`${x(1999)}…`);
@@ -259,7 +268,7 @@ describe('clampEmbeds', () => {
   test('a description that would keep one character or less goes, and earlier embeds give up the rest', () => {
     const clamped = clampEmbeds([
       { description: x(4096), footer: { text: x(2048) } },
-      { title: 't', description: 'abc' },
+      { title: literal('t'), description: literal('abc') },
     ]);
     expect(clamped[1]?.description).toBeUndefined();
     expect(clamped[1]?.title).toBe('t');
@@ -270,15 +279,15 @@ describe('clampEmbeds', () => {
   test('a description cut to exactly one character is dropped rather than left as a lone ellipsis', () => {
     const clamped = clampEmbeds([
       { description: x(4096), footer: { text: x(1903) } },
-      { description: 'abc' },
+      { description: literal('abc') },
     ]);
     expect(clamped[1]?.description).toBeUndefined();
     expect(clamped[0]?.description).toBe(x(4096));
   });
 
   test('the embeds passed in are not changed', () => {
-    const embeds: APIEmbed[] = [
-      { description: x(4000), fields: [{ name: 'a', value: x(1000) }] },
+    const embeds: SafeEmbed[] = [
+      { description: x(4000), fields: [{ name: literal('a'), value: x(1000) }] },
       { description: x(4000) },
     ];
     const copy = structuredClone(embeds);
@@ -303,8 +312,8 @@ describe('buildReply', () => {
   });
 
   test('ephemeral on request only', () => {
-    expect(buildReply({ content: 'a', ephemeral: true }).data.flags).toBe(MessageFlags.Ephemeral);
-    expect('flags' in buildReply({ content: 'a', ephemeral: false }).data).toBe(false);
+    expect(buildReply({ content: literal('a'), ephemeral: true }).data.flags).toBe(MessageFlags.Ephemeral);
+    expect('flags' in buildReply({ content: literal('a'), ephemeral: false }).data).toBe(false);
   });
 
   test('files become numbered attachments, with a description only where one is given', () => {
@@ -313,7 +322,7 @@ describe('buildReply', () => {
       { name: 'a.png', contentType: 'image/png', data, description: 'table' },
       { name: 'b.png', contentType: 'image/png', data },
     ];
-    const reply = buildReply({ content: 'x', files });
+    const reply = buildReply({ content: literal('x'), files });
     expect(reply.data.attachments).toEqual([
       { id: '0', filename: 'a.png', description: 'table' },
       { id: '1', filename: 'b.png' },
@@ -322,7 +331,7 @@ describe('buildReply', () => {
   });
 
   test('no files, no attachments', () => {
-    const reply = buildReply({ content: 'x', files: [] });
+    const reply = buildReply({ content: literal('x'), files: [] });
     expect(reply).toEqual({ data: { content: 'x', allowed_mentions: { parse: [] } } });
     expect('files' in reply).toBe(false);
   });
@@ -334,7 +343,7 @@ describe('sharedReply', () => {
     let builds = 0;
     const build = () => {
       builds++;
-      return buildReply({ content: `build ${builds}` });
+      return buildReply({ content: md`build ${builds}` });
     };
     const first = sharedReply(model, 'standings', build);
     expect(sharedReply(model, 'standings', build)).toBe(first);

@@ -1,5 +1,5 @@
 /**
- * The recap ledger as stored: one entry per (season, round, server) under a fixed key, every entry checked
+ * The recap ledger as stored: one entry per (season, round, server, replay run) under a fixed key, every entry checked
  * on the way in and on the way out, and a corrupt entry reported instead of read as "nothing sent" (which
  * would post the recap twice). Against a real SQLite file.
  */
@@ -33,7 +33,12 @@ afterAll(async () => {
 
 let next = 0;
 /** A key no other test uses. */
-const freshKey = (): RecapKey => ({ seasonId: `season-${++next}`, round: 3, guildId: '123456789012345678' });
+const freshKey = (): RecapKey => ({
+  seasonId: `season-${++next}`,
+  round: 3,
+  guildId: '123456789012345678',
+  run: null,
+});
 
 const entry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry => ({
   state: 'sent',
@@ -69,12 +74,20 @@ describe('RecapLedger', () => {
     expect(await store.get(`recap:${key.seasonId}:3:123456789012345678`)).toEqual(entry());
   });
 
-  test('season, round and server each make a different entry', async () => {
+  test('a replay run’s entry is stored under recap:<season>:<round>:<server>:run:<run>', async () => {
+    const key = { ...freshKey(), run: 'r7' };
+    await ledger.put(key, entry());
+    expect(await store.get(`recap:${key.seasonId}:3:123456789012345678:run:r7`)).toEqual(entry());
+    expect(await ledger.get({ ...key, run: null })).toBeNull();
+  });
+
+  test('season, round, server and replay run each make a different entry', async () => {
     const key = freshKey();
     await ledger.put(key, entry({ attempts: 7 }));
     expect(await ledger.get({ ...key, seasonId: `${key.seasonId}x` })).toBeNull();
     expect(await ledger.get({ ...key, round: 4 })).toBeNull();
     expect(await ledger.get({ ...key, guildId: '123456789012345679' })).toBeNull();
+    expect(await ledger.get({ ...key, run: 'r1' })).toBeNull();
     expect((await ledger.get(key))?.attempts).toBe(7);
   });
 
