@@ -77,8 +77,11 @@ export function clampEmbed(embed: SafeEmbed): SafeEmbed {
 }
 
 /**
- * Clamp a message's embeds: each to its limits, at most 10, and all together within 6000 characters
- * (fields are dropped from the end first, then descriptions shortened).
+ * Clamp a message's embeds: each to its limits, at most 10, and all together within 6000 characters.
+ * Later embeds give up text first, each in this order: its fields from the end, then its description, then
+ * its footer (shortened, or dropped when one character or less would be left). Titles and author names are
+ * never cut for the total: what a reader needs to tell the embeds apart, and at most 10 × (256 + 256) = 5120
+ * characters, so once every field, description and footer is gone the total always fits.
  */
 export function clampEmbeds(embeds: readonly SafeEmbed[]): SafeEmbed[] {
   const clamped = embeds.slice(0, LIMITS.embeds).map(clampEmbed);
@@ -90,11 +93,22 @@ export function clampEmbeds(embeds: readonly SafeEmbed[]): SafeEmbed[] {
       total -= (dropped?.name.length ?? 0) + (dropped?.value.length ?? 0);
     }
     if (total > LIMITS.embedsTotal && embed.description) {
-      const keep = Math.max(0, embed.description.length - (total - LIMITS.embedsTotal));
-      const shorter = keep > 1 ? truncateSafe(embed.description, keep) : undefined;
+      const shorter = shortened(embed.description, total - LIMITS.embedsTotal);
       total -= embed.description.length - (shorter?.length ?? 0);
       embed.description = shorter;
     }
+    if (total > LIMITS.embedsTotal && embed.footer) {
+      const shorter = shortened(embed.footer.text, total - LIMITS.embedsTotal);
+      total -= embed.footer.text.length - (shorter?.length ?? 0);
+      // Discord requires a footer's text: without it the footer (and its icon) goes.
+      embed.footer = shorter === undefined ? undefined : { ...embed.footer, text: shorter };
+    }
   }
   return clamped;
+}
+
+/** Text shortened by `excess` characters; none when one character or less (a lone ellipsis) would be left. */
+function shortened(text: SafeText, excess: number): SafeText | undefined {
+  const keep = text.length - excess;
+  return keep > 1 ? truncateSafe(text, keep) : undefined;
 }
