@@ -24,7 +24,7 @@ export function classificationFields(model: SeasonModel, round: Round): SafeEmbe
         name: md`${className(model, classId)} classification${stageName}`,
         value: fitLines(
           lines.length,
-          (i) => lines[i] as SafeText,
+          (i) => lines[i] ?? literal(''),
           LIMITS.fieldValue,
           (left) => md`… and ${left} more cars`,
         ),
@@ -44,7 +44,7 @@ export function classificationFields(model: SeasonModel, round: Round): SafeEmbe
       name: literal('Penalties'),
       value: fitLines(
         lines.length,
-        (i) => lines[i] as SafeText,
+        (i) => lines[i] ?? literal(''),
         LIMITS.fieldValue,
         (left) => md`… and ${left} more`,
       ),

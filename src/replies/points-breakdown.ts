@@ -29,7 +29,7 @@ export function computedStandingFields(model: SeasonModel, personId: string): Sa
     const lines = breakdownLines(model, row, personId, latest);
     const value = fitLines(
       lines.length,
-      (i) => lines[i] as SafeText,
+      (i) => lines[i] ?? literal(''),
       LIMITS.fieldValue,
       (left) => md`… and ${left} more lines`,
     );
