@@ -162,5 +162,6 @@ function standingsRound(model: SeasonModel, classId: string, asked: number | nul
     throw new UserError(
       `Round ${asked} (${safe(round.short_name)}) has no results yet; the latest table is after round ${latest}.`,
     );
-  return asked;
+  // The latest round is the default table: one reply (and one set of buttons) for both ways of asking.
+  return asked === latest ? null : asked;
 }

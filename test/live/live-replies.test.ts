@@ -50,6 +50,11 @@ describe('/standings class round', () => {
     expect(text).toContain('after round 2 (Imola)');
   });
 
+  test('a table asked after an earlier round keeps that round behind its buttons', async () => {
+    const { text } = await ask('standings', { class: 'pro', round: 2, text: true });
+    expect(text).toMatch(/press pb1:[0-9a-f]+:s:view:\S*;r=2\b/);
+  });
+
   test('the picture prints the same movement after each total', () => {
     const shaped = computedStandingsFor(exampleModel(), 'pro', 2);
     if (!shaped) throw new Error('no computed table');
