@@ -31,6 +31,7 @@ export const title = {
         description: 'Which class',
         required: true,
         choices: [...CLASS_CHOICES],
+        max_length: 20,
       },
       {
         type: ApplicationCommandOptionType.Integer,

@@ -41,6 +41,7 @@ export function liveStandingsSubcommand<C extends readonly { name: string; value
         description: 'Only this class (default: every class with a table)',
         required: false,
         choices: [...classes],
+        max_length: 20,
       },
     ],
   } as const satisfies APIApplicationCommandSubcommandOption;

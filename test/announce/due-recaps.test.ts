@@ -21,6 +21,8 @@ const model = {
     [1, {}],
     [2, {}],
   ]),
+  // No round classifications: a published season (live seasons: test/recaps/live-recap-poller.test.ts).
+  classifications: new Map(),
 } as unknown as SeasonModel;
 const END_1 = Date.parse('2013-04-14T18:00:00Z');
 const END_2 = Date.parse('2013-06-02T16:30:00Z');
@@ -83,10 +85,19 @@ describe('dueRecapsFor', () => {
     expect(dueRecapsFor(guild(), lateResultsFirst, new Date(END_2)).map((d) => d.round.round)).toEqual([2]);
   });
 
-  test('every due recap carries the server, season, round, channel and due time', () => {
+  test('every due recap carries the server, season, round, channel, due time and replay run', () => {
     const g = guild();
     expect(dueRecapsFor(g, model, new Date(END_1 + HOUR))).toEqual([
-      { guild: g, model, round: model.rounds[0], channelId: '223456789012345678', dueAt: new Date(END_1) },
+      {
+        guild: g,
+        model,
+        round: model.rounds[0],
+        channelId: '223456789012345678',
+        dueAt: new Date(END_1),
+        run: null,
+        live: false,
+        editOnly: false,
+      },
     ]);
   });
 
