@@ -170,9 +170,11 @@ describe('live recaps: due when the results land', () => {
     expect(await poller.tick()).toMatchObject({ sent: 0, edited: 2 });
     expect(await poller.tick()).toMatchObject({ sent: 0, edited: 0 });
     const edits = calls.filter((c) => c.kind === 'edit');
-    // Each server's own message, in the channel it was posted to.
-    expect(edits.map((e) => [e.channelId, e.messageId])).toEqual(
-      posted.map((p) => [p.channelId, p.messageId]),
+    // Each server's own message, in the channel it was posted to (in whatever order the poller visits them).
+    const pairs = (list: { channelId: string; messageId: string }[]) =>
+      list.map((p) => `${p.channelId}/${p.messageId}`).sort();
+    expect(pairs(edits.map((e) => ({ channelId: e.channelId, messageId: e.messageId ?? '' })))).toEqual(
+      pairs(posted),
     );
     const description = edits[0]?.body.embeds?.[0]?.description ?? '';
     expect(description).toContain('Corrected after posting:');

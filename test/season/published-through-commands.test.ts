@@ -19,9 +19,20 @@ beforeAll(() => {
 async function shown(name: string, options: OptionValues): Promise<string> {
   const command = commands.find((c) => c.definition.name === name);
   if (!command) throw new Error(name);
-  const { reply, failure } = await runCommand(command, { ...options, text: true }, context);
-  expect(failure).toBeNull();
-  return renderReplyText(reply, context.now());
+  const page = async (n: number | undefined) => {
+    const { reply, failure } = await runCommand(
+      command,
+      { ...options, text: true, ...(n === undefined ? {} : { page: n }) },
+      context,
+    );
+    expect(failure).toBeNull();
+    return renderReplyText(reply, context.now());
+  };
+  // A long table is paged (◀ ▶, as a user pages through it): read every page.
+  const first = await page(undefined);
+  const pages = Number(/Page 1 of (\d+)/.exec(first)?.[1] ?? 1);
+  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => page(i + 2)));
+  return [first, ...rest].join('\n');
 }
 
 describe('/standings shows every published row as published', () => {
