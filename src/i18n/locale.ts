@@ -19,8 +19,11 @@ export function resolveLocale(discordLocale: string | null | undefined): Locale 
   return LOCALES.find((locale) => locale.toLowerCase() === lower) ?? DEFAULT_LOCALE;
 }
 
-/** Whether the text names a language we speak (for `--locale` and `/setup language`, which refuse others). */
+/** The Discord locale names we answer to (English under all three of its names). */
+export const DISCORD_LOCALE_NAMES = ['en', 'en-GB', 'en-US', ...TRANSLATED_LOCALES] as const;
+
+/** Whether the text names a language we speak (`--locale`, the sandbox's `locale` line refuse others). */
 export function isSupportedLocale(text: string): boolean {
   const lower = text.trim().toLowerCase();
-  return lower === 'en-gb' || lower === 'en-us' || LOCALES.some((locale) => locale.toLowerCase() === lower);
+  return DISCORD_LOCALE_NAMES.some((name) => name.toLowerCase() === lower);
 }
