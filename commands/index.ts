@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.js';
+import { localizeDefinition } from '../src/i18n/command-localizations.js';
 import { calendar } from './calendar.js';
 import { compare } from './compare.js';
 import { driver } from './driver.js';
@@ -10,8 +11,7 @@ import { setup } from './setup.js';
 import { standings } from './standings.js';
 import { title } from './title.js';
 
-/** Every slash command, in the order they are registered and listed. The bot, CLI and tests share it. */
-export const commands: readonly Command[] = [
+const englishOnly: readonly Command[] = [
   standings,
   title,
   compare,
@@ -23,6 +23,15 @@ export const commands: readonly Command[] = [
   recap,
   setup,
 ];
+
+/**
+ * Every slash command, in the order they are registered and listed, with its names and descriptions in every
+ * language of the catalogue (the one place localisations are applied). The bot, CLI and tests share it.
+ */
+export const commands: readonly Command[] = englishOnly.map((command) => ({
+  ...command,
+  definition: localizeDefinition(command.definition),
+}));
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.definition.name === name);

@@ -22,6 +22,8 @@ import {
 import { type DateTimeParse, parseDateTime } from '../src/core/date-time.js';
 import { completeSeason, readString, resolveSeason } from '../src/core/options.js';
 import { buildReply } from '../src/core/reply.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
+import { describeLanguage, languageSubcommand, setLanguage } from '../src/i18n/setup-language.js';
 import { COLOURS } from '../src/replies/common.js';
 import {
   bold,
@@ -93,6 +95,7 @@ export const setup = {
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting recaps' },
       liveStandingsSubcommand(CLASS_CHOICES),
+      languageSubcommand,
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'replay',
@@ -132,6 +135,13 @@ export const setup = {
           return await turnOff(context, services, guildId);
         case 'replay':
           return await replay(options, context, services, guildId);
+        case 'language':
+          return await setLanguage(
+            options,
+            context,
+            services,
+            (await readOrReplace(services, guildId)) ?? blank(guildId, context),
+          );
         case 'live-standings':
           return await setUpLiveStandings(
             options,
@@ -294,7 +304,7 @@ async function show(context: CommandContext, services: BotServices, guildId: str
     lines.push(
       md`⚠️ Problem: Discord refused a recap (${settings.broken.code ?? literal('no code')}: ${safe(settings.broken.reason)}) ${discordTimestamp(new Date(settings.broken.at), 'R')}. Recaps are paused; fix the channel’s permissions and run /setup announcements again.`,
     );
-  lines.push(...live);
+  lines.push(describeLanguage(settings, replyLocale(context.invoker)), ...live);
   if (model && settings.replay) {
     const timeline = createTimeline(model, settings.replay);
     const next = model.rounds.find((r) => timeline.roundEndReal(r).getTime() > context.now().getTime());

@@ -2,12 +2,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands as allCommands } from '../../commands/index.js';
 import { ConfigError, readPinnedNow } from '../config.js';
-import { type AppContext, createAppContext, describeProblems } from '../core/app-context.js';
+import { type AppContext, createAppContext, describeProblems, NO_INVOKER } from '../core/app-context.js';
 import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js';
 import type { Command, CommandContext } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
+import { DISCORD_LOCALE_NAMES, isSupportedLocale } from '../i18n/locale.js';
 import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { answerPress, parsePressLine } from './press-line.js';
@@ -24,12 +25,15 @@ export interface CliOptions {
   json: boolean;
   outDir: string | null;
   line: string | null;
+  /** `--locale fr`: answer as to a Discord user with that client language; null = English. */
+  locale: string | null;
 }
 
-/** `ask`/`complete` arguments: an optional command line, `--json`, `--out DIR`. */
+/** `ask`/`complete` arguments: an optional command line, `--json`, `--out DIR`, `--locale fr`. */
 export function parseCliArguments(mode: CliMode, argv: readonly string[]): CliOptions {
   let json = false;
   let outDir: string | null = null;
+  let locale: string | null = null;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -39,9 +43,13 @@ export function parseCliArguments(mode: CliMode, argv: readonly string[]): CliOp
       i++;
       if (!outDir) throw new Error('--out needs a directory');
     } else if (arg.startsWith('--out=')) outDir = arg.slice(6);
-    else rest.push(arg);
+    else if (arg === '--locale' || arg.startsWith('--locale=')) {
+      locale = arg === '--locale' ? (argv[++i] ?? '') : arg.slice('--locale='.length);
+      if (!isSupportedLocale(locale))
+        throw new Error(`--locale takes one of ${DISCORD_LOCALE_NAMES.join(', ')} (got "${locale}")`);
+    } else rest.push(arg);
   }
-  return { mode, json, outDir, line: rest.length > 0 ? rest.join(' ') : null };
+  return { mode, json, outDir, locale, line: rest.length > 0 ? rest.join(' ') : null };
 }
 
 /** Answer one command line as the bot would: the exact interaction callback body, or readable text. */
@@ -135,7 +143,7 @@ export async function runCli(
   }
   if (context.problems.size > 0)
     io.stderr.write(`Some seasons were not loaded:\n${describeProblems(context.problems)}\n`);
-  const requestContext = context.makeContext();
+  const requestContext = context.makeContext({ ...NO_INVOKER, locale: options.locale });
   let failures = 0;
   // The answer first, then (on stderr) why its picture could not be written, if so.
   const answer = async (line: string, index: number, format: (output: string) => string) => {

@@ -21,6 +21,8 @@ export interface ComponentPressSource extends ReplyTarget {
   readonly channelId: string | null;
   readonly user: { readonly id: string };
   readonly memberPermissions: { readonly bitfield: bigint } | null;
+  readonly locale?: string | null;
+  readonly guildLocale?: string | null;
   /** Who ran the command whose reply carries the component (null on messages the bot posted itself). */
   readonly message: { readonly interactionMetadata: { readonly user: { readonly id: string } } | null };
   deferUpdate(): Promise<unknown>;
@@ -52,6 +54,8 @@ export async function handleComponentPress(
       channelId: interaction.channelId,
       userId: interaction.user.id,
       permissions: interaction.memberPermissions?.bitfield.toString() ?? null,
+      locale: interaction.locale ?? null,
+      guildLocale: interaction.guildLocale ?? null,
     });
     const plan = planPress(
       { customId: interaction.customId, values: interaction.values ?? [] },

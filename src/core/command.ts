@@ -35,6 +35,10 @@ export interface Invoker {
   userId: string | null;
   /** Permission bitfield of the member in the channel, as Discord sends it (decimal string); null = unknown. */
   permissions: string | null;
+  /** The user's Discord client language (`fr`, `en-GB`, …) as sent with the interaction; absent = unknown. */
+  locale?: string | null;
+  /** The server's preferred language (`guild_locale`); absent outside a server. */
+  guildLocale?: string | null;
 }
 
 /**

@@ -27,6 +27,9 @@ export interface InteractionSource {
   readonly user: { readonly id: string };
   readonly memberPermissions: { readonly bitfield: bigint } | null;
   readonly options: { readonly data: readonly RawCommandOption[] };
+  /** The user's client language and the server's preferred one, as Discord sends them. */
+  readonly locale?: string | null;
+  readonly guildLocale?: string | null;
 }
 
 /** The REST call the initial reply is sent with (discord.js's `client.rest.post`, rate limits and all). */

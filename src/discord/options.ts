@@ -45,5 +45,7 @@ export function buildInvoker(interaction: InteractionSource): Invoker {
     channelId: interaction.channelId,
     userId: interaction.user.id,
     permissions: interaction.memberPermissions?.bitfield.toString() ?? null,
+    locale: interaction.locale ?? null,
+    guildLocale: interaction.guildLocale ?? null,
   };
 }

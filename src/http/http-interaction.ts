@@ -68,6 +68,8 @@ export class HttpInteraction implements RepliableInteraction, AutocompleteSource
   readonly user: { readonly id: string };
   readonly memberPermissions: { readonly bitfield: bigint } | null;
   readonly options: { readonly data: readonly RawCommandOption[] };
+  readonly locale: string | null;
+  readonly guildLocale: string | null;
   readonly client: { readonly rest: RestPoster };
   deferred = false;
   replied = false;
@@ -88,6 +90,8 @@ export class HttpInteraction implements RepliableInteraction, AutocompleteSource
     this.user = { id: payload.member?.user.id ?? payload.user?.id ?? '0' };
     this.memberPermissions = payload.member ? { bitfield: BigInt(payload.member.permissions) } : null;
     this.options = { data: payload.data?.options ?? [] };
+    this.locale = payload.locale ?? null;
+    this.guildLocale = payload.guild_locale ?? null;
     const callbackRoute = Routes.interactionCallback(this.id, this.token);
     this.client = {
       rest: {

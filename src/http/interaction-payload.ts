@@ -34,6 +34,8 @@ const interactionSchema = z.object({
   channel_id: snowflake.optional(),
   member: z.object({ user: userSchema, permissions: z.string().regex(/^\d+$/) }).optional(),
   user: userSchema.optional(),
+  locale: z.string().max(16).optional(),
+  guild_locale: z.string().max(16).optional(),
   data: z
     .object({
       name: z.string(),

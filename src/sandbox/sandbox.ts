@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import { type Reply, UserError } from '../core/command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { deployCommands } from '../discord/deploy.js';
+import { DISCORD_LOCALE_NAMES, isSupportedLocale } from '../i18n/locale.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { pressInSandbox } from './press.js';
@@ -26,7 +27,8 @@ const BANNER = (
 Type a command as you would in Discord, e.g. /standings pro, /driver Buhk, /results 4, /lineup car:84.
 Recaps: /setup announcements channel:#announcements, then /setup replay start:now speed:100000 (and "wait 5").
 Replies list their buttons and menus; "press <custom_id> [value]" presses one (as printed under the reply).
-Other lines: "wait <seconds>", "help", "quit". Ctrl-D ends.
+Other lines: "locale fr" (ask as a user whose Discord is in French; also de, it, nl, es-ES, en), "wait <seconds>",
+"help", "quit". Ctrl-D ends.
 To run on real Discord instead: put DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env, npm run deploy, npm start.
 `;
 
@@ -109,6 +111,7 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
   };
   prompt();
   let stopped = false;
+  let locale = 'en-US';
   try {
     for await (const raw of lines) {
       const line = raw.trim();
@@ -118,7 +121,13 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
         continue;
       }
       if (line === 'help') write(BANNER(discord));
-      else if (/^wait\s+\d+(\.\d+)?$/.test(line)) {
+      else if (/^locale(\s|$)/.test(line)) {
+        const wanted = line.slice('locale'.length).trim();
+        if (isSupportedLocale(wanted)) {
+          locale = wanted;
+          write(`Commands are now sent with locale ${wanted}.\n`);
+        } else write(`"locale" takes one of ${DISCORD_LOCALE_NAMES.join(', ')} (got "${wanted}").\n`);
+      } else if (/^wait\s+\d+(\.\d+)?$/.test(line)) {
         const seconds = Math.min(600, Number(line.split(/\s+/)[1]));
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
         printRecaps();
@@ -132,6 +141,7 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
             general.id,
             guild.channels,
             autocompleteResolver(runtime.app.makeContext()),
+            locale,
           ),
         );
       prompt();
@@ -190,6 +200,7 @@ async function ask(
   channelId: string,
   channels: { id: string; name: string }[],
   resolveWord: WordResolver,
+  locale: string,
 ): Promise<string> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
@@ -211,6 +222,7 @@ async function ask(
       options,
       channelId,
       memberPermissions: ADMINISTRATOR,
+      locale,
       strict: false,
     });
     const final = await interaction.final(15_000);

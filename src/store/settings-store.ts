@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locale.js';
 import { CorruptValueError, type KeyValueStore } from './key-value-store.js';
 import { type DataLoss, StoreEpoch } from './store-epoch.js';
 
@@ -31,6 +32,11 @@ export const GuildSettingsSchema = z.strictObject({
   broken: z
     .strictObject({ at: z.iso.datetime(), code: z.number().int().nullable(), reason: z.string() })
     .nullable(),
+  /**
+   * The language of posts nobody asked for (recaps, living standings); null or absent (settings written before
+   * languages) = the server's preferred locale in Discord.
+   */
+  language: z.enum(LOCALES).nullable().optional(),
   /** The season announced; null = the bot's default season. */
   seasonId: z.string().min(1).max(100).nullable(),
   updatedAt: z.iso.datetime(),

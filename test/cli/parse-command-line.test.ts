@@ -183,6 +183,7 @@ describe('parseCliArguments', () => {
       mode: 'ask',
       json: true,
       outDir: null,
+      locale: null,
       line: '/driver Buhk',
     });
   });

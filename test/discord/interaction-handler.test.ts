@@ -69,6 +69,8 @@ describe('a chat-input command', () => {
         channelId: '333333333333333333',
         userId: '444444444444444444',
         permissions: '32',
+        locale: null,
+        guildLocale: null,
       },
     });
   });

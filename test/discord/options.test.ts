@@ -87,6 +87,8 @@ describe('buildInvoker', () => {
       channelId: '333333333333333333',
       userId: '444444444444444444',
       permissions: '32',
+      locale: null,
+      guildLocale: null,
     });
   });
 

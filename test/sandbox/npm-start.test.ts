@@ -38,8 +38,10 @@ function npmStart(
 
 describe('npm start without a token: the sandbox', () => {
   test('answers /driver Buhk through the real client and the local Discord, then exits 0 at end of input', async () => {
-    const { code, stdout } = await npmStart('/driver Buhk\n');
+    const { code, stdout } = await npmStart('/driver Buhk\nlocale fr\nlocale pt-BR\n');
     expect(code).toBe(0);
+    expect(stdout).toContain('Commands are now sent with locale fr.');
+    expect(stdout).toContain('"locale" takes one of en, en-GB, en-US, fr, de, it, nl, es-ES (got "pt-BR").');
     expect(stdout).toMatch(/Pitboard sandbox — a local Discord on 127\.0\.0\.1:\d+/);
     expect(stdout).toContain('To run on real Discord instead');
     expect(stdout).toContain('1st with 81 points (published)');

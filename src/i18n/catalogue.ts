@@ -1,0 +1,51 @@
+import { createInstance } from 'i18next';
+import ICU from 'i18next-icu';
+import { catalogueText, type SafeText } from '../replies/safe-text.js';
+import { DEFAULT_LOCALE, type Locale } from './locale.js';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import esES from './locales/es-ES.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import it from './locales/it.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+
+/** One JSON file per language (src/i18n/locales), ICU message format; English is the source. */
+export const CATALOGUES: Readonly<Record<Locale, typeof en>> = { en, fr, de, it, nl, 'es-ES': esES };
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+/** Every message key of the English catalogue: a misspelt key does not compile. */
+export type MessageKey = Leaves<typeof en>;
+
+/** Values a message may interpolate: safe text (escaped data, our markup) or numbers, never a raw string. */
+export type MessageValues = Readonly<Record<string, SafeText | number | Date>>;
+
+const i18n = createInstance();
+void i18n.use(ICU).init({
+  initAsync: false,
+  resources: Object.fromEntries(
+    Object.entries(CATALOGUES).map(([locale, catalogue]) => [locale, { translation: catalogue }]),
+  ),
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  // 'es-ES' is its own language here; without this i18next would also look for a plain 'es'.
+  load: 'currentOnly',
+  returnNull: false,
+  returnEmptyString: false,
+});
+
+/** The raw catalogue text for a dynamic key (command definitions), or undefined when the language lacks it. */
+export function lookupMessage(locale: Locale, key: string): string | undefined {
+  return i18n.exists(key, { lng: locale, fallbackLng: false })
+    ? i18n.t(key, { lng: locale, fallbackLng: false })
+    : undefined;
+}
+
+/**
+ * A catalogue message in `locale` (English when the language lacks it). The catalogue is ours, so its text is
+ * trusted markup; the values are already safe, so the result is safe text.
+ */
+export function t(locale: Locale, key: MessageKey, values: MessageValues = {}): SafeText {
+  return catalogueText(i18n.t(key, { ...values, lng: locale }));
+}
