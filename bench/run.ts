@@ -8,7 +8,8 @@
  *   4. start-up: process start → model ready, and → clientReady, with their references (an empty node
  *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
- *   6. recap fan-out to many servers under Discord's global rate limit;
+ *   6. recap fan-out to many servers (10,000 in a full run) under Discord's global rate limit, paced by the
+ *      fleet pacer in Redis, and the same pacer at higher rates on fewer servers;
  *   8. live seasons: a changed round file → the new table served (example season, largest generated one);
  * and writes docs/benchmarks.md and bench/results.json.
  *
@@ -80,7 +81,8 @@ const FULL: RunSettings = {
   e2e: { pairs: 500, warmupPairs: 50, warmupRounds: 300, profileMs: 1_500 },
   startup: { runs: 7, clientRuns: 3, loadRuns: 20 },
   memory: { interactions: 10_000, manyGuilds: 2_500, repeats: 3 },
-  fanOutGuilds: 1_000,
+  fanOutGuilds: 10_000,
+  fanOutRates: { guilds: 3_000, perSecond: [45, 48] },
   profileMs: 1_500,
   liveSamples: 20,
 };
@@ -97,7 +99,8 @@ const QUICK: RunSettings = {
   e2e: { pairs: 40, warmupPairs: 10, warmupRounds: 20, profileMs: 300 },
   startup: { runs: 2, clientRuns: 1, loadRuns: 5 },
   memory: { interactions: 1_000, manyGuilds: 250, repeats: 1 },
-  fanOutGuilds: 100,
+  fanOutGuilds: 500,
+  fanOutRates: { guilds: 500, perSecond: [48] },
   profileMs: 300,
   liveSamples: 5,
 };
@@ -256,6 +259,7 @@ async function main(): Promise<number> {
     memory: null,
     fanOut: null,
     fanOutDefaultOffset: null,
+    fanOutRates: [],
     whatIf: null,
     liveUpdate: null,
     budgets: [],
@@ -305,9 +309,20 @@ async function main(): Promise<number> {
   }
   if (args.only.has('fanout'))
     await section('fanout', async () => {
-      results.fanOut = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: 0 });
+      // As a fleet runs: Redis store, the runtime's fleet pacer at FLEET_REST_PER_SECOND.
+      results.fanOut = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: 0, pacing: 'fleet' });
+      // The same pacer at higher rates (what FLEET_REST_PER_SECOND could be), fewer servers.
+      results.fanOutRates = [];
+      for (const perSecond of settings.fanOutRates?.perSecond ?? [])
+        results.fanOutRates.push(
+          await runFanOut({ guilds: settings.fanOutRates?.guilds ?? 0, restOffset: 0, pacing: perSecond }),
+        );
       if (!settings.quick)
-        results.fanOutDefaultOffset = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: null });
+        results.fanOutDefaultOffset = await runFanOut({
+          guilds: settings.fanOutRates?.guilds ?? settings.fanOutGuilds,
+          restOffset: null,
+          pacing: 'fleet',
+        });
     });
   if (args.only.has('live'))
     await section('live', async () => {
