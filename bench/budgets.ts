@@ -1,3 +1,4 @@
+import type { DeliveryResult } from './delivery.js';
 import type { EndToEndResult } from './e2e.js';
 import type { FanOutResult } from './fanout.js';
 import type { SeasonSize } from './generate-season.js';
@@ -22,6 +23,8 @@ export interface RunSettings {
   growthSizes: SeasonSize[];
   growthLoop: LoopOptions;
   e2e: { pairs: number; warmupPairs: number; warmupRounds: number; profileMs: number };
+  /** HTTP inline vs gateway replies (bench/delivery.ts); absent in old results. */
+  delivery?: { samples: number; blocks: number; warmupRounds: number };
   startup: { runs: number; clientRuns: number; loadRuns: number };
   memory: { interactions: number; manyGuilds: number; repeats: number };
   fanOutGuilds: number;
@@ -50,6 +53,8 @@ export interface BenchResults {
   fanOutDefaultOffset: FanOutResult | null;
   /** The fleet pacer at the rates of settings.fanOutRates; absent in results from before it existed. */
   fanOutRates?: FanOutResult[];
+  /** HTTP inline vs gateway replies, RSS per bot process; absent in results from before it existed. */
+  delivery?: DeliveryResult | null;
   whatIf: WhatIfResult | null;
   /** Changed round file → new table served (live seasons); absent in results from before it existed. */
   liveUpdate?: LiveUpdateResult | null;
@@ -237,6 +242,8 @@ export function evaluateBudgets(results: BenchResults): Budget[] {
     });
   }
 
+  budgets.push(deliveryBudget(results.delivery ?? null));
+
   const startup = results.startup;
   budgets.push(
     ratioBudget(
@@ -289,6 +296,28 @@ export function evaluateBudgets(results: BenchResults): Budget[] {
 
   budgets.push(fanOutBudget(results.fanOut));
   return budgets;
+}
+
+/** HTTP inline replies: for every text command, the median no slower than the gateway's in the same run. */
+export function deliveryBudget(d: DeliveryResult | null): Budget {
+  const id = 'http-inline';
+  const title = 'HTTP inline reply median vs gateway reply median, every text command';
+  const limit = 'HTTP ≤ gateway';
+  if (!d || d.rows.length === 0) return { id, title, limit, measured: 'not run', pass: null, misses: [] };
+  const misses = d.rows
+    .filter((r) => !(r.httpMedianMs <= r.gatewayMedianMs))
+    .map((r) => `${r.label} ${ms(r.httpMedianMs)} > ${ms(r.gatewayMedianMs)}`);
+  const worst = [...d.rows].sort(
+    (a, b) => b.httpMedianMs / b.gatewayMedianMs - a.httpMedianMs / a.gatewayMedianMs,
+  )[0] as DeliveryResult['rows'][number];
+  return {
+    id,
+    title,
+    limit,
+    measured: `worst ${worst.label} ${ms(worst.httpMedianMs)} vs ${ms(worst.gatewayMedianMs)}; ${d.rows.length - misses.length}/${d.rows.length} within`,
+    pass: misses.length === 0,
+    misses,
+  };
 }
 
 /** Recap fan-out: time against the floor Discord's global limit allows, and nothing lost, doubled or refused. */

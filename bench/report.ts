@@ -7,6 +7,7 @@ import type { HandlerMeasurement } from './handlers.js';
 import type { LiveUpdateResult } from './live-update.js';
 import { kb, mark, mb, n, table, us, verdict } from './markdown.js';
 import type { MemoryScenario } from './memory.js';
+import { deliverySection } from './report-delivery.js';
 import { endToEndSection } from './report-e2e.js';
 import { uncachedBlock } from './report-uncached.js';
 import { fmtMs } from './stats.js';
@@ -270,6 +271,7 @@ export function renderReport(r: BenchResults): string {
 
   // 3. End to end
   out.push(...endToEndSection(r));
+  out.push(...deliverySection(r));
 
   // 4. Start-up
   out.push('## 4. Start-up', '');

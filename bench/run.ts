@@ -4,7 +4,8 @@
  *      request once on fresh loads after warming the JIT on another season (bench/uncached.ts);
  *   2. growth on generated seasons of increasing size, with a log-log fit per case and load time, and
  *      the distinct requests once on the largest;
- *   3. end to end through the real discord.js client and the local Discord, against a floor command;
+ *   3. end to end through the real discord.js client and the local Discord, against a floor command; and
+ *      HTTP inline replies against gateway replies, each against its floor, with RSS per bot process;
  *   4. start-up: process start → model ready, and → clientReady, with their references (an empty node
  *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
@@ -14,7 +15,7 @@
  * and writes docs/benchmarks.md and bench/results.json.
  *
  * Flags: --quick (fewer iterations and sizes, every section still runs), --check (exit 1 when a budget is
- * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,startup,memory,fanout,
+ * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,delivery,startup,memory,fanout,
  * whatif,live (development: run some sections; the report then lacks the others), --report-only (re-render
  * docs/benchmarks.md from bench/results.json, e.g. after editing bench/analysis.md), --wait / --no-wait
  * (before each section, wait up to 90 s for other processes to leave the CPU; default on for full runs).
@@ -35,6 +36,7 @@ import {
 } from './budgets.js';
 import { buildBundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
+import { runDelivery } from './delivery.js';
 import { runEndToEnd } from './e2e.js';
 import { runFanOut } from './fanout.js';
 import { writeSeasonFolder } from './generate-season.js';
@@ -64,7 +66,17 @@ import {
 import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
-const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif', 'live'] as const;
+const SECTIONS = [
+  'handlers',
+  'growth',
+  'e2e',
+  'delivery',
+  'startup',
+  'memory',
+  'fanout',
+  'whatif',
+  'live',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: RunSettings = {
@@ -79,6 +91,7 @@ const FULL: RunSettings = {
   ],
   growthLoop: { calls: 10_000, warmup: 50, timeCapMs: 1_500, minCalls: 100 },
   e2e: { pairs: 500, warmupPairs: 50, warmupRounds: 300, profileMs: 1_500 },
+  delivery: { samples: 200, blocks: 4, warmupRounds: 50 },
   startup: { runs: 7, clientRuns: 3, loadRuns: 20 },
   memory: { interactions: 10_000, manyGuilds: 2_500, repeats: 3 },
   fanOutGuilds: 10_000,
@@ -97,6 +110,7 @@ const QUICK: RunSettings = {
   ],
   growthLoop: { calls: 1_000, warmup: 20, timeCapMs: 300, minCalls: 50 },
   e2e: { pairs: 40, warmupPairs: 10, warmupRounds: 20, profileMs: 300 },
+  delivery: { samples: 20, blocks: 2, warmupRounds: 5 },
   startup: { runs: 2, clientRuns: 1, loadRuns: 5 },
   memory: { interactions: 1_000, manyGuilds: 250, repeats: 1 },
   fanOutGuilds: 500,
@@ -260,6 +274,7 @@ async function main(): Promise<number> {
     fanOut: null,
     fanOutDefaultOffset: null,
     fanOutRates: [],
+    delivery: null,
     whatIf: null,
     liveUpdate: null,
     budgets: [],
@@ -285,12 +300,21 @@ async function main(): Promise<number> {
     await section('handlers', async () => {
       results.handlers = await runHandlers(settings);
     });
-  const childSections = ['e2e', 'startup', 'memory', 'whatif'].some((name) => args.only.has(name as Section));
+  const childSections = ['e2e', 'delivery', 'startup', 'memory', 'whatif'].some((name) =>
+    args.only.has(name as Section),
+  );
   const bundles = childSections ? await buildBundles() : null;
   try {
     if (bundles && args.only.has('e2e'))
       await section('e2e', async () => {
         results.e2e = await runEndToEnd(settings.e2e, bundles);
+      });
+    if (bundles && args.only.has('delivery') && settings.delivery)
+      await section('delivery', async () => {
+        results.delivery = await runDelivery(
+          settings.delivery as NonNullable<RunSettings['delivery']>,
+          bundles,
+        );
       });
     if (bundles && args.only.has('startup'))
       await section('startup', async () => {

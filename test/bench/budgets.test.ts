@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { type BenchResults, BUDGETS, evaluateBudgets } from '../../bench/budgets.js';
+import type { DeliveryResult, DeliveryRow } from '../../bench/delivery.js';
 import type { FanOutResult } from '../../bench/fanout.js';
 import type { UncachedResult, UncachedRow } from '../../bench/uncached.js';
 
@@ -220,5 +221,36 @@ describe('recap fan-out: time against the floor, and nothing lost, doubled or re
 
   test('not run when the section did not run', () => {
     expect(budget(results({}), 'fanout')?.pass).toBeNull();
+  });
+});
+
+describe('HTTP inline replies against gateway replies', () => {
+  const row = (label: string, httpMedianMs: number, gatewayMedianMs: number): DeliveryRow => ({
+    label,
+    samples: 20,
+    httpMedianMs,
+    httpFloorMs: 0.5,
+    gatewayMedianMs,
+    gatewayFloorMs: 0.6,
+  });
+  const delivery = (rows: DeliveryRow[]) => ({ rows }) as unknown as DeliveryResult;
+
+  test('every text command’s HTTP median at or under its gateway median passes', () => {
+    const r = results({ delivery: delivery([row('/driver Buhk', 0.7, 0.8), row('/calendar', 0.9, 0.9)]) });
+    expect(budget(r, 'http-inline')?.pass).toBe(true);
+  });
+
+  test('one command slower over HTTP misses and is named, whatever the others', () => {
+    const r = results({ delivery: delivery([row('/driver Buhk', 0.7, 0.8), row('/calendar', 1.2, 0.9)]) });
+    expect(budget(r, 'http-inline')).toMatchObject({ pass: false, misses: ['/calendar 1.20 ms > 900 µs'] });
+  });
+
+  test('a missing median (NaN) is a miss, not a pass', () => {
+    const r = results({ delivery: delivery([row('/calendar', Number.NaN, 0.9)]) });
+    expect(budget(r, 'http-inline')?.pass).toBe(false);
+  });
+
+  test('not run when the section did not run', () => {
+    expect(budget(results({}), 'http-inline')?.pass).toBeNull();
   });
 });

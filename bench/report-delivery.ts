@@ -1,0 +1,40 @@
+import type { BenchResults } from './budgets.js';
+import { START_NODE_FLAGS } from './bundle.js';
+import { mb, n, table } from './markdown.js';
+import { fmtMs } from './stats.js';
+
+/** Section 3b of the report: HTTP inline replies against gateway replies, and RSS per bot process. */
+export function deliverySection(r: BenchResults): string[] {
+  const out: string[] = ['## 3b. HTTP inline reply vs gateway reply', ''];
+  const d = r.delivery;
+  if (!d) return [...out, '_Not run._', ''];
+  const s = r.settings.delivery;
+  out.push(
+    `Two bot processes (bench/child/memory-bot.ts with BENCH_FLOOR=1, bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs it) on one local Discord: one logged in over the gateway, one in HTTP mode (PITBOARD_MODE=http: signed POSTs, the reply is the HTTP response). The local Discord switches delivery between them in ${s?.blocks ?? '–'} blocks per command, alternating which goes first; inside a block floor (\`/bench-floor\`, answered the same way) and command alternate, one at a time, each from a new user, after ${s?.warmupRounds ?? '–'} warm-up rounds per delivery. Timed from the interaction leaving the local Discord (gateway frame handed to the socket; HTTP request written) until the reply's last byte arrived there. Budget: the HTTP median at or under the gateway median for every text command (pictures are deferred or uploaded, outside this budget). Faults ${d.faults}, validation failures ${d.validationFailures}.`,
+    '',
+    table(
+      [
+        'Command',
+        'Samples',
+        'HTTP median',
+        'HTTP floor',
+        'Gateway median',
+        'Gateway floor',
+        'HTTP / gateway',
+      ],
+      d.rows.map((row) => [
+        row.label,
+        n(row.samples),
+        fmtMs(row.httpMedianMs),
+        fmtMs(row.httpFloorMs),
+        fmtMs(row.gatewayMedianMs),
+        fmtMs(row.gatewayFloorMs),
+        `×${(row.httpMedianMs / row.gatewayMedianMs).toFixed(2)}${row.httpMedianMs <= row.gatewayMedianMs ? '' : ' ❌'}`,
+      ]),
+    ),
+    '',
+    `Memory per bot process after its interactions and a forced full GC (gateway ${n(d.interactions.gateway)}, HTTP ${n(d.interactions.http)} interactions, one guild): HTTP worker RSS ${mb(d.memory.http.rss)} (heap ${mb(d.memory.http.heapUsed)}), gateway bot RSS ${mb(d.memory.gateway.rss)} (heap ${mb(d.memory.gateway.heapUsed)}). A \`PITBOARD_WORKERS=N\` fleet on one machine is N such workers plus a small primary that only forks them.`,
+    '',
+  );
+  return out;
+}
