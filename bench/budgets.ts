@@ -8,6 +8,7 @@ import type { LiveUpdateResult } from './live-update.js';
 import type { MemoryResult } from './memory.js';
 import type { StartupResult } from './startup.js';
 import type { MachineInfo } from './support.js';
+import type { RampOptions, RampResult } from './throughput.js';
 import type { UncachedResult } from './uncached.js';
 import type { WhatIfResult } from './what-if.js';
 
@@ -25,6 +26,8 @@ export interface RunSettings {
   e2e: { pairs: number; warmupPairs: number; warmupRounds: number; profileMs: number };
   /** HTTP inline vs gateway replies (bench/delivery.ts); absent in old results. */
   delivery?: { samples: number; blocks: number; warmupRounds: number };
+  /** Interactions per second at p99 < 100 ms (bench/throughput.ts); absent in old results. */
+  throughput?: RampOptions;
   startup: { runs: number; clientRuns: number; loadRuns: number };
   memory: { interactions: number; manyGuilds: number; repeats: number };
   fanOutGuilds: number;
@@ -55,6 +58,8 @@ export interface BenchResults {
   fanOutRates?: FanOutResult[];
   /** HTTP inline vs gateway replies, RSS per bot process; absent in results from before it existed. */
   delivery?: DeliveryResult | null;
+  /** Ramps to p99 = 100 ms: gateway, HTTP with 1 and 2 workers; absent in results from before it existed. */
+  throughput?: RampResult[] | null;
   whatIf: WhatIfResult | null;
   /** Changed round file → new table served (live seasons); absent in results from before it existed. */
   liveUpdate?: LiveUpdateResult | null;

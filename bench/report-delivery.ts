@@ -2,6 +2,7 @@ import type { BenchResults } from './budgets.js';
 import { START_NODE_FLAGS } from './bundle.js';
 import { mb, n, table } from './markdown.js';
 import { fmtMs } from './stats.js';
+import { P99_LIMIT_MS } from './throughput.js';
 
 /** Section 3b of the report: HTTP inline replies against gateway replies, and RSS per bot process. */
 export function deliverySection(r: BenchResults): string[] {
@@ -34,6 +35,46 @@ export function deliverySection(r: BenchResults): string[] {
     ),
     '',
     `Memory per bot process after its interactions and a forced full GC (gateway ${n(d.interactions.gateway)}, HTTP ${n(d.interactions.http)} interactions, one guild): HTTP worker RSS ${mb(d.memory.http.rss)} (heap ${mb(d.memory.http.heapUsed)}), gateway bot RSS ${mb(d.memory.gateway.rss)} (heap ${mb(d.memory.gateway.heapUsed)}). A \`PITBOARD_WORKERS=N\` fleet on one machine is N such workers plus a small primary that only forks them.`,
+    '',
+  );
+  return out;
+}
+
+/** Section 3c of the report: interactions per second at p99 < 100 ms, gateway and HTTP with 1 and 2 workers. */
+export function throughputSection(r: BenchResults): string[] {
+  const out: string[] = ['## 3c. Interactions per second at p99 < 100 ms', ''];
+  const t = r.throughput;
+  if (!t || t.length === 0) return [...out, '_Not run._', ''];
+  const s = r.settings.throughput;
+  out.push(
+    `Open-loop load (sent on schedule whatever the answers) of the text commands of section 1 in turn, each from a new user, at rising rates (${s?.rates.join(', ') ?? '–'}/s, ${s?.stepSeconds ?? '–'} s each, after a 1-s warm-up), stopping at the first step whose p99 reaches ${P99_LIMIT_MS} ms or leaves an interaction unanswered within 10 s. Timed as in section 3b. Gateway: the bundled runtime in one process (a gateway session is not shared between processes, so "2 workers" does not apply; sharding splits guilds, not one guild's load). HTTP: \`npm start\` (the bundled dist/main) with PITBOARD_MODE=http and PITBOARD_WORKERS=1 or 2 on one Redis, node:cluster sharing the port. CPU per step in cores (of ${r.machine.cores}): the bot's processes (primary and workers), this process (the local Discord: signing, delivering, validating every reply, plus the load generator) and everything else on the machine.`,
+    '',
+    table(
+      [
+        'Setup',
+        'Sustained (p99 < 100 ms)',
+        'Rate',
+        'p50',
+        'p99',
+        'Unanswered',
+        'Bot cores',
+        'Local Discord cores',
+        'Other cores',
+      ],
+      t.flatMap((ramp) =>
+        ramp.steps.map((step, i) => [
+          i === 0 ? ramp.label : '',
+          i === 0 ? (ramp.sustainedPerSecond === null ? 'none' : `${n(ramp.sustainedPerSecond)}/s`) : '',
+          `${n(step.perSecond)}/s`,
+          fmtMs(step.p50Ms),
+          fmtMs(step.p99Ms),
+          n(step.unanswered),
+          step.botCores.toFixed(2),
+          step.discordCores.toFixed(2),
+          step.otherCores.toFixed(2),
+        ]),
+      ),
+    ),
     '',
   );
   return out;

@@ -5,9 +5,9 @@ import { START_NODE_FLAGS } from './bundle.js';
 import type { CaseProfile } from './growth.js';
 import type { HandlerMeasurement } from './handlers.js';
 import type { LiveUpdateResult } from './live-update.js';
-import { kb, mark, mb, n, table, us, verdict } from './markdown.js';
+import { kb, mark, mb, n, perSecondText, table, us, verdict } from './markdown.js';
 import type { MemoryScenario } from './memory.js';
-import { deliverySection } from './report-delivery.js';
+import { deliverySection, throughputSection } from './report-delivery.js';
 import { endToEndSection } from './report-e2e.js';
 import { uncachedBlock } from './report-uncached.js';
 import { fmtMs } from './stats.js';
@@ -80,15 +80,6 @@ function memoryRow(s: MemoryScenario): string[] {
       : `${s.afterStart.guilds} guilds, ${s.afterStart.channels} channels`,
     String(s.unanswered),
   ];
-}
-
-/** Per-second counts, shortened for long runs: the distinct values with how often each occurs. */
-function perSecondText(counts: number[]): string {
-  if (counts.length <= 30) return counts.join(', ');
-  const tally = new Map<number, number>();
-  for (const c of counts) tally.set(c, (tally.get(c) ?? 0) + 1);
-  const parts = [...tally].sort((a, b) => b[0] - a[0]).map(([v, k]) => `${v} (${k} s)`);
-  return `${counts.length} s; per-second counts ${parts.join(', ')}`;
 }
 
 export function renderReport(r: BenchResults): string {
@@ -272,6 +263,7 @@ export function renderReport(r: BenchResults): string {
   // 3. End to end
   out.push(...endToEndSection(r));
   out.push(...deliverySection(r));
+  out.push(...throughputSection(r));
 
   // 4. Start-up
   out.push('## 4. Start-up', '');

@@ -5,7 +5,8 @@
  *   2. growth on generated seasons of increasing size, with a log-log fit per case and load time, and
  *      the distinct requests once on the largest;
  *   3. end to end through the real discord.js client and the local Discord, against a floor command; and
- *      HTTP inline replies against gateway replies, each against its floor, with RSS per bot process;
+ *      HTTP inline replies against gateway replies, each against its floor, with RSS per bot process; and
+ *      interactions per second at p99 < 100 ms, gateway and HTTP with 1 and 2 workers (a ramp);
  *   4. start-up: process start → model ready, and → clientReady, with their references (an empty node
  *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
@@ -15,7 +16,7 @@
  * and writes docs/benchmarks.md and bench/results.json.
  *
  * Flags: --quick (fewer iterations and sizes, every section still runs), --check (exit 1 when a budget is
- * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,delivery,startup,memory,fanout,
+ * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,delivery,throughput,startup,memory,fanout,
  * whatif,live (development: run some sections; the report then lacks the others), --report-only (re-render
  * docs/benchmarks.md from bench/results.json, e.g. after editing bench/analysis.md), --wait / --no-wait
  * (before each section, wait up to 90 s for other processes to leave the CPU; default on for full runs).
@@ -52,6 +53,7 @@ import { runLiveUpdate } from './live-update.js';
 import { runMemory } from './memory.js';
 import { profileWork } from './profile.js';
 import { renderReport } from './report.js';
+import { FULL, QUICK } from './settings.js';
 import { runStartup } from './startup.js';
 import {
   collectGarbage,
@@ -63,6 +65,7 @@ import {
   scratchDir,
   sleep,
 } from './support.js';
+import { runThroughput } from './throughput.js';
 import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
@@ -71,6 +74,7 @@ const SECTIONS = [
   'growth',
   'e2e',
   'delivery',
+  'throughput',
   'startup',
   'memory',
   'fanout',
@@ -78,46 +82,6 @@ const SECTIONS = [
   'live',
 ] as const;
 type Section = (typeof SECTIONS)[number];
-
-const FULL: RunSettings = {
-  quick: false,
-  handlers: { calls: 10_000, warmup: 1_000 },
-  uncached: { prefixes: 500, unknown: 100, passes: 5, largestPasses: 3 },
-  growthSizes: [
-    { rounds: 5, cars: 100, people: 400 },
-    { rounds: 12, cars: 500, people: 2_000 },
-    { rounds: 25, cars: 1_000, people: 5_000 },
-    { rounds: 50, cars: 5_000, people: 20_000 },
-  ],
-  growthLoop: { calls: 10_000, warmup: 50, timeCapMs: 1_500, minCalls: 100 },
-  e2e: { pairs: 500, warmupPairs: 50, warmupRounds: 300, profileMs: 1_500 },
-  delivery: { samples: 200, blocks: 4, warmupRounds: 50 },
-  startup: { runs: 7, clientRuns: 3, loadRuns: 20 },
-  memory: { interactions: 10_000, manyGuilds: 2_500, repeats: 3 },
-  fanOutGuilds: 10_000,
-  fanOutRates: { guilds: 3_000, perSecond: [45, 48] },
-  profileMs: 1_500,
-  liveSamples: 20,
-};
-
-const QUICK: RunSettings = {
-  quick: true,
-  handlers: { calls: 1_000, warmup: 100 },
-  uncached: { prefixes: 100, unknown: 30, passes: 2, largestPasses: 1 },
-  growthSizes: [
-    { rounds: 5, cars: 100, people: 400 },
-    { rounds: 12, cars: 500, people: 2_000 },
-  ],
-  growthLoop: { calls: 1_000, warmup: 20, timeCapMs: 300, minCalls: 50 },
-  e2e: { pairs: 40, warmupPairs: 10, warmupRounds: 20, profileMs: 300 },
-  delivery: { samples: 20, blocks: 2, warmupRounds: 5 },
-  startup: { runs: 2, clientRuns: 1, loadRuns: 5 },
-  memory: { interactions: 1_000, manyGuilds: 250, repeats: 1 },
-  fanOutGuilds: 500,
-  fanOutRates: { guilds: 500, perSecond: [48] },
-  profileMs: 300,
-  liveSamples: 5,
-};
 
 /**
  * On a shared machine, wait (up to `maxSeconds`) until other processes use under 10 % of the CPU over 3 s,
@@ -275,6 +239,7 @@ async function main(): Promise<number> {
     fanOutDefaultOffset: null,
     fanOutRates: [],
     delivery: null,
+    throughput: null,
     whatIf: null,
     liveUpdate: null,
     budgets: [],
@@ -300,7 +265,7 @@ async function main(): Promise<number> {
     await section('handlers', async () => {
       results.handlers = await runHandlers(settings);
     });
-  const childSections = ['e2e', 'delivery', 'startup', 'memory', 'whatif'].some((name) =>
+  const childSections = ['e2e', 'delivery', 'throughput', 'startup', 'memory', 'whatif'].some((name) =>
     args.only.has(name as Section),
   );
   const bundles = childSections ? await buildBundles() : null;
@@ -313,6 +278,13 @@ async function main(): Promise<number> {
       await section('delivery', async () => {
         results.delivery = await runDelivery(
           settings.delivery as NonNullable<RunSettings['delivery']>,
+          bundles,
+        );
+      });
+    if (bundles && args.only.has('throughput') && settings.throughput)
+      await section('throughput', async () => {
+        results.throughput = await runThroughput(
+          settings.throughput as NonNullable<RunSettings['throughput']>,
           bundles,
         );
       });
