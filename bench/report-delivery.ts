@@ -47,7 +47,7 @@ export function throughputSection(r: BenchResults): string[] {
   if (!t || t.length === 0) return [...out, '_Not run._', ''];
   const s = r.settings.throughput;
   out.push(
-    `Open-loop load (sent on schedule whatever the answers) of the text commands of section 1 in turn, each from a new user, at rising rates (${s?.rates.join(', ') ?? '–'}/s, ${s?.stepSeconds ?? '–'} s each, after a 1-s warm-up), stopping at the first step whose p99 reaches ${P99_LIMIT_MS} ms or leaves an interaction unanswered within 10 s. Timed as in section 3b. Gateway: the bundled runtime in one process (a gateway session is not shared between processes, so "2 workers" does not apply; sharding splits guilds, not one guild's load). HTTP: \`npm start\` (the bundled dist/main) with PITBOARD_MODE=http and PITBOARD_WORKERS=1 or 2 on one Redis, node:cluster sharing the port. CPU per step in cores (of ${r.machine.cores}): the bot's processes (primary and workers), this process (the local Discord: signing, delivering, validating every reply, plus the load generator) and everything else on the machine.`,
+    `Open-loop load (sent on schedule whatever the answers) of the text commands of section 1 in turn, each from a new user, at rising rates (${s?.rates.join(', ') ?? '–'}/s, ${s?.stepSeconds ?? '–'} s each, after a 1-s warm-up), stopping at the first step whose p99 reaches ${P99_LIMIT_MS} ms or leaves an interaction unanswered within 10 s, twice in a row (a step over the limit runs once more: a shared machine's bursts). Timed as in section 3b. Gateway: the bundled runtime in one process (a gateway session is not shared between processes, so "2 workers" does not apply; sharding splits guilds, not one guild's load). HTTP: \`npm start\` (the bundled dist/main) with PITBOARD_MODE=http and PITBOARD_WORKERS=1 or 2 on one Redis, node:cluster sharing the port. CPU per step in cores (of ${r.machine.cores}): the bot's processes (primary and workers), this process (the local Discord: signing, delivering, validating every reply, plus the load generator) and everything else on the machine.`,
     '',
     table(
       [
@@ -65,7 +65,7 @@ export function throughputSection(r: BenchResults): string[] {
         ramp.steps.map((step, i) => [
           i === 0 ? ramp.label : '',
           i === 0 ? (ramp.sustainedPerSecond === null ? 'none' : `${n(ramp.sustainedPerSecond)}/s`) : '',
-          `${n(step.perSecond)}/s`,
+          `${n(step.perSecond)}/s${step.retried ? ' (2nd try)' : ''}`,
           fmtMs(step.p50Ms),
           fmtMs(step.p99Ms),
           n(step.unanswered),

@@ -25,6 +25,8 @@ export interface RampStep {
   botCores: number;
   discordCores: number;
   otherCores: number;
+  /** The first attempt at this rate was over the limit; these figures are the second. */
+  retried?: boolean;
 }
 
 export interface RampResult {
@@ -90,7 +92,12 @@ function machineTicks(): number {
  * One step: `perSecond` text commands for `stepSeconds`, open loop (sent on schedule whatever the answers),
  * timed from the interaction leaving the local Discord until the reply's last byte arrived there.
  */
-async function step(discord: LocalDiscord, botPid: number, perSecond: number, stepSeconds: number) {
+async function step(
+  discord: LocalDiscord,
+  botPid: number,
+  perSecond: number,
+  stepSeconds: number,
+): Promise<RampStep> {
   const cases = COMMAND_CASES.filter((c) => !c.picture);
   const total = Math.round(perSecond * stepSeconds);
   const pending: Promise<number | null>[] = [];
@@ -144,13 +151,23 @@ async function ramp(
   // Warm the bot's JIT and caches at a gentle rate before the first timed step.
   await step(discord, target.pid, options.rates[0] ?? 10, 1);
   const steps: RampStep[] = [];
+  const over = (s: RampStep) => s.unanswered > 0 || !(s.p99Ms < P99_LIMIT_MS);
   for (const perSecond of options.rates) {
-    const s = await step(discord, target.pid, perSecond, options.stepSeconds);
+    let s: RampStep = await step(discord, target.pid, perSecond, options.stepSeconds);
+    // On a shared machine one step can be hit by someone else's burst: a step over the limit is run once
+    // more, and the ramp ends only when it is over again.
+    if (over(s)) {
+      log(
+        `throughput ${label} ${perSecond}/s: p99 ${s.p99Ms.toFixed(1)} ms, ${s.unanswered} unanswered; once more`,
+      );
+      await sleep(1000);
+      s = { ...(await step(discord, target.pid, perSecond, options.stepSeconds)), retried: true };
+    }
     steps.push(s);
     log(
       `throughput ${label} ${perSecond}/s: p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms, ${s.unanswered} unanswered; cores bot ${s.botCores.toFixed(2)}, local Discord ${s.discordCores.toFixed(2)}, other ${s.otherCores.toFixed(2)}`,
     );
-    if (s.unanswered > 0 || !(s.p99Ms < P99_LIMIT_MS)) break;
+    if (over(s)) break;
     await sleep(500);
   }
   return { label, ...target, steps, sustainedPerSecond: sustainedRate(steps) };
