@@ -345,10 +345,10 @@ export function fanOutBudget(f: FanOutResult | null): Budget {
     ...(f.losses > 0 ? [`${f.losses} losses`] : []),
     ...(f.status429 > 0 ? [`${f.status429} 429s`] : []),
   ];
-  const pacer = f.pacerPerSecond === null ? 'no fleet pacer' : `fleet pacer ${f.pacerPerSecond}/s`;
+  const pacer = (f.pacerPerSecond ?? null) === null ? 'no fleet pacer' : `fleet pacer ${f.pacerPerSecond}/s`;
   return {
     id: 'fanout',
-    title: `Recap fan-out to ${f.guilds.toLocaleString('en')} servers (${pacer}, ${f.store} store)`,
+    title: `Recap fan-out to ${f.guilds.toLocaleString('en')} servers (${pacer}, ${f.store ?? 'sqlite'} store)`,
     limit: limit(`${f.floorSeconds} s`),
     measured: `${f.seconds.toFixed(2)} s (×${f.ratio.toFixed(2)}), ${f.duplicates} duplicates, ${f.losses} losses, ${f.status429} 429s`,
     pass: misses.length === 0,

@@ -343,7 +343,7 @@ export function renderReport(r: BenchResults): string {
       (x): x is NonNullable<typeof x> => Boolean(x),
     );
     out.push(
-      `${n(f.guilds)} servers, each with settings written by \`SettingsStore.save\` (${f.settingsSeconds.toFixed(1)} s for all) to announce in its #announcements with a replay whose round 1 ended a minute ago; then one \`poller.tick()\` of the real runtime (\`startRuntime\`, schedule off) against a local Discord enforcing ${f.globalPerSecond} requests/s globally in fixed 1-s windows (429 beyond). The budget run stores in Redis (${f.store}), so the runtime paces every bot-token request with the fleet pacer (src/http/fleet-pacer.ts, ${f.pacerPerSecond ?? '–'}/s) as HTTP workers do, with \`rest: { offset: 0 }\`. The rows below it run the same pacer at higher rates on fewer servers (SQLite store, pacer on a Redis of its own): the evidence for FLEET_REST_PER_SECOND. A full run adds the fleet-paced run with discord.js's default offset (50 ms added to each rate-limit reset), as \`src/main.ts\` runs on Discord.`,
+      `${n(f.guilds)} servers, each with settings written by \`SettingsStore.save\` (${f.settingsSeconds.toFixed(1)} s for all) to announce in its #announcements with a replay whose round 1 ended a minute ago; then one \`poller.tick()\` of the real runtime (\`startRuntime\`, schedule off) against a local Discord enforcing ${f.globalPerSecond} requests/s globally in fixed 1-s windows (429 beyond). The budget run stores in ${f.store === 'redis' ? 'Redis' : 'SQLite (results from before the fleet pacer)'}, so the runtime paces every bot-token request with the fleet pacer (src/http/fleet-pacer.ts, ${f.pacerPerSecond ?? '–'}/s) as HTTP workers do, with \`rest: { offset: 0 }\`. The rows below it run the same pacer at higher rates on fewer servers (SQLite store, pacer on a Redis of its own): the evidence for FLEET_REST_PER_SECOND. A full run adds the fleet-paced run with discord.js's default offset (50 ms added to each rate-limit reset), as \`src/main.ts\` runs on Discord.`,
       '',
       table(
         [
@@ -362,7 +362,7 @@ export function renderReport(r: BenchResults): string {
           '"rate limited" warnings',
         ],
         runs.map((x) => [
-          x.pacerPerSecond === null ? 'none' : `${x.pacerPerSecond}/s`,
+          (x.pacerPerSecond ?? null) === null ? 'none' : `${x.pacerPerSecond}/s`,
           x.restOffset === null ? 'default (50 ms)' : `${x.restOffset} ms`,
           n(x.guilds),
           `${x.seconds.toFixed(2)} s`,
