@@ -1,3 +1,4 @@
+import type { DeliveryResult } from './delivery.js';
 import type { EndToEndResult } from './e2e.js';
 import type { FanOutResult } from './fanout.js';
 import type { SeasonSize } from './generate-season.js';
@@ -7,6 +8,7 @@ import type { LiveUpdateResult } from './live-update.js';
 import type { MemoryResult } from './memory.js';
 import type { StartupResult } from './startup.js';
 import type { MachineInfo } from './support.js';
+import type { RampOptions, RampResult } from './throughput.js';
 import type { UncachedResult } from './uncached.js';
 import type { WhatIfResult } from './what-if.js';
 
@@ -22,9 +24,15 @@ export interface RunSettings {
   growthSizes: SeasonSize[];
   growthLoop: LoopOptions;
   e2e: { pairs: number; warmupPairs: number; warmupRounds: number; profileMs: number };
+  /** HTTP inline vs gateway replies (bench/delivery.ts); absent in old results. */
+  delivery?: { samples: number; blocks: number; warmupRounds: number };
+  /** Interactions per second at p99 < 100 ms (bench/throughput.ts); absent in old results. */
+  throughput?: RampOptions;
   startup: { runs: number; clientRuns: number; loadRuns: number };
   memory: { interactions: number; manyGuilds: number; repeats: number };
   fanOutGuilds: number;
+  /** The fleet pacer at other rates than FLEET_REST_PER_SECOND (deciding the constant); absent in old results. */
+  fanOutRates?: { guilds: number; perSecond: number[] };
   profileMs: number;
   /** Live seasons: changed round files per season (bench/live-update.ts). */
   liveSamples?: number;
@@ -46,6 +54,12 @@ export interface BenchResults {
   fanOut: FanOutResult | null;
   /** The same fan-out with discord.js's default REST offset (as src/main.ts runs), full runs only. */
   fanOutDefaultOffset: FanOutResult | null;
+  /** The fleet pacer at the rates of settings.fanOutRates; absent in results from before it existed. */
+  fanOutRates?: FanOutResult[];
+  /** HTTP inline vs gateway replies, RSS per bot process; absent in results from before it existed. */
+  delivery?: DeliveryResult | null;
+  /** Ramps to p99 = 100 ms: gateway, HTTP with 1 and 2 workers; absent in results from before it existed. */
+  throughput?: RampResult[] | null;
   whatIf: WhatIfResult | null;
   /** Changed round file → new table served (live seasons); absent in results from before it existed. */
   liveUpdate?: LiveUpdateResult | null;
@@ -233,6 +247,8 @@ export function evaluateBudgets(results: BenchResults): Budget[] {
     });
   }
 
+  budgets.push(deliveryBudget(results.delivery ?? null));
+
   const startup = results.startup;
   budgets.push(
     ratioBudget(
@@ -283,34 +299,61 @@ export function evaluateBudgets(results: BenchResults): Budget[] {
     ),
   );
 
-  const f = results.fanOut;
+  budgets.push(fanOutBudget(results.fanOut));
+  return budgets;
+}
+
+/** HTTP inline replies: for every text command, the median no slower than the gateway's in the same run. */
+export function deliveryBudget(d: DeliveryResult | null): Budget {
+  const id = 'http-inline';
+  const title = 'HTTP inline reply median vs gateway reply median, every text command';
+  const limit = 'HTTP ≤ gateway';
+  if (!d || d.rows.length === 0) return { id, title, limit, measured: 'not run', pass: null, misses: [] };
+  const misses = d.rows
+    .filter((r) => !(r.httpMedianMs <= r.gatewayMedianMs))
+    .map((r) => `${r.label} ${ms(r.httpMedianMs)} > ${ms(r.gatewayMedianMs)}`);
+  const worst = [...d.rows].sort(
+    (a, b) => b.httpMedianMs / b.gatewayMedianMs - a.httpMedianMs / a.gatewayMedianMs,
+  )[0] as DeliveryResult['rows'][number];
+  return {
+    id,
+    title,
+    limit,
+    measured: `worst ${worst.label} ${ms(worst.httpMedianMs)} vs ${ms(worst.gatewayMedianMs)}; ${d.rows.length - misses.length}/${d.rows.length} within`,
+    pass: misses.length === 0,
+    misses,
+  };
+}
+
+/** Recap fan-out: time against the floor Discord's global limit allows, and nothing lost, doubled or refused. */
+export function fanOutBudget(f: FanOutResult | null): Budget {
+  const limit = (floor: string) => `≤ ${BUDGETS.fanOutRatio}× ${floor}, 0 duplicates, 0 losses, 0 429s`;
   if (!f)
-    budgets.push({
+    return {
       id: 'fanout',
       title: 'Recap fan-out',
-      limit: `≤ ${BUDGETS.fanOutRatio}× floor, 0 duplicates, 0 losses`,
+      limit: limit('floor'),
       measured: 'not run',
       pass: null,
       misses: [],
-    });
-  else {
-    const misses = [
-      ...(f.ratio > BUDGETS.fanOutRatio
-        ? [`${f.seconds.toFixed(1)} s > ${(f.floorSeconds * BUDGETS.fanOutRatio).toFixed(1)} s`]
-        : []),
-      ...(f.duplicates > 0 ? [`${f.duplicates} duplicates`] : []),
-      ...(f.losses > 0 ? [`${f.losses} losses`] : []),
-    ];
-    budgets.push({
-      id: 'fanout',
-      title: `Recap fan-out to ${f.guilds.toLocaleString('en')} servers`,
-      limit: `≤ ${BUDGETS.fanOutRatio}× ${f.floorSeconds} s, 0 duplicates, 0 losses`,
-      measured: `${f.seconds.toFixed(2)} s (×${f.ratio.toFixed(2)}), ${f.duplicates} duplicates, ${f.losses} losses`,
-      pass: misses.length === 0,
-      misses,
-    });
-  }
-  return budgets;
+    };
+  const misses = [
+    ...(f.ratio > BUDGETS.fanOutRatio
+      ? [`${f.seconds.toFixed(1)} s > ${(f.floorSeconds * BUDGETS.fanOutRatio).toFixed(1)} s`]
+      : []),
+    ...(f.duplicates > 0 ? [`${f.duplicates} duplicates`] : []),
+    ...(f.losses > 0 ? [`${f.losses} losses`] : []),
+    ...(f.status429 > 0 ? [`${f.status429} 429s`] : []),
+  ];
+  const pacer = (f.pacerPerSecond ?? null) === null ? 'no fleet pacer' : `fleet pacer ${f.pacerPerSecond}/s`;
+  return {
+    id: 'fanout',
+    title: `Recap fan-out to ${f.guilds.toLocaleString('en')} servers (${pacer}, ${f.store ?? 'sqlite'} store)`,
+    limit: limit(`${f.floorSeconds} s`),
+    measured: `${f.seconds.toFixed(2)} s (×${f.ratio.toFixed(2)}), ${f.duplicates} duplicates, ${f.losses} losses, ${f.status429} 429s`,
+    pass: misses.length === 0,
+    misses,
+  };
 }
 
 /** The one line printed last: pass/fail counts and each missed budget with its worst case. */

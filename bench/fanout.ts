@@ -1,15 +1,25 @@
 import { join } from 'node:path';
 import { startLocalDiscord } from '@pitboard/local-discord';
+import { DefaultRestOptions } from 'discord.js';
 import type { Config } from '../src/config.js';
 import { DEFAULT_DATA_DIR } from '../src/core/app-context.js';
+import { createFleetPacer, FLEET_REST_PER_SECOND, pacedRequest } from '../src/http/fleet-pacer.js';
 import { startRuntime } from '../src/runtime.js';
 import { createKeyValueStore } from '../src/store/key-value-store.js';
 import { SettingsStore } from '../src/store/settings-store.js';
+import { type RedisHandle, startRedis } from '../test/support/redis-server.js';
 import { log, memoryLogger, scratchDir } from './support.js';
 
 export interface FanOutResult {
   /** discord.js REST `offset` (ms added to every rate-limit reset); null = the library default (50 ms). */
   restOffset: number | null;
+  /**
+   * The fleet pacer's rate (requests/s, Redis GCRA in src/http/fleet-pacer.ts); null = no fleet pacer
+   * (SQLite store, discord.js's own global limit only).
+   */
+  pacerPerSecond: number | null;
+  /** Where the settings and ledger live: Redis (as a fleet runs) or a SQLite file. */
+  store: 'redis' | 'sqlite';
   guilds: number;
   globalPerSecond: number;
   /** guilds / globalPerSecond: the least time Discord's global limit allows. */
@@ -39,20 +49,30 @@ export interface FanOutResult {
   perSecond: number[];
 }
 
-/**
- * Recap fan-out: `guilds` servers, each with settings (written with SettingsStore to a temp SQLite store)
- * that announce in its #announcements with a replay putting round 1's end one minute ago, so exactly one
- * recap per server is due. The real runtime (startRuntime, schedule off) then runs one poller tick
- * against a local Discord that enforces Discord's global limit (50 requests/s by default).
- */
-export async function runFanOut(options: {
+export interface FanOutOptions {
   guilds: number;
   restOffset: number | null;
-}): Promise<FanOutResult> {
+  /**
+   * 'fleet': Redis store, so the runtime paces with its own fleet pacer at FLEET_REST_PER_SECOND, as HTTP
+   * workers run. A number: SQLite store and a fleet pacer at that rate on a Redis of its own (the same
+   * code at another rate, to decide the constant). 'none': SQLite store, no fleet pacer.
+   */
+  pacing: 'fleet' | 'none' | number;
+}
+
+/**
+ * Recap fan-out: `guilds` servers, each with settings (written with SettingsStore) that announce in its
+ * #announcements with a replay putting round 1's end one minute ago, so exactly one recap per server is
+ * due. The real runtime (startRuntime, schedule off) then runs one poller tick against a local Discord
+ * that enforces Discord's global limit (50 requests/s by default, fixed 1-s windows).
+ */
+export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
   const scratch = scratchDir('fanout');
   const discord = await startLocalDiscord({ guilds: options.guilds });
-  const storeUrl = join(scratch.dir, 'fanout.sqlite');
+  let redis: RedisHandle | null = null;
   try {
+    if (options.pacing !== 'none') redis = await startRedis();
+    const storeUrl = options.pacing === 'fleet' && redis ? redis.url : join(scratch.dir, 'fanout.sqlite');
     const now = new Date();
     const anchor = new Date(now.getTime() - 60_000).toISOString();
     const settingsStarted = process.hrtime.bigint();
@@ -93,10 +113,22 @@ export async function runFanOut(options: {
       recaps: { storeUrl, catchUpHours: 48, schedule: '*/20 * * * * *' },
     };
     const { logger, lines } = memoryLogger('info');
+    const restOffset = options.restOffset === null ? {} : { offset: options.restOffset };
+    const pacer =
+      typeof options.pacing === 'number' && redis
+        ? await createFleetPacer({
+            redisUrl: redis.url,
+            perSecond: options.pacing,
+            fallbackPerSecond: options.pacing,
+            logger,
+          })
+        : null;
     const runtime = await startRuntime({
       config,
       logger,
-      rest: { offset: 0 },
+      rest: pacer
+        ? { ...restOffset, makeRequest: pacedRequest(pacer, DefaultRestOptions.makeRequest) }
+        : restOffset,
       schedule: false,
       watchData: false,
     });
@@ -109,6 +141,7 @@ export async function runFanOut(options: {
       seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     } finally {
       await runtime.stop();
+      await pacer?.close();
     }
     let duplicates = 0;
     let losses = 0;
@@ -129,6 +162,13 @@ export async function runFanOut(options: {
     const floorSeconds = options.guilds / globalPerSecond;
     const result: FanOutResult = {
       restOffset: options.restOffset,
+      pacerPerSecond:
+        options.pacing === 'fleet'
+          ? FLEET_REST_PER_SECOND
+          : options.pacing === 'none'
+            ? null
+            : options.pacing,
+      store: options.pacing === 'fleet' ? 'redis' : 'sqlite',
       guilds: options.guilds,
       globalPerSecond,
       floorSeconds,
@@ -144,11 +184,12 @@ export async function runFanOut(options: {
       perSecond: Array.from(perSecond, (n) => n ?? 0),
     };
     log(
-      `fan-out (REST offset ${options.restOffset ?? 'default'}): ${report.sent} recaps in ${seconds.toFixed(2)} s (floor ${floorSeconds} s), ${duplicates} duplicates, ${losses} losses, ${result.status429} 429s`,
+      `fan-out (pacer ${result.pacerPerSecond ?? 'none'}/s, ${result.store}, REST offset ${options.restOffset ?? 'default'}): ${report.sent} recaps in ${seconds.toFixed(2)} s (floor ${floorSeconds} s), ${duplicates} duplicates, ${losses} losses, ${result.status429} 429s`,
     );
     return result;
   } finally {
     await discord.close();
+    await redis?.stop();
     scratch.remove();
   }
 }

@@ -24,3 +24,12 @@ export function table(head: string[], rows: string[][]): string {
 export function mark(value: number, limit: number): string {
   return value > limit ? ' ❌' : '';
 }
+
+/** Per-second counts, shortened for long runs: the distinct values with how often each occurs. */
+export function perSecondText(counts: number[]): string {
+  if (counts.length <= 30) return counts.join(', ');
+  const tally = new Map<number, number>();
+  for (const c of counts) tally.set(c, (tally.get(c) ?? 0) + 1);
+  const parts = [...tally].sort((a, b) => b[0] - a[0]).map(([v, k]) => `${v} (${k} s)`);
+  return `${counts.length} s; per-second counts ${parts.join(', ')}`;
+}

@@ -5,8 +5,9 @@ import { START_NODE_FLAGS } from './bundle.js';
 import type { CaseProfile } from './growth.js';
 import type { HandlerMeasurement } from './handlers.js';
 import type { LiveUpdateResult } from './live-update.js';
-import { kb, mark, mb, n, table, us, verdict } from './markdown.js';
+import { kb, mark, mb, n, perSecondText, table, us, verdict } from './markdown.js';
 import type { MemoryScenario } from './memory.js';
+import { deliverySection, throughputSection } from './report-delivery.js';
 import { endToEndSection } from './report-e2e.js';
 import { uncachedBlock } from './report-uncached.js';
 import { fmtMs } from './stats.js';
@@ -261,6 +262,8 @@ export function renderReport(r: BenchResults): string {
 
   // 3. End to end
   out.push(...endToEndSection(r));
+  out.push(...deliverySection(r));
+  out.push(...throughputSection(r));
 
   // 4. Start-up
   out.push('## 4. Start-up', '');
@@ -336,17 +339,20 @@ export function renderReport(r: BenchResults): string {
   const f = r.fanOut;
   if (!f) out.push('_Not run._', '');
   else {
-    const runs = [f, r.fanOutDefaultOffset].filter((x): x is NonNullable<typeof x> => Boolean(x));
+    const runs = [f, ...(r.fanOutRates ?? []), r.fanOutDefaultOffset].filter(
+      (x): x is NonNullable<typeof x> => Boolean(x),
+    );
     out.push(
-      `${n(f.guilds)} servers, each with settings written by \`SettingsStore.save\` (temp SQLite; ${f.settingsSeconds.toFixed(1)} s for all) to announce in its #announcements with a replay whose round 1 ended a minute ago; then one \`poller.tick()\` of the real runtime (\`startRuntime\`, schedule off) against a local Discord enforcing ${f.globalPerSecond} requests/s globally. The budget run uses \`rest: { offset: 0 }\` (as the sandbox); a full run repeats it with discord.js's default offset (50 ms added to each rate-limit reset), as \`src/main.ts\` runs on Discord.`,
+      `${n(f.guilds)} servers, each with settings written by \`SettingsStore.save\` (${f.settingsSeconds.toFixed(1)} s for all) to announce in its #announcements with a replay whose round 1 ended a minute ago; then one \`poller.tick()\` of the real runtime (\`startRuntime\`, schedule off) against a local Discord enforcing ${f.globalPerSecond} requests/s globally in fixed 1-s windows (429 beyond). The budget run stores in ${f.store === 'redis' ? 'Redis' : 'SQLite (results from before the fleet pacer)'}, so the runtime paces every bot-token request with the fleet pacer (src/http/fleet-pacer.ts, ${f.pacerPerSecond ?? '–'}/s) as HTTP workers do, with \`rest: { offset: 0 }\`. The rows below it run the same pacer at higher rates on fewer servers (SQLite store, pacer on a Redis of its own): the evidence for FLEET_REST_PER_SECOND. A full run adds the fleet-paced run with discord.js's default offset (50 ms added to each rate-limit reset), as \`src/main.ts\` runs on Discord.`,
       '',
       table(
         [
+          'Pacer',
           'REST offset',
+          'Servers',
           'Tick',
           'Floor',
           'Ratio',
-          'Due',
           'Sent',
           'Failed',
           'Retry later',
@@ -356,11 +362,12 @@ export function renderReport(r: BenchResults): string {
           '"rate limited" warnings',
         ],
         runs.map((x) => [
+          (x.pacerPerSecond ?? null) === null ? 'none' : `${x.pacerPerSecond}/s`,
           x.restOffset === null ? 'default (50 ms)' : `${x.restOffset} ms`,
+          n(x.guilds),
           `${x.seconds.toFixed(2)} s`,
           `${x.floorSeconds} s`,
           `×${x.ratio.toFixed(3)}${mark(x.ratio, BUDGETS.fanOutRatio)}`,
-          n(x.report.due),
           n(x.report.sent),
           n(x.report.failed),
           n(x.report.retryLater),
@@ -373,10 +380,10 @@ export function renderReport(r: BenchResults): string {
       '',
       ...runs.map(
         (x) =>
-          `Posts per second from the first one (offset ${x.restOffset ?? 'default'}): ${x.perSecond.join(', ')}.`,
+          `Posts per second from the first one (pacer ${x.pacerPerSecond ?? 'none'}/s, ${n(x.guilds)} servers, offset ${x.restOffset ?? 'default'}): ${perSecondText(x.perSecond)}.`,
       ),
       '',
-      'The client may post 50 at t≈0 and the next 50 as soon as its 1-s window resets, so N posts need about N/50 − 1 s: slightly under the nominal floor. A "rate limited" warning is logged each time discord.js holds a request back for its own global limit; a 429 answer is the local Discord refusing one (Discord counts those toward its invalid-request ban threshold).',
+      'A "rate limited" warning is logged each time discord.js holds a request back for its own global limit (50 per its own 1-s window); a 429 answer is the local Discord refusing one (Discord counts those toward its invalid-request ban threshold). A fleet pacer at r/s makes N posts take about N/r s, so the budget (≤ 1.10 × N/50 s) needs r ≥ 46/s.',
       '',
     );
   }

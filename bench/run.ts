@@ -4,16 +4,19 @@
  *      request once on fresh loads after warming the JIT on another season (bench/uncached.ts);
  *   2. growth on generated seasons of increasing size, with a log-log fit per case and load time, and
  *      the distinct requests once on the largest;
- *   3. end to end through the real discord.js client and the local Discord, against a floor command;
+ *   3. end to end through the real discord.js client and the local Discord, against a floor command; and
+ *      HTTP inline replies against gateway replies, each against its floor, with RSS per bot process; and
+ *      interactions per second at p99 < 100 ms, gateway and HTTP with 1 and 2 workers (a ramp);
  *   4. start-up: process start → model ready, and → clientReady, with their references (an empty node
  *      process, a bare discord.js client);
  *   5. memory (fresh child processes): after start, after N interactions, with many guilds;
- *   6. recap fan-out to many servers under Discord's global rate limit;
+ *   6. recap fan-out to many servers (10,000 in a full run) under Discord's global rate limit, paced by the
+ *      fleet pacer in Redis, and the same pacer at higher rates on fewer servers;
  *   8. live seasons: a changed round file → the new table served (example season, largest generated one);
  * and writes docs/benchmarks.md and bench/results.json.
  *
  * Flags: --quick (fewer iterations and sizes, every section still runs), --check (exit 1 when a budget is
- * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,startup,memory,fanout,
+ * missed; the last line printed is the one-line summary), --only=handlers,growth,e2e,delivery,throughput,startup,memory,fanout,
  * whatif,live (development: run some sections; the report then lacks the others), --report-only (re-render
  * docs/benchmarks.md from bench/results.json, e.g. after editing bench/analysis.md), --wait / --no-wait
  * (before each section, wait up to 90 s for other processes to leave the CPU; default on for full runs).
@@ -34,6 +37,7 @@ import {
 } from './budgets.js';
 import { buildBundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
+import { runDelivery } from './delivery.js';
 import { runEndToEnd } from './e2e.js';
 import { runFanOut } from './fanout.js';
 import { writeSeasonFolder } from './generate-season.js';
@@ -49,6 +53,7 @@ import { runLiveUpdate } from './live-update.js';
 import { runMemory } from './memory.js';
 import { profileWork } from './profile.js';
 import { renderReport } from './report.js';
+import { FULL, QUICK } from './settings.js';
 import { runStartup } from './startup.js';
 import {
   collectGarbage,
@@ -60,47 +65,23 @@ import {
   scratchDir,
   sleep,
 } from './support.js';
+import { runThroughput } from './throughput.js';
 import { measureUncached, type UncachedResult } from './uncached.js';
 import { runWhatIf } from './what-if.js';
 
-const SECTIONS = ['handlers', 'growth', 'e2e', 'startup', 'memory', 'fanout', 'whatif', 'live'] as const;
+const SECTIONS = [
+  'handlers',
+  'growth',
+  'e2e',
+  'delivery',
+  'throughput',
+  'startup',
+  'memory',
+  'fanout',
+  'whatif',
+  'live',
+] as const;
 type Section = (typeof SECTIONS)[number];
-
-const FULL: RunSettings = {
-  quick: false,
-  handlers: { calls: 10_000, warmup: 1_000 },
-  uncached: { prefixes: 500, unknown: 100, passes: 5, largestPasses: 3 },
-  growthSizes: [
-    { rounds: 5, cars: 100, people: 400 },
-    { rounds: 12, cars: 500, people: 2_000 },
-    { rounds: 25, cars: 1_000, people: 5_000 },
-    { rounds: 50, cars: 5_000, people: 20_000 },
-  ],
-  growthLoop: { calls: 10_000, warmup: 50, timeCapMs: 1_500, minCalls: 100 },
-  e2e: { pairs: 500, warmupPairs: 50, warmupRounds: 300, profileMs: 1_500 },
-  startup: { runs: 7, clientRuns: 3, loadRuns: 20 },
-  memory: { interactions: 10_000, manyGuilds: 2_500, repeats: 3 },
-  fanOutGuilds: 1_000,
-  profileMs: 1_500,
-  liveSamples: 20,
-};
-
-const QUICK: RunSettings = {
-  quick: true,
-  handlers: { calls: 1_000, warmup: 100 },
-  uncached: { prefixes: 100, unknown: 30, passes: 2, largestPasses: 1 },
-  growthSizes: [
-    { rounds: 5, cars: 100, people: 400 },
-    { rounds: 12, cars: 500, people: 2_000 },
-  ],
-  growthLoop: { calls: 1_000, warmup: 20, timeCapMs: 300, minCalls: 50 },
-  e2e: { pairs: 40, warmupPairs: 10, warmupRounds: 20, profileMs: 300 },
-  startup: { runs: 2, clientRuns: 1, loadRuns: 5 },
-  memory: { interactions: 1_000, manyGuilds: 250, repeats: 1 },
-  fanOutGuilds: 100,
-  profileMs: 300,
-  liveSamples: 5,
-};
 
 /**
  * On a shared machine, wait (up to `maxSeconds`) until other processes use under 10 % of the CPU over 3 s,
@@ -256,6 +237,9 @@ async function main(): Promise<number> {
     memory: null,
     fanOut: null,
     fanOutDefaultOffset: null,
+    fanOutRates: [],
+    delivery: null,
+    throughput: null,
     whatIf: null,
     liveUpdate: null,
     budgets: [],
@@ -281,12 +265,28 @@ async function main(): Promise<number> {
     await section('handlers', async () => {
       results.handlers = await runHandlers(settings);
     });
-  const childSections = ['e2e', 'startup', 'memory', 'whatif'].some((name) => args.only.has(name as Section));
+  const childSections = ['e2e', 'delivery', 'throughput', 'startup', 'memory', 'whatif'].some((name) =>
+    args.only.has(name as Section),
+  );
   const bundles = childSections ? await buildBundles() : null;
   try {
     if (bundles && args.only.has('e2e'))
       await section('e2e', async () => {
         results.e2e = await runEndToEnd(settings.e2e, bundles);
+      });
+    if (bundles && args.only.has('delivery') && settings.delivery)
+      await section('delivery', async () => {
+        results.delivery = await runDelivery(
+          settings.delivery as NonNullable<RunSettings['delivery']>,
+          bundles,
+        );
+      });
+    if (bundles && args.only.has('throughput') && settings.throughput)
+      await section('throughput', async () => {
+        results.throughput = await runThroughput(
+          settings.throughput as NonNullable<RunSettings['throughput']>,
+          bundles,
+        );
       });
     if (bundles && args.only.has('startup'))
       await section('startup', async () => {
@@ -305,9 +305,20 @@ async function main(): Promise<number> {
   }
   if (args.only.has('fanout'))
     await section('fanout', async () => {
-      results.fanOut = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: 0 });
+      // As a fleet runs: Redis store, the runtime's fleet pacer at FLEET_REST_PER_SECOND.
+      results.fanOut = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: 0, pacing: 'fleet' });
+      // The same pacer at higher rates (what FLEET_REST_PER_SECOND could be), fewer servers.
+      results.fanOutRates = [];
+      for (const perSecond of settings.fanOutRates?.perSecond ?? [])
+        results.fanOutRates.push(
+          await runFanOut({ guilds: settings.fanOutRates?.guilds ?? 0, restOffset: 0, pacing: perSecond }),
+        );
       if (!settings.quick)
-        results.fanOutDefaultOffset = await runFanOut({ guilds: settings.fanOutGuilds, restOffset: null });
+        results.fanOutDefaultOffset = await runFanOut({
+          guilds: settings.fanOutRates?.guilds ?? settings.fanOutGuilds,
+          restOffset: null,
+          pacing: 'fleet',
+        });
     });
   if (args.only.has('live'))
     await section('live', async () => {

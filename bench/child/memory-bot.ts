@@ -6,7 +6,11 @@
  * Also the bot of the end-to-end section (bench/e2e.ts), with BENCH_FLOOR=1: the product's commands plus
  * the floor command, in a process of its own run as `npm start` runs, timed from the parent.
  *
- * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE, BENCH_FLOOR.
+ * With BENCH_MODE=http (and BENCH_PUBLIC_KEY, the local Discord's key) it runs HTTP mode: an endpoint on a
+ * free loopback port whose URL goes to the parent with 'ready'; no gateway connection.
+ *
+ * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE, BENCH_FLOOR, BENCH_MODE,
+ * BENCH_PUBLIC_KEY.
  */
 import { commands } from '../../commands/index.js';
 import type { Config } from '../../src/config.js';
@@ -28,8 +32,16 @@ const config: Config = {
   dataDir: DEFAULT_DATA_DIR,
   defaultSeason: null,
   recaps: { storeUrl: env('BENCH_STORE'), catchUpHours: 48, schedule: '*/20 * * * * *' },
+  ...(process.env.BENCH_MODE === 'http' && {
+    mode: 'http' as const,
+    http: { publicKey: env('BENCH_PUBLIC_KEY'), host: '127.0.0.1', port: 0, path: '/interactions' },
+  }),
 };
-const logger = createLogger({ level: 'warn', destination: process.stderr });
+// HTTP mode warns for each invalid-signature probe the local Discord sends on purpose: expected here.
+const logger = createLogger({
+  level: process.env.BENCH_MODE === 'http' ? 'error' : 'warn',
+  destination: process.stderr,
+});
 const runtime = await startRuntime({
   config,
   logger,
@@ -43,4 +55,5 @@ serveProbe({
   client: runtime.bot.client,
   counts: () => ({ interactions: runtime.bot.stats.interactions, faults: runtime.bot.stats.faults }),
   stop: () => runtime.stop(),
+  ready: { interactionsUrl: runtime.interactionsUrl },
 });

@@ -18,6 +18,8 @@ export function serveProbe(probe: {
   client: Client;
   counts: () => { interactions: number; faults: number };
   stop: () => Promise<unknown>;
+  /** Sent with 'ready' (the HTTP endpoint's URL in HTTP mode). */
+  ready?: Record<string, unknown>;
 }): void {
   const send = (message: unknown) => process.send?.(message);
   const measure = (gc: boolean) => {
@@ -44,7 +46,7 @@ export function serveProbe(probe: {
         process.disconnect();
       });
   });
-  send({ type: 'ready' });
+  send({ ...probe.ready, type: 'ready' });
 }
 
 /**

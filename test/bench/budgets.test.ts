@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { type BenchResults, BUDGETS, evaluateBudgets } from '../../bench/budgets.js';
+import type { DeliveryResult, DeliveryRow } from '../../bench/delivery.js';
+import type { FanOutResult } from '../../bench/fanout.js';
 import type { UncachedResult, UncachedRow } from '../../bench/uncached.js';
 
 function row(label: string, kind: UncachedRow['kind'], p99: number): UncachedRow {
@@ -173,5 +175,82 @@ describe('time budgets are ratios to references measured in the same run', () =>
       pass: false,
       misses: ['/standings pro ×1.20 vs floor uploading 128 KiB'],
     });
+  });
+});
+
+describe('recap fan-out: time against the floor, and nothing lost, doubled or refused', () => {
+  const run = (over: Partial<FanOutResult>): FanOutResult => ({
+    restOffset: 0,
+    pacerPerSecond: 48,
+    store: 'redis',
+    guilds: 10_000,
+    globalPerSecond: 50,
+    floorSeconds: 200,
+    seconds: 210,
+    ratio: 1.05,
+    settingsSeconds: 1,
+    report: { due: 10_000, sent: 10_000, skipped: 0, failed: 0, retryLater: 0, aborted: null },
+    duplicates: 0,
+    losses: 0,
+    status429: 0,
+    rateLimitedWarnings: 0,
+    validationFailures: 0,
+    perSecond: [],
+    ...over,
+  });
+
+  test('within 1.10 × the floor with nothing lost, doubled or refused passes', () => {
+    expect(budget(results({ fanOut: run({}) }), 'fanout')).toMatchObject({ pass: true, misses: [] });
+  });
+
+  test('a single 429 misses even when fast and complete', () => {
+    expect(budget(results({ fanOut: run({ status429: 1 }) }), 'fanout')).toMatchObject({
+      pass: false,
+      misses: ['1 429s'],
+    });
+  });
+
+  test('40/s on 10,000 servers (250 s, ×1.25) misses on time; duplicates and losses are named', () => {
+    const slow = run({ seconds: 250, ratio: 1.25, duplicates: 2, losses: 1 });
+    expect(budget(results({ fanOut: slow }), 'fanout')).toMatchObject({
+      pass: false,
+      misses: ['250.0 s > 220.0 s', '2 duplicates', '1 losses'],
+    });
+    expect(BUDGETS.fanOutRatio).toBe(1.1);
+  });
+
+  test('not run when the section did not run', () => {
+    expect(budget(results({}), 'fanout')?.pass).toBeNull();
+  });
+});
+
+describe('HTTP inline replies against gateway replies', () => {
+  const row = (label: string, httpMedianMs: number, gatewayMedianMs: number): DeliveryRow => ({
+    label,
+    samples: 20,
+    httpMedianMs,
+    httpFloorMs: 0.5,
+    gatewayMedianMs,
+    gatewayFloorMs: 0.6,
+  });
+  const delivery = (rows: DeliveryRow[]) => ({ rows }) as unknown as DeliveryResult;
+
+  test('every text command’s HTTP median at or under its gateway median passes', () => {
+    const r = results({ delivery: delivery([row('/driver Buhk', 0.7, 0.8), row('/calendar', 0.9, 0.9)]) });
+    expect(budget(r, 'http-inline')?.pass).toBe(true);
+  });
+
+  test('one command slower over HTTP misses and is named, whatever the others', () => {
+    const r = results({ delivery: delivery([row('/driver Buhk', 0.7, 0.8), row('/calendar', 1.2, 0.9)]) });
+    expect(budget(r, 'http-inline')).toMatchObject({ pass: false, misses: ['/calendar 1.20 ms > 900 µs'] });
+  });
+
+  test('a missing median (NaN) is a miss, not a pass', () => {
+    const r = results({ delivery: delivery([row('/calendar', Number.NaN, 0.9)]) });
+    expect(budget(r, 'http-inline')?.pass).toBe(false);
+  });
+
+  test('not run when the section did not run', () => {
+    expect(budget(results({}), 'http-inline')?.pass).toBeNull();
   });
 });
