@@ -37,6 +37,7 @@ export const languageSubcommand = {
       description: 'Which language',
       required: true,
       choices: [...LANGUAGE_CHOICES],
+      max_length: 10,
     },
   ],
 } as const satisfies APIApplicationCommandSubcommandOption;

@@ -47,8 +47,21 @@ export class StoreEpoch {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Verifies the marker (recording a loss when it is gone) and returns the latest recorded loss, if any. */
-  async check(): Promise<DataLoss | null> {
+  /**
+   * Verifies the marker (recording a loss when it is gone) and returns the latest recorded loss, if any.
+   * Calls made while one runs share its result: a check that read the markers before another call wrote
+   * this process's first marker would otherwise take that marker's absence for a loss.
+   */
+  check(): Promise<DataLoss | null> {
+    this.#running ??= this.#check().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  #running: Promise<DataLoss | null> | null = null;
+
+  async #check(): Promise<DataLoss | null> {
     const markers = await this.store.setMembers(MARKER_SET);
     if (this.#known !== null && markers.includes(this.#known)) return this.lastLoss();
     const recorded = await this.lastLoss();

@@ -99,6 +99,26 @@ describe.each([
     expect(await a.guildIds()).toEqual(Array.from({ length: 40 }, (_, n) => guildId(n)));
   });
 
+  test('one process checking the marker from two places at once (poller, /setup) is not a loss', async () => {
+    const store = await open(url());
+    // The second check's first read is slow (a busy machine): the first check writes the marker meanwhile.
+    let gets = 0;
+    const slowSecondRead = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'get' || typeof value !== 'function') return value;
+        return async (key: string) => {
+          if (++gets === 2) await new Promise((resolve) => setTimeout(resolve, 200));
+          return value.call(target, key);
+        };
+      },
+    });
+    const one = processView(slowSecondRead);
+    await Promise.all([one.view.epoch.check(), one.view.epoch.check()]);
+    expect(await one.view.epoch.check()).toBeNull();
+    expect(one.losses).toEqual([]);
+  });
+
   test('first use by two processes at once is not a loss; the marker vanishing later is, reported once', async () => {
     const target = url();
     const first = processView(await open(target));
