@@ -7,6 +7,7 @@ import { type Logger, redactUrlTokens } from '../logger.js';
 import { literal } from '../replies/safe-text.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
+import { drainInFlight } from './drain.js';
 import type { InteractionHandlerDeps } from './interaction-handler.js';
 import { InteractionResponder, respondWithChoices } from './responder.js';
 import { indexCommands, routeInteraction } from './router.js';
@@ -81,23 +82,7 @@ export function createBot(options: BotOptions): Bot {
   });
   watchClient(client, logger);
 
-  const drain = async () => {
-    let handle: unknown;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      handle = clock.setTimeout(() => resolve('timeout'), drainTimeoutMs);
-    });
-    try {
-      while (inFlight.size > 0) {
-        const outcome = await Promise.race([Promise.allSettled([...inFlight]), timedOut]);
-        if (outcome === 'timeout') {
-          logger.warn({ inFlight: inFlight.size, drainTimeoutMs }, 'stopping with handlers still running');
-          return;
-        }
-      }
-    } finally {
-      clock.clearTimeout(handle);
-    }
-  };
+  const drain = () => drainInFlight(inFlight, { clock, timeoutMs: drainTimeoutMs, logger });
 
   return {
     client,

@@ -4,6 +4,7 @@ import { buildReply } from '../core/reply.js';
 import { type Bot, type BotOptions, type BotStats, RESTARTING_NOTICE } from '../discord/bot.js';
 import { createDiscordClient } from '../discord/client.js';
 import { systemClock } from '../discord/clock.js';
+import { drainInFlight } from '../discord/drain.js';
 import {
   handleAutocomplete,
   handleChatInputCommand,
@@ -93,23 +94,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
     ...(options.now && { now: options.now }),
   });
 
-  const drain = async () => {
-    let handle: unknown;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      handle = clock.setTimeout(() => resolve('timeout'), drainTimeoutMs);
-    });
-    try {
-      while (inFlight.size > 0) {
-        const outcome = await Promise.race([Promise.allSettled([...inFlight]), timedOut]);
-        if (outcome === 'timeout') {
-          logger.warn({ inFlight: inFlight.size, drainTimeoutMs }, 'stopping with handlers still running');
-          return;
-        }
-      }
-    } finally {
-      clock.clearTimeout(handle);
-    }
-  };
+  const drain = () => drainInFlight(inFlight, { clock, timeoutMs: drainTimeoutMs, logger });
 
   return {
     client,
