@@ -41,6 +41,6 @@ export function buildCalendarEmbed(
       '\n',
     ),
     color: COLOURS.calendar,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import { FORMAT_LABEL, roundDateForDisplay } from '../season/round-time.js';
 import { discordTimestamp, md, type SafeText, safe } from './safe-text.js';
@@ -13,10 +15,14 @@ export const COLOURS = {
   recap: 0xdc2626,
 } as const;
 
-export function sourceFooter(model: SeasonModel): { text: SafeText } {
+export function sourceFooter(model: SeasonModel, locale: Locale): { text: SafeText } {
   const source = model.files.season.source;
   return {
-    text: md`Source: ${safe(source.title)} (${safe(source.kind)}) · data ${safe(model.version.slice(0, 7))}`,
+    text: t(locale, 'replies.common.source', {
+      title: safe(source.title),
+      kind: safe(source.kind),
+      version: safe(model.version.slice(0, 7)),
+    }),
   };
 }
 

@@ -71,7 +71,7 @@ export function buildComputedStandingsPage(
         title: md`${className(model, table.classId)} — ${safe(model.name)} (computed)`,
         description: md`${paged.body}\n\n${note}`,
         color: COLOURS.standings,
-        footer: sourceFooter(model),
+        footer: sourceFooter(model, 'en'),
       };
       return { embed, page: paged.page, pages: paged.pages };
     },

@@ -107,6 +107,6 @@ export function buildLiveRecapEmbed(
     description: joinSafe(lines, '\n'),
     color: COLOURS.recap,
     fields: fields.slice(0, LIMITS.fields),
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

@@ -73,6 +73,6 @@ function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
     ),
     color: COLOURS.recap,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

@@ -89,6 +89,6 @@ function resultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
     ),
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

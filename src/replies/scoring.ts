@@ -19,7 +19,7 @@ function scoringEmbed(model: SeasonModel): SafeEmbed {
     );
     const where = used.length > 0 ? md` — used at ${joinSafe(stages, ', ')}` : literal('');
     const points = joinSafe(
-      table.points.map((p, i) => md`${ordinal(i + 1)} ${p}`),
+      table.points.map((p, i) => md`${ordinal(i + 1, 'en')} ${p}`),
       ' · ',
     );
     const published =
@@ -49,6 +49,6 @@ function scoringEmbed(model: SeasonModel): SafeEmbed {
     ),
     color: COLOURS.scoring,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

@@ -130,7 +130,7 @@ function standingsPage(model: SeasonModel, table: StandingsTable, asked: number 
     title: md`${className(model, table.classId)} — ${safe(model.name)}`,
     description: note ? md`${paged.body}\n\n${note}` : paged.body,
     color: COLOURS.standings,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
   return { embed, page: paged.page, pages: paged.pages };
 }
