@@ -63,7 +63,7 @@ export function buildLiveRecapEmbed(
         md`\`${safe(row.position.padStart(3))}\` ${joinSafe(
           row.personIds.map((id) => personWithFlag(model, id)),
           ', ',
-        )} — ${bold(row.points)}${movementText(row.positionNumber, row.previousPosition, recap.round)}`,
+        )} — ${bold(row.points)}${movementText(row.positionNumber, row.previousPosition, recap.round, 'en')}`,
     );
     if (c.table.more > 0) rows.push(md`… and ${c.table.more} more (/standings ${safe(c.classId)})`);
     fields.push({

@@ -6,10 +6,13 @@
 import { describe, expect, test } from 'vitest';
 import { createAppContext } from '../../src/core/app-context.js';
 import { TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
+import { buildComputedStandingsPage } from '../../src/replies/computed-standings.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../../src/replies/person.js';
 import { computedStandingFields } from '../../src/replies/points-breakdown.js';
+import { buildStandingsPage } from '../../src/replies/standings.js';
+import { computedStandingsFor } from '../../src/season/computed-table.js';
 import { lookupPerson, personProfile } from '../../src/season/queries.js';
-import { editedModel } from '../live/example-season.js';
+import { editedModel, exampleModel } from '../live/example-season.js';
 
 const model = createAppContext().catalog.defaultSeason();
 
@@ -86,5 +89,45 @@ describe('/driver in every language', () => {
       changed('Dropped');
       expect(lines.find((l) => l.includes('−5'))).not.toBe(englishLines.find((l) => l.includes('−5')));
     });
+  });
+});
+
+describe('/standings in every language', () => {
+  const table = model.standings.get('pro');
+  if (!table) throw new Error('the bundled season publishes a Pro Cup table');
+  const english = buildStandingsPage(model, table, null, 'en').embed;
+
+  test.each(TRANSLATED_LOCALES)(
+    '%s: a published table keeps its rows as published, the legend and footer translated',
+    (locale) => {
+      const embed = buildStandingsPage(model, table, null, locale).embed;
+      expect(embed.title).toBe(english.title);
+      const [rows, legend] = (embed.description ?? '').split('\n\n');
+      const [englishRows, englishLegend] = (english.description ?? '').split('\n\n');
+      expect(rows).toBe(englishRows);
+      expect(legend).not.toBe(englishLegend);
+      expect(embed.footer?.text).not.toBe(english.footer?.text);
+    },
+  );
+
+  test.each(TRANSLATED_LOCALES)(
+    '%s: a computed table: title, note and the "new" mark translated',
+    (locale) => {
+      const example = exampleModel();
+      const computed = computedStandingsFor(example, example.classes[0]?.id ?? '', 2);
+      if (!computed) throw new Error('the example season computes a table after round 2');
+      const englishPage = buildComputedStandingsPage(example, computed, null, 'en').embed;
+      const page = buildComputedStandingsPage(example, computed, null, locale).embed;
+      expect(page.title).not.toBe(englishPage.title);
+      const note = (text: string | undefined) => text?.split('\n\n').at(-1);
+      expect(note(page.description)).not.toBe(note(englishPage.description));
+      if (englishPage.description?.includes(' new')) expect(page.description).not.toContain('** new');
+    },
+  );
+
+  test('French reads as a French fan would write it', () => {
+    const embed = buildStandingsPage(model, table, null, 'fr').embed;
+    expect(embed.description).toContain('Ret = abandon');
+    expect(embed.footer?.text).toMatch(/^Source : /);
   });
 });
