@@ -22,7 +22,7 @@ export function buildCalendarEmbed(
     const when = timeline.replay
       ? md`${discordTimestamp(ends[i] as Date, 'f')} (published ${discordDate(round)})`
       : discordDate(round);
-    return md`${status} ${bold(md`R${round.round}`)} ${when} · ${roundPlace(round)} · ${formatLabel(round.format)}`;
+    return md`${status} ${bold(md`R${round.round}`)} ${when} · ${roundPlace(round, 'en')} · ${formatLabel(round.format, 'en')}`;
   });
   const summary = next
     ? md`Next: round ${next.round}, ${safe(next.short_name)}, ends ${discordTimestamp(ends[nextIndex] as Date, 'R')}.`

@@ -89,11 +89,11 @@ export function buildLiveRecapEmbed(
   if (next)
     fields.push({
       name: literal('Next round'),
-      value: md`Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
+      value: md`Round ${next.round} · ${roundPlace(next, 'en')} · ${discordDate(next)}`,
     });
   const lines: SafeText[] = [
-    roundPlace(round),
-    md`${discordDate(round)} · ${formatLabel(round.format)} · round ${round.round} of ${model.rounds.length}`,
+    roundPlace(round, 'en'),
+    md`${discordDate(round)} · ${formatLabel(round.format, 'en')} · round ${round.round} of ${model.rounds.length}`,
     literal(
       'Results from the round classifications; tables computed after this round. ▲▼ = places since the previous round.',
     ),

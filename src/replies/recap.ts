@@ -27,7 +27,7 @@ export function buildRecapEmbed(model: SeasonModel, round: Round): SafeEmbed {
 
 function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
   const results = model.results.get(round.round);
-  const fields = winnerFieldsWithNotes(model, results);
+  const fields = winnerFieldsWithNotes(model, results, 'en');
   const isLast = round.round === model.rounds.length;
   if (isLast) {
     for (const c of model.classes) {
@@ -54,15 +54,15 @@ function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
     if (next)
       fields.push({
         name: literal('Next round'),
-        value: md`Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
+        value: md`Round ${next.round} · ${roundPlace(next, 'en')} · ${discordDate(next)}`,
       });
   }
   return {
     title: md`Round ${round.round} recap · ${safe(round.event ?? round.short_name)}`,
     description: joinSafe(
       [
-        roundPlace(round),
-        md`${discordDate(round)} · ${formatLabel(round.format)} · round ${round.round} of ${model.rounds.length}`,
+        roundPlace(round, 'en'),
+        md`${discordDate(round)} · ${formatLabel(round.format, 'en')} · round ${round.round} of ${model.rounds.length}`,
         literal(
           isLast
             ? 'Final round: the standings below are the published final tables.'

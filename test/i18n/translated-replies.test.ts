@@ -9,6 +9,7 @@ import { TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
 import { buildComputedStandingsPage } from '../../src/replies/computed-standings.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../../src/replies/person.js';
 import { computedStandingFields } from '../../src/replies/points-breakdown.js';
+import { buildResultsEmbed } from '../../src/replies/results.js';
 import { buildStandingsPage } from '../../src/replies/standings.js';
 import { computedStandingsFor } from '../../src/season/computed-table.js';
 import { lookupPerson, personProfile } from '../../src/season/queries.js';
@@ -129,5 +130,36 @@ describe('/standings in every language', () => {
     const embed = buildStandingsPage(model, table, null, 'fr').embed;
     expect(embed.description).toContain('Ret = abandon');
     expect(embed.footer?.text).toMatch(/^Source : /);
+  });
+});
+
+describe('/results in every language', () => {
+  test.each(TRANSLATED_LOCALES)(
+    '%s: headings, notes, places and formats translated; names as published',
+    (locale) => {
+      for (const season of [model, exampleModel()]) {
+        for (const round of season.rounds) {
+          const english = buildResultsEmbed(season, round, 'en');
+          const embed = buildResultsEmbed(season, round, locale);
+          expect(embed.description).not.toBe(english.description);
+          expect(embed.footer?.text).not.toBe(english.footer?.text);
+          const names = (embed.fields ?? []).map((f) => f.name);
+          const englishNames = (english.fields ?? []).map((f) => f.name);
+          expect(names).toHaveLength(englishNames.length);
+          names.forEach((name, i) => {
+            expect(name).not.toBe(englishNames[i]);
+          });
+        }
+      }
+    },
+  );
+
+  test('a classification with penalties and places, in German', () => {
+    const example = exampleModel();
+    const round = example.rounds.find((r) => example.classifications.get(r.round)?.data.penalties.length);
+    if (!round) throw new Error('the example season has a round with penalties');
+    const embed = buildResultsEmbed(example, round, 'de');
+    expect(embed.fields?.map((f) => f.name)).toContain('Strafen');
+    expect(embed.description).toMatch(/Stunden|1000 km/);
   });
 });
