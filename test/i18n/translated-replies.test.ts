@@ -4,11 +4,13 @@
  * locale directly, since the product switch (REPLIES_LOCALISED) stays off until every command is converted.
  */
 import { describe, expect, test } from 'vitest';
+import { buildRecapMessage } from '../../src/announce/recap-message.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
 import { buildComputedStandingsPage } from '../../src/replies/computed-standings.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../../src/replies/person.js';
 import { computedStandingFields } from '../../src/replies/points-breakdown.js';
+import { buildRecapEmbed } from '../../src/replies/recap.js';
 import { buildResultsEmbed } from '../../src/replies/results.js';
 import { buildStandingsPage } from '../../src/replies/standings.js';
 import { computedStandingsFor } from '../../src/season/computed-table.js';
@@ -161,5 +163,35 @@ describe('/results in every language', () => {
     const embed = buildResultsEmbed(example, round, 'de');
     expect(embed.fields?.map((f) => f.name)).toContain('Strafen');
     expect(embed.description).toMatch(/Stunden|1000 km/);
+  });
+});
+
+describe('/recap and the posted recap in every language', () => {
+  test.each(TRANSLATED_LOCALES)('%s: the card of every round, published or live, is translated', (locale) => {
+    for (const season of [model, exampleModel()]) {
+      for (const round of season.rounds) {
+        const english = buildRecapEmbed(season, round, 'en');
+        const embed = buildRecapEmbed(season, round, locale);
+        expect(embed.title).not.toBe(english.title);
+        const lines = (embed.description ?? '').split('\n');
+        const englishLines = (english.description ?? '').split('\n');
+        // Every line but the place (circuit and town as published) is ours.
+        lines.slice(1).forEach((line, i) => {
+          expect(line).not.toBe(englishLines[i + 1]);
+        });
+        (embed.fields ?? []).forEach((field, i) => {
+          expect(field.name).not.toBe(english.fields?.[i]?.name);
+        });
+      }
+    }
+  });
+
+  test('the posted recap mentions its role in the server’s language', () => {
+    const example = exampleModel();
+    const round = example.rounds[0];
+    if (!round) throw new Error('the example season has rounds');
+    const body = buildRecapMessage(example, round, 'nonce', '123456789012345678', 'it');
+    expect(body.content).toBe('<@&123456789012345678> Riepilogo del round 1');
+    expect(body.embeds?.[0]?.title).toMatch(/^Riepilogo del round 1/);
   });
 });
