@@ -5,8 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildRecapMessage } from '../../src/announce/recap-message.js';
+import { createTimeline } from '../../src/announce/timeline.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
+import { buildCalendarEmbed } from '../../src/replies/calendar.js';
 import { buildComputedStandingsPage } from '../../src/replies/computed-standings.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../../src/replies/person.js';
 import { computedStandingFields } from '../../src/replies/points-breakdown.js';
@@ -194,4 +196,32 @@ describe('/recap and the posted recap in every language', () => {
     expect(body.content).toBe('<@&123456789012345678> Riepilogo del round 1');
     expect(body.embeds?.[0]?.title).toMatch(/^Riepilogo del round 1/);
   });
+});
+
+describe('/calendar in every language', () => {
+  test.each(TRANSLATED_LOCALES)(
+    '%s: title, summary, formats and countries translated; replay speed as typed',
+    (locale) => {
+      const before = new Date('2013-01-01T00:00:00Z');
+      const after = new Date('2014-01-01T00:00:00Z');
+      for (const now of [before, after]) {
+        const english = buildCalendarEmbed(model, now, 'en');
+        const embed = buildCalendarEmbed(model, now, locale);
+        expect(embed.title).not.toBe(english.title);
+        const lines = (embed.description ?? '').split('\n');
+        const englishLines = (english.description ?? '').split('\n');
+        expect(lines).toHaveLength(englishLines.length);
+        lines.forEach((line, i) => {
+          if (line !== '') expect(line).not.toBe(englishLines[i]);
+        });
+      }
+      const replayed = buildCalendarEmbed(
+        model,
+        before,
+        locale,
+        createTimeline(model, { anchor: before.toISOString(), speed: 100000 }),
+      );
+      expect(replayed.description).toContain('100000');
+    },
+  );
 });
