@@ -14,6 +14,7 @@ import { buildPersonEmbed, buildPickListEmbed } from '../../src/replies/person.j
 import { computedStandingFields } from '../../src/replies/points-breakdown.js';
 import { buildRecapEmbed } from '../../src/replies/recap.js';
 import { buildResultsEmbed } from '../../src/replies/results.js';
+import { buildScoringEmbed } from '../../src/replies/scoring.js';
 import { buildStandingsPage } from '../../src/replies/standings.js';
 import { computedStandingsFor } from '../../src/season/computed-table.js';
 import { lookupPerson, personProfile } from '../../src/season/queries.js';
@@ -222,6 +223,28 @@ describe('/calendar in every language', () => {
         createTimeline(model, { anchor: before.toISOString(), speed: 100000 }),
       );
       expect(replayed.description).toContain('100000');
+    },
+  );
+});
+
+describe('/scoring in every language', () => {
+  test.each(TRANSLATED_LOCALES)(
+    '%s: rules, ordinals and the gloss translated; table titles as published',
+    (locale) => {
+      for (const season of [model, exampleModel()]) {
+        const english = buildScoringEmbed(season, 'en');
+        const embed = buildScoringEmbed(season, locale);
+        expect(embed.title).not.toBe(english.title);
+        const rules = (text: string | undefined) => (text ?? '').split('\n').filter((l) => l.startsWith('•'));
+        const englishRules = rules(english.description);
+        expect(englishRules.length).toBeGreaterThan(0);
+        rules(embed.description).forEach((line, i) => {
+          expect(line).not.toBe(englishRules[i]);
+        });
+        (embed.fields ?? []).forEach((field, i) => {
+          expect(field.value).not.toBe(english.fields?.[i]?.value);
+        });
+      }
     },
   );
 });
