@@ -3,10 +3,12 @@ import { createTimeline, type Timeline } from '../src/announce/timeline.js';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { t } from '../src/i18n/catalogue.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
 import { memoForModel } from '../src/replies/memo.js';
 import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
-import { literal, type SafeText } from '../src/replies/safe-text.js';
+import type { SafeText } from '../src/replies/safe-text.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
 
@@ -30,9 +32,7 @@ async function timelineFor(
     if (!(error instanceof StorageUnavailableError)) throw error;
     return {
       timeline: createTimeline(model, null),
-      note: literal(
-        'Settings are unavailable right now: showing the real calendar, not this server’s replay.',
-      ),
+      note: t(replyLocale(context.invoker), 'replies.calendar.settingsUnavailable'),
     };
   }
 }
@@ -54,6 +54,7 @@ export const calendar = {
   },
   async execute(options, context) {
     const model = resolveSeason(context, options);
+    const locale = replyLocale(context.invoker);
     const { timeline, note } = await timelineFor(context, model);
     const now = context.now();
     // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
@@ -66,7 +67,7 @@ export const calendar = {
     const textOnly = readBoolean(options, 'text') || done === 0;
     const picture = textOnly ? null : await winnersGridPicture(model, done).catch(pictureFailed);
     const build = () => {
-      const embed = buildCalendarEmbed(model, now, timeline);
+      const embed = buildCalendarEmbed(model, now, locale, timeline);
       const extra = note ? { content: note } : {};
       // As /standings: without the picture the embed still answers in full.
       return picture
@@ -78,7 +79,7 @@ export const calendar = {
     // rendered by the client), so the reply is shared until a round ends.
     return sharedReply(
       model,
-      `calendar:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
+      `calendar:${locale}:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
       build,
     );
   },

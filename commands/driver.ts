@@ -10,6 +10,8 @@ import {
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { t } from '../src/i18n/catalogue.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { memoForModel } from '../src/replies/memo.js';
 import { buildPersonEmbed, buildPickListEmbed } from '../src/replies/person.js';
@@ -37,35 +39,43 @@ export const driver = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
+    const locale = replyLocale(context.invoker);
     const typed = readString(options, 'name');
-    if (!typed) throw new UserError('Tell me whose results to show, e.g. /driver Buhk.');
+    if (!typed) throw new UserError(t(locale, 'replies.driver.needName'));
     // The same names are asked again and again (autocomplete sends the person's id): resolve each once.
     const found = memoForModel(model, `driver-lookup:${typed}`, () => lookupPerson(model, typed));
     const ephemeral = readBoolean(options, 'hide');
     if (found.kind === 'found')
-      return sharedReply(model, `driver:${found.person.id}:${ephemeral}`, () =>
-        buildReply({ embeds: [buildPersonEmbed(model, personProfile(model, found.person))], ephemeral }),
+      return sharedReply(model, `driver:${locale}:${found.person.id}:${ephemeral}`, () =>
+        buildReply({
+          embeds: [buildPersonEmbed(model, personProfile(model, found.person), locale)],
+          ephemeral,
+        }),
       );
     if (found.kind === 'ambiguous')
-      return sharedReply(model, `driver-pick:${typed}:${readString(options, 'season') ?? ''}`, () =>
+      return sharedReply(model, `driver-pick:${locale}:${typed}:${readString(options, 'season') ?? ''}`, () =>
         buildReply({
-          embeds: [buildPickListEmbed(model, typed, found.matches)],
+          embeds: [buildPickListEmbed(model, typed, found.matches, locale)],
           ephemeral: true,
           components: driverPickComponents(model, readString(options, 'season'), found.matches),
         }),
       );
+    const notFound = t(locale, 'replies.driver.noSuchDriver', {
+      typed: quoteInput(typed),
+      season: safe(model.name),
+    });
     if (found.suggestions.length > 0)
       throw new UserError(
-        `No driver called ${quoteInput(typed)} in ${safe(model.name)}.`,
+        notFound,
         found.suggestions.map((m) => m.name),
       );
     const teams = searchNames(model.index.names, typed, { kinds: ['team'], limit: 3 });
     const hint =
       teams.length > 0
-        ? ` ${quoteInput(typed)} matches a team: try /lineup team:${safe(teams[0]?.name ?? '')}.`
+        ? ` ${t(locale, 'replies.driver.matchesTeam', { typed: quoteInput(typed), team: safe(teams[0]?.name ?? '') })}`
         : '';
     const suggestions = teams.length > 0 ? [] : closestNames(model.index.names, typed, 'person');
-    throw new UserError(`No driver called ${quoteInput(typed)} in ${safe(model.name)}.${hint}`, suggestions);
+    throw new UserError(`${notFound}${hint}`, suggestions);
   },
   autocomplete(focused, options, context) {
     if (focused.name === 'season') return completeSeason(context, focused.value);

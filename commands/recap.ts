@@ -4,6 +4,7 @@ import type { Command } from '../src/core/command.js';
 import { readString, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildRecapEmbed } from '../src/replies/recap.js';
 
 /** The card the scheduler posts after each round, on demand. */
@@ -18,9 +19,10 @@ export const recap = {
     const model = resolveSeason(context, options);
     const round = resolveRound(model, options);
     const season = readString(options, 'season');
-    return sharedReply(model, `recap:${round.round}:${season ?? ''}`, () =>
+    const locale = replyLocale(context.invoker);
+    return sharedReply(model, `recap:${locale}:${round.round}:${season ?? ''}`, () =>
       buildReply({
-        embeds: [buildRecapEmbed(model, round)],
+        embeds: [buildRecapEmbed(model, round, locale)],
         components: roundComponents(model, 'recap', season, round),
       }),
     );

@@ -4,6 +4,7 @@ import type { Command } from '../src/core/command.js';
 import { readString, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildResultsEmbed } from '../src/replies/results.js';
 
 export const results = {
@@ -17,9 +18,10 @@ export const results = {
     const model = resolveSeason(context, options);
     const round = resolveRound(model, options);
     const season = readString(options, 'season');
-    return sharedReply(model, `results:${round.round}:${season ?? ''}`, () =>
+    const locale = replyLocale(context.invoker);
+    return sharedReply(model, `results:${locale}:${round.round}:${season ?? ''}`, () =>
       buildReply({
-        embeds: [buildResultsEmbed(model, round)],
+        embeds: [buildResultsEmbed(model, round, locale)],
         components: roundComponents(model, 'results', season, round),
       }),
     );

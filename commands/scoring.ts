@@ -2,6 +2,7 @@ import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Command } from '../src/core/command.js';
 import { completeSeason, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildScoringEmbed } from '../src/replies/scoring.js';
 
 export const scoring = {
@@ -13,7 +14,10 @@ export const scoring = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
-    return sharedReply(model, 'scoring', () => buildReply({ embeds: [buildScoringEmbed(model)] }));
+    const locale = replyLocale(context.invoker);
+    return sharedReply(model, `scoring:${locale}`, () =>
+      buildReply({ embeds: [buildScoringEmbed(model, locale)] }),
+    );
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

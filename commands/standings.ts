@@ -12,6 +12,9 @@ import {
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRound } from '../src/core/round-option.js';
+import { t } from '../src/i18n/catalogue.js';
+import type { Locale } from '../src/i18n/locale.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { plainClassName } from '../src/replies/common.js';
 import { buildComputedStandingsPage, movementMarks } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
@@ -68,11 +71,12 @@ export const standings = {
   },
   async execute(options, context) {
     const model = resolveSeason(context, options);
+    const locale = replyLocale(context.invoker);
     const wanted = readString(options, 'class') ?? '';
     const classId = CLASS_CHOICES.find(
       (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
     )?.value;
-    const afterRound = classId ? standingsRound(model, classId, readInteger(options, 'round')) : null;
+    const afterRound = classId ? standingsRound(model, classId, readInteger(options, 'round'), locale) : null;
     // Published tables stay authoritative; a class without one shows the table computed from its rounds.
     const computed =
       classId && !model.standings.has(classId)
@@ -82,7 +86,7 @@ export const standings = {
     if (!table) {
       const known = classesWithStandings(model);
       throw new UserError(
-        `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
+        t(locale, 'replies.standings.noClass', { typed: quoteInput(wanted), season: safe(model.name) }),
         known,
       );
     }
@@ -90,8 +94,8 @@ export const standings = {
     // `page` is set only by the reply's own buttons (src/components), never typed: it is not in the definition.
     const asked = readInteger(options, 'page');
     const { embed, page, pages } = computed
-      ? buildComputedStandingsPage(model, computed, asked)
-      : buildStandingsPage(model, table, asked);
+      ? buildComputedStandingsPage(model, computed, asked, locale)
+      : buildStandingsPage(model, table, asked, locale);
     const ephemeral = readBoolean(options, 'hide');
     const season = readString(options, 'season');
     const components = (text: boolean) =>
@@ -107,7 +111,7 @@ export const standings = {
           .map((id) => ({ id, name: plainClassName(model, id) })),
       });
     const after = computed ? `:after-${computed.computed.afterRound}` : '';
-    const key = `${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
+    const key = `${locale}:${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
     const textOnly = () =>
       sharedReply(model, `standings:${key}`, () =>
         buildReply({ embeds: [embed], ephemeral, components: components(true) }),
@@ -144,23 +148,32 @@ export const standings = {
  * so only their last round can be asked for; a computed table exists after any round up to the latest
  * with results.
  */
-function standingsRound(model: SeasonModel, classId: string, asked: number | null): number | null {
+function standingsRound(
+  model: SeasonModel,
+  classId: string,
+  asked: number | null,
+  locale: Locale,
+): number | null {
   if (asked === null) return null;
   const round = model.rounds[asked - 1];
   if (!round || asked < 1)
     throw new UserError(
-      `There is no round ${asked}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
+      t(locale, 'replies.standings.noRound', {
+        round: asked,
+        season: safe(model.name),
+        count: model.rounds.length,
+      }),
     );
   if (model.standings.has(classId)) {
     if (asked === model.rounds.length) return null;
     throw new UserError(
-      `Only the final table is published for ${safe(model.name)}; leave out round (or ask round:${model.rounds.length}).`,
+      t(locale, 'replies.standings.finalOnly', { season: safe(model.name), count: model.rounds.length }),
     );
   }
   const latest = latestClassifiedRound(model, classId);
   if (latest !== null && asked > latest)
     throw new UserError(
-      `Round ${asked} (${safe(round.short_name)}) has no results yet; the latest table is after round ${latest}.`,
+      t(locale, 'replies.standings.noResultsYet', { round: asked, where: safe(round.short_name), latest }),
     );
   // The latest round is the default table: one reply (and one set of buttons) for both ways of asking.
   return asked === latest ? null : asked;

@@ -25,8 +25,8 @@ export function buildLiveStandingsBody(model: SeasonModel, classId: string): Liv
   const table = model.standings.get(classId) ?? computed?.table;
   if (!table) return null;
   const { embed, pages } = computed
-    ? buildComputedStandingsPage(model, computed, null)
-    : buildStandingsPage(model, table, null);
+    ? buildComputedStandingsPage(model, computed, null, 'en')
+    : buildStandingsPage(model, table, null, 'en');
   const afterRound = computed
     ? computed.computed.afterRound
     : Math.max(0, ...table.columns.map((c) => c.round));

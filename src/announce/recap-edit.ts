@@ -1,3 +1,4 @@
+import { serverLocale } from '../i18n/reply-locale.js';
 import type { LedgerEntry, RecapKey, RecapLedger } from '../store/ledger.js';
 import type { DueRecap } from './due.js';
 import { type ChannelPoster, PermanentPostError, UNKNOWN_MESSAGE } from './poster.js';
@@ -41,7 +42,14 @@ export async function revisePostedRecap(
     await poster.edit(
       posted.channelId,
       posted.messageId,
-      buildRecapEdit(item.model, item.round, current.recap, item.guild.mentionRoleId, correction),
+      buildRecapEdit(
+        item.model,
+        item.round,
+        current.recap,
+        item.guild.mentionRoleId,
+        correction,
+        serverLocale(item.guild.language, null),
+      ),
     );
   } catch (error) {
     if (!(error instanceof PermanentPostError)) throw error;

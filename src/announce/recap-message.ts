@@ -3,6 +3,8 @@ import type {
   RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
 import { buildReply } from '../core/reply.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { buildLiveRecapEmbed } from '../replies/live-recap.js';
 import { buildRecapEmbed } from '../replies/recap.js';
 import type { Round, SeasonModel } from '../season/model.js';
@@ -17,8 +19,9 @@ export function buildRecapMessage(
   round: Round,
   nonce: string,
   mentionRoleId: string | null,
+  locale: Locale,
 ): RESTPostAPIChannelMessageJSONBody {
-  return { ...recapBody(model, round, mentionRoleId, null), nonce, enforce_nonce: true };
+  return { ...recapBody(model, round, mentionRoleId, null, locale), nonce, enforce_nonce: true };
 }
 
 /**
@@ -31,8 +34,9 @@ export function buildRecapEdit(
   recap: LiveRecap,
   mentionRoleId: string | null,
   correction: string,
+  locale: Locale,
 ): RESTPatchAPIChannelMessageJSONBody {
-  return recapBody(model, round, mentionRoleId, { recap, correction });
+  return recapBody(model, round, mentionRoleId, { recap, correction }, locale);
 }
 
 function recapBody(
@@ -40,15 +44,17 @@ function recapBody(
   round: Round,
   mentionRoleId: string | null,
   edit: { recap: LiveRecap; correction: string } | null,
+  locale: Locale,
 ): RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody {
   const embed = edit
-    ? buildLiveRecapEmbed(model, round, edit.recap, edit.correction)
-    : buildRecapEmbed(model, round);
+    ? buildLiveRecapEmbed(model, round, edit.recap, locale, edit.correction)
+    : buildRecapEmbed(model, round, locale);
   const reply = buildReply({ embeds: [embed] });
   const body: RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody = {
     embeds: reply.data.embeds,
     allowed_mentions: mentionRoleId ? { parse: [], roles: [mentionRoleId] } : { parse: [] },
   };
-  if (mentionRoleId) body.content = `<@&${mentionRoleId}> Round ${round.round} recap`;
+  if (mentionRoleId)
+    body.content = `<@&${mentionRoleId}> ${t(locale, 'replies.recap.mention', { round: round.round })}`;
   return body;
 }

@@ -1,3 +1,4 @@
+import { serverLocale } from '../i18n/reply-locale.js';
 import type { SeasonCatalog } from '../season/catalog.js';
 import type { SeasonModel } from '../season/model.js';
 import { roundEndsAt } from '../season/round-time.js';
@@ -105,7 +106,13 @@ export function createRecapPoller(options: RecapPollerOptions) {
     try {
       ({ messageId } = await options.poster.post(
         item.channelId,
-        buildRecapMessage(item.model, item.round, nonce, item.guild.mentionRoleId),
+        buildRecapMessage(
+          item.model,
+          item.round,
+          nonce,
+          item.guild.mentionRoleId,
+          serverLocale(item.guild.language, null),
+        ),
       ));
     } catch (error) {
       if (error instanceof PermanentPostError) {

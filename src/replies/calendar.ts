@@ -1,4 +1,6 @@
 import { createTimeline, type Timeline } from '../announce/timeline.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SeasonModel } from '../season/model.js';
 import { COLOURS, discordDate, formatLabel, sourceFooter } from './common.js';
 import { roundPlace } from './results.js';
@@ -11,6 +13,7 @@ import { bold, discordTimestamp, joinSafe, literal, md, type SafeEmbed, safe } f
 export function buildCalendarEmbed(
   model: SeasonModel,
   now: Date,
+  locale: Locale,
   timeline: Timeline = createTimeline(model, null),
 ): SafeEmbed {
   const ends = model.rounds.map((round) => timeline.roundEndReal(round));
@@ -20,27 +23,41 @@ export function buildCalendarEmbed(
     const done = (ends[i] as Date).getTime() <= now.getTime();
     const status = literal(done ? '✅' : i === nextIndex ? '⏭️' : '🗓️');
     const when = timeline.replay
-      ? md`${discordTimestamp(ends[i] as Date, 'f')} (published ${discordDate(round)})`
+      ? t(locale, 'replies.calendar.replayedWhen', {
+          when: discordTimestamp(ends[i] as Date, 'f'),
+          date: discordDate(round),
+        })
       : discordDate(round);
-    return md`${status} ${bold(md`R${round.round}`)} ${when} · ${roundPlace(round)} · ${formatLabel(round.format)}`;
+    return md`${status} ${bold(md`R${round.round}`)} ${when} · ${roundPlace(round, locale)} · ${formatLabel(round.format, locale)}`;
   });
   const summary = next
-    ? md`Next: round ${next.round}, ${safe(next.short_name)}, ends ${discordTimestamp(ends[nextIndex] as Date, 'R')}.`
-    : md`All ${model.rounds.length} rounds are done.`;
+    ? t(locale, 'replies.calendar.next', {
+        round: next.round,
+        name: safe(next.short_name),
+        relative: discordTimestamp(ends[nextIndex] as Date, 'R'),
+      })
+    : t(locale, 'replies.calendar.allDone', { count: model.rounds.length });
   const replay = timeline.replay
-    ? md`Replay at ${timeline.replay.speed}× speed: round 1 ends ${discordTimestamp(ends[0] as Date, 'f')}.`
+    ? t(locale, 'replies.calendar.replay', {
+        // As typed (no thousands separator: 100000×, not 100,000×).
+        speed: safe(String(timeline.replay.speed)),
+        when: discordTimestamp(ends[0] as Date, 'f'),
+      })
     : null;
   const announcement = model.files.season.calendar_announcement;
   const about = announcement
-    ? safe(`Announced by ${announcement.by} in ${announcement.when}. ${announcement.changes ?? ''}`.trim())
+    ? md`${t(locale, 'replies.calendar.announced', {
+        by: safe(announcement.by),
+        when: safe(announcement.when),
+      })}${announcement.changes ? md` ${safe(announcement.changes)}` : literal('')}`
     : null;
   return {
-    title: md`Calendar — ${safe(model.name)}`,
+    title: t(locale, 'replies.calendar.title', { season: safe(model.name) }),
     description: joinSafe(
       [joinSafe(lines, '\n'), literal(''), summary, replay, about].filter((l) => l !== null),
       '\n',
     ),
     color: COLOURS.calendar,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

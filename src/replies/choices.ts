@@ -11,7 +11,7 @@ function personChoiceName(model: SeasonModel, id: string, via: string | null): s
   if (!person) return id;
   const row = model.index.standingsByPerson.get(id)?.[0];
   // Choices are plain text, not markdown: names as written, never escaped.
-  const standing = row ? ` · ${plainClassName(model, row.classId)} ${ordinal(row.position)}` : '';
+  const standing = row ? ` · ${plainClassName(model, row.classId)} ${ordinal(row.position, 'en')}` : '';
   const alias = via ? ` (${via})` : '';
   return `${person.name}${alias} ${flag(person.nationality.iso)}${standing}`;
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { OrderLine } from '../season/classification-schema.js';
 import { defaultCrew, entryForRound } from '../season/crews.js';
 import type { Round, SeasonModel } from '../season/model.js';
@@ -10,7 +12,7 @@ import { bold, joinSafe, literal, md, type SafeEmbedField, type SafeText, safe }
  * car by class position, then the unclassified with their status, then the round's penalties. Empty when
  * the round has no classification (as every 2013 round).
  */
-export function classificationFields(model: SeasonModel, round: Round): SafeEmbedField[] {
+export function classificationFields(model: SeasonModel, round: Round, locale: Locale): SafeEmbedField[] {
   const data = model.classifications.get(round.round)?.data;
   if (!data) return [];
   const fields: SafeEmbedField[] = [];
@@ -21,12 +23,15 @@ export function classificationFields(model: SeasonModel, round: Round): SafeEmbe
       const lines = found.order.map((line) => orderLine(model, classId, round.round, line));
       const stageName = round.scoring.length > 1 ? md` · ${safe(stage)}` : literal('');
       fields.push({
-        name: md`${className(model, classId)} classification${stageName}`,
+        name: t(locale, 'replies.classification.title', {
+          class: className(model, classId),
+          stage: stageName,
+        }),
         value: fitLines(
           lines.length,
           (i) => lines[i] ?? literal(''),
           LIMITS.fieldValue,
-          (left) => md`… and ${left} more cars`,
+          (left) => t(locale, 'replies.classification.moreCars', { left }),
         ),
       });
     }
@@ -36,17 +41,22 @@ export function classificationFields(model: SeasonModel, round: Round): SafeEmbe
         p.person !== null
           ? personWithFlag(model, p.person)
           : p.car !== null
-            ? md`car #${p.car}`
+            ? t(locale, 'replies.classification.car', { car: safe(String(p.car)) })
             : literal('?');
-      return md`${className(model, p.class)}: ${who} −${p.points} pts (${safe(p.reason)})`;
+      return t(locale, 'replies.classification.penalty', {
+        class: className(model, p.class),
+        who,
+        points: p.points,
+        reason: safe(p.reason),
+      });
     });
     fields.push({
-      name: literal('Penalties'),
+      name: t(locale, 'replies.classification.penalties'),
       value: fitLines(
         lines.length,
         (i) => lines[i] ?? literal(''),
         LIMITS.fieldValue,
-        (left) => md`… and ${left} more`,
+        (left) => t(locale, 'replies.classification.more', { left }),
       ),
     });
   }

@@ -1,5 +1,7 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, SeasonModel } from '../season/model.js';
-import { FORMAT_LABEL, roundDateForDisplay } from '../season/round-time.js';
+import { roundDateForDisplay } from '../season/round-time.js';
 import { discordTimestamp, md, type SafeText, safe } from './safe-text.js';
 import { flag as flagOf } from './text.js';
 
@@ -13,10 +15,14 @@ export const COLOURS = {
   recap: 0xdc2626,
 } as const;
 
-export function sourceFooter(model: SeasonModel): { text: SafeText } {
+export function sourceFooter(model: SeasonModel, locale: Locale): { text: SafeText } {
   const source = model.files.season.source;
   return {
-    text: md`Source: ${safe(source.title)} (${safe(source.kind)}) · data ${safe(model.version.slice(0, 7))}`,
+    text: t(locale, 'replies.common.source', {
+      title: safe(source.title),
+      kind: safe(source.kind),
+      version: safe(model.version.slice(0, 7)),
+    }),
   };
 }
 
@@ -53,8 +59,9 @@ export function roundLabel(round: Round): SafeText {
 }
 
 /** "6 hours", "1000 km": our own labels for the round formats. */
-export function formatLabel(format: Round['format']): SafeText {
-  return safe(FORMAT_LABEL[format]);
+export function formatLabel(format: Round['format'], locale: Locale): SafeText {
+  if (format === '1000km') return t(locale, 'replies.common.km1000');
+  return t(locale, 'replies.common.hours', { hours: Number.parseInt(format, 10) });
 }
 
 /** A Discord timestamp of the round's date (`<t:…:D>` shows it in each reader's own locale). */

@@ -16,7 +16,7 @@ import {
 import { ordinal, positionLabel } from './text.js';
 
 function stageResult(score: StageScore): SafeText {
-  const place = score.position === null ? safe(score.status ?? 'NC') : ordinal(score.position);
+  const place = score.position === null ? safe(score.status ?? 'NC') : ordinal(score.position, 'en');
   return md`${place} (${score.points})`;
 }
 
@@ -49,7 +49,7 @@ export function buildCompareEmbed(model: SeasonModel, a: string, b: string, h2h:
       title,
       description: md`They have not raced in the same class in any classified round, so there is nothing to set side by side.`,
       color: COLOURS.person,
-      footer: sourceFooter(model),
+      footer: sourceFooter(model, 'en'),
     };
   const rivals = h2h.stages.filter((s) => !s.sameCar);
   const lines: SafeText[] = [
@@ -94,7 +94,7 @@ export function buildCompareEmbed(model: SeasonModel, a: string, b: string, h2h:
     description: joinSafe(lines, '\n'),
     fields,
     color: COLOURS.person,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }
 
@@ -117,6 +117,6 @@ export function buildPublishedCompareEmbed(
     title: md`${personWithFlag(model, a)} vs ${personWithFlag(model, b)} — ${safe(model.name)}`,
     description: md`${side(a, h2h.a)}\n${side(b, h2h.b)}\n${shared}\n\nPer-round points cannot be derived from what was published for this season (only final totals, and overall rather than class positions), so there is no stage-by-stage comparison or gap over time.`,
     color: COLOURS.person,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

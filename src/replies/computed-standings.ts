@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { ComputedStandings } from '../season/computed-table.js';
 import type { SeasonModel, StandingsRow } from '../season/model.js';
 import type { ComputedTable } from '../season/standings-engine.js';
@@ -16,9 +18,15 @@ export function movementMark(current: number, previous: number | null, afterRoun
 }
 
 /** The movement mark as it follows a row's total in text: a space, then the mark. */
-export function movementText(current: number, previous: number | null, afterRound: number): SafeText {
+export function movementText(
+  current: number,
+  previous: number | null,
+  afterRound: number,
+  locale: Locale,
+): SafeText {
   const mark = movementMark(current, previous, afterRound);
-  return mark ? md` ${safe(mark)}` : literal('');
+  if (!mark) return literal('');
+  return md` ${mark === 'new' ? t(locale, 'replies.standings.newMark') : safe(mark)}`;
 }
 
 /** Each row's movement mark, in table order (the picture prints them next to the totals). */
@@ -30,22 +38,30 @@ export function movementMarks(computed: ComputedTable): string[] {
  * A class table computed from the round classifications (no table is published for the class), labelled
  * as computed, with each row's movement since the previous round.
  */
-export function buildComputedStandingsEmbed(model: SeasonModel, standings: ComputedStandings): SafeEmbed {
-  return buildComputedStandingsPage(model, standings, null).embed;
+export function buildComputedStandingsEmbed(
+  model: SeasonModel,
+  standings: ComputedStandings,
+  locale: Locale,
+): SafeEmbed {
+  return buildComputedStandingsPage(model, standings, null, locale).embed;
 }
 
 export function buildComputedStandingsPage(
   model: SeasonModel,
   standings: ComputedStandings,
   asked: number | null,
+  locale: Locale,
 ): StandingsPage {
   const { table, computed } = standings;
   return memoForModel(
     model,
-    `computed-standings:${table.classId}:${computed.afterRound}:${asked ?? 1}`,
+    `computed-standings:${locale}:${table.classId}:${computed.afterRound}:${asked ?? 1}`,
     () => {
       const round = model.rounds[computed.afterRound - 1];
-      const note = md`Computed from the round classifications after round ${computed.afterRound}${round ? md` (${safe(round.short_name)})` : literal('')}; nothing is published for this class. Cells are class positions (several for a round scored at several stages). ▲▼ = places gained or lost since the previous round; "=" marks a shared position.`;
+      const note = t(locale, 'replies.standings.computedNote', {
+        round: computed.afterRound,
+        where: round ? md` (${safe(round.short_name)})` : literal(''),
+      });
       const rows = table.rows;
       const line = (i: number) => {
         const row = rows[i] as StandingsRow;
@@ -53,12 +69,13 @@ export function buildComputedStandingsPage(
           row.position,
           computed.rows[i]?.previousPosition ?? null,
           computed.afterRound,
+          locale,
         );
         return standingsRowLine(model, table, row, move);
       };
       const paged =
         rows.length === 0
-          ? { body: literal('No driver has scored yet.'), page: 1, pages: 1 }
+          ? { body: t(locale, 'replies.standings.noneScored'), page: 1, pages: 1 }
           : pagedRows(
               model,
               `computed-standings:${table.classId}`,
@@ -66,12 +83,16 @@ export function buildComputedStandingsPage(
               line,
               LIMITS.description - note.length - 2,
               asked,
+              locale,
             );
       const embed: SafeEmbed = {
-        title: md`${className(model, table.classId)} — ${safe(model.name)} (computed)`,
+        title: t(locale, 'replies.standings.computedTitle', {
+          class: className(model, table.classId),
+          season: safe(model.name),
+        }),
         description: md`${paged.body}\n\n${note}`,
         color: COLOURS.standings,
-        footer: sourceFooter(model),
+        footer: sourceFooter(model, locale),
       };
       return { embed, page: paged.page, pages: paged.pages };
     },

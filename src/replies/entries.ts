@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Entry, EntryDriver, SeasonModel } from '../season/model.js';
 import { entryRounds } from '../season/queries.js';
 import { formatRounds } from '../season/rounds-text.js';
@@ -9,11 +11,12 @@ import { flag } from './text.js';
 export function roundsPhrase(
   rounds: readonly number[],
   roundCount: number,
+  locale: Locale,
   printed?: string | null,
 ): SafeText {
   const text = safe(printed ?? formatRounds(rounds, roundCount));
-  if (text === 'All') return literal('all rounds');
-  return rounds.length === 1 ? md`round ${text}` : md`rounds ${text}`;
+  if (text === 'All') return t(locale, 'replies.entries.allRounds');
+  return t(locale, 'replies.entries.rounds', { count: rounds.length, text });
 }
 
 /**
@@ -24,40 +27,59 @@ export function roundsPhrase(
 export function describeDriverRounds(
   model: SeasonModel,
   driver: EntryDriver,
+  locale: Locale,
   seen: readonly number[] = [],
 ): SafeText {
-  if (driver.rounds !== null) return roundsPhrase(driver.rounds, model.rounds.length, driver.roundsText);
+  const count = model.rounds.length;
+  if (driver.rounds !== null) return roundsPhrase(driver.rounds, count, locale, driver.roundsText);
   const linked = driver.linked?.rounds;
-  const cell = driver.roundsCell ? md` (the cell reads “${safe(driver.roundsCell)}”)` : literal('');
+  const cell = driver.roundsCell
+    ? t(locale, 'replies.entries.cellReads', { cell: safe(driver.roundsCell) })
+    : literal('');
   if (linked)
-    return md`rounds not published${cell}; other tables show ${roundsPhrase(linked, model.rounds.length)}`;
+    return t(locale, 'replies.entries.notPublishedOtherTables', {
+      cell,
+      rounds: roundsPhrase(linked, count, locale),
+    });
   if (seen.length > 0)
-    return md`rounds not published${cell}; the results or standings show ${roundsPhrase(seen, model.rounds.length)}`;
-  return md`rounds not published${cell}`;
+    return t(locale, 'replies.entries.notPublishedSeen', { cell, rounds: roundsPhrase(seen, count, locale) });
+  return t(locale, 'replies.entries.notPublished', { cell });
 }
 
 /**
  * A person on an entry line, as that line prints them: where the entry list spells the name differently
  * from the merged person, the printed spelling is shown and the merge is said.
  */
-export function entryPersonName(model: SeasonModel, driver: EntryDriver & { personId: string }): SafeText {
+export function entryPersonName(
+  model: SeasonModel,
+  driver: EntryDriver & { personId: string },
+  locale: Locale,
+): SafeText {
   const person = model.people.get(driver.personId);
   if (!person || driver.asWritten === null || driver.asWritten === person.name)
     return personWithFlag(model, driver.personId);
-  return md`${flag(person.nationality.iso)} ${safe(driver.asWritten)} (as printed here; merged with ${safe(person.name)} by the alias list)`;
+  const asPrinted = t(locale, 'replies.entries.asPrinted', {
+    written: safe(driver.asWritten),
+    name: safe(person.name),
+  });
+  return md`${flag(person.nationality.iso)} ${asPrinted}`;
 }
 
 /** One driver line of an entry, marking names the entry list lost and where another table names them. */
-export function describeDriver(model: SeasonModel, driver: EntryDriver): SafeText {
+export function describeDriver(model: SeasonModel, driver: EntryDriver, locale: Locale): SafeText {
   if (driver.personId !== null)
-    return md`${entryPersonName(model, { ...driver, personId: driver.personId })} — ${describeDriverRounds(model, driver)}`;
+    return md`${entryPersonName(model, { ...driver, personId: driver.personId }, locale)} — ${describeDriverRounds(model, driver, locale)}`;
   if (driver.linked?.personId) {
     const rounds = driver.linked.rounds
-      ? md` (${roundsPhrase(driver.linked.rounds, model.rounds.length)})`
+      ? md` (${roundsPhrase(driver.linked.rounds, model.rounds.length, locale)})`
       : literal('');
-    return md`${italic(literal('name not published'))} — other tables name ${personWithFlag(model, driver.linked.personId)}${rounds}`;
+    return t(locale, 'replies.entries.otherTablesName', {
+      nameless: italic(t(locale, 'replies.entries.nameNotPublished')),
+      person: personWithFlag(model, driver.linked.personId),
+      rounds,
+    });
   }
-  return italic(literal('name and rounds not published'));
+  return italic(t(locale, 'replies.entries.nameAndRoundsNotPublished'));
 }
 
 /**
@@ -73,11 +95,11 @@ export function entryHeading(model: SeasonModel, entry: Entry): SafeText {
   return md`${className(model, entry.classId)} · #${entry.car} ${teamWithFlag(model, entry.teamId)}`;
 }
 
-export function entryRoundsSummary(model: SeasonModel, entry: Entry): SafeText {
+export function entryRoundsSummary(model: SeasonModel, entry: Entry, locale: Locale): SafeText {
   const { rounds, complete } = entryRounds(entry);
-  if (rounds.length === 0) return literal('rounds not published');
-  const shown = roundsPhrase(rounds, model.rounds.length);
-  return complete ? shown : md`${shown} (some drivers' rounds not published)`;
+  if (rounds.length === 0) return t(locale, 'replies.entries.notPublished', { cell: literal('') });
+  const shown = roundsPhrase(rounds, model.rounds.length, locale);
+  return complete ? shown : t(locale, 'replies.entries.someRoundsNotPublished', { rounds: shown });
 }
 
 /** The evidence notes of lost lines, by car number, for a "Sources" field. */

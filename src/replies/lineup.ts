@@ -15,13 +15,13 @@ import {
 } from './safe-text.js';
 
 function entryField(model: SeasonModel, entry: Entry): SafeEmbedField {
-  const drivers = entry.drivers.map((d) => md`• ${describeDriver(model, d)}`);
+  const drivers = entry.drivers.map((d) => md`• ${describeDriver(model, d, 'en')}`);
   const carModel = entry.carModel
     ? md`Car: ${safe(entry.carModel)} (as printed in a rounds cell)\n`
     : literal('');
   return {
     name: entryHeading(model, entry),
-    value: md`${carModel}${entryRoundsSummary(model, entry)}\n${joinSafe(drivers, '\n')}`,
+    value: md`${carModel}${entryRoundsSummary(model, entry, 'en')}\n${joinSafe(drivers, '\n')}`,
   };
 }
 
@@ -45,7 +45,9 @@ export function classChanges(model: SeasonModel, entries: readonly Entry[]): Saf
   const parts = ordered.map((e) => {
     const { rounds } = entryRounds(e);
     const when =
-      rounds.length > 0 ? roundsPhrase(rounds, Number.MAX_SAFE_INTEGER) : literal('rounds not published');
+      rounds.length > 0
+        ? roundsPhrase(rounds, Number.MAX_SAFE_INTEGER, 'en')
+        : literal('rounds not published');
     return md`${className(model, e.classId)} with ${safe(model.teams.get(e.teamId)?.name ?? e.teamId)} (${when})`;
   });
   return joinSafe(parts, ' → ');
@@ -81,7 +83,7 @@ function carLineupEmbed(
     description: description.length > 0 ? joinSafe(description, '\n') : undefined,
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }
 
@@ -117,6 +119,6 @@ function teamLineupEmbed(
     description: joinSafe(about, '\n'),
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }

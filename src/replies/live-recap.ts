@@ -1,4 +1,6 @@
 import type { LiveRecap } from '../announce/recap-facts.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import {
   COLOURS,
@@ -35,16 +37,17 @@ export function buildLiveRecapEmbed(
   model: SeasonModel,
   round: Round,
   recap: LiveRecap,
+  locale: Locale,
   correction: string | null = null,
 ): SafeEmbed {
   const fields: SafeEmbedField[] = [];
   for (const c of recap.classes) {
     const stage = round.scoring.length > 1 ? md` (${safe(c.stage)})` : literal('');
     fields.push({
-      name: md`${className(model, c.classId)} podium${stage}`,
+      name: t(locale, 'replies.live.podium', { class: className(model, c.classId), stage }),
       value:
         c.podium.length === 0
-          ? literal('No car classified.')
+          ? t(locale, 'replies.live.noCar')
           : joinSafe(
               c.podium.map((p) => {
                 const team = p.teamId ? md` ${safe(teamName(model, p.teamId))}` : literal('');
@@ -63,50 +66,69 @@ export function buildLiveRecapEmbed(
         md`\`${safe(row.position.padStart(3))}\` ${joinSafe(
           row.personIds.map((id) => personWithFlag(model, id)),
           ', ',
-        )} — ${bold(row.points)}${movementText(row.positionNumber, row.previousPosition, recap.round)}`,
+        )} — ${bold(row.points)}${movementText(row.positionNumber, row.previousPosition, recap.round, locale)}`,
     );
-    if (c.table.more > 0) rows.push(md`… and ${c.table.more} more (/standings ${safe(c.classId)})`);
+    if (c.table.more > 0)
+      rows.push(t(locale, 'replies.live.moreRows', { left: c.table.more, class: safe(c.classId) }));
     fields.push({
-      name: md`${className(model, c.classId)} after round ${recap.round} (computed)`,
-      value: rows.length > 0 ? joinSafe(rows, '\n') : literal('No driver has scored yet.'),
+      name: t(locale, 'replies.live.tableTitle', { class: className(model, c.classId), round: recap.round }),
+      value: rows.length > 0 ? joinSafe(rows, '\n') : t(locale, 'replies.standings.noneScored'),
     });
   }
   if (recap.penalties.length > 0)
     fields.push({
-      name: literal('Penalties'),
+      name: t(locale, 'replies.classification.penalties'),
       value: fitLines(
         recap.penalties.length,
         (i) => {
           const p = recap.penalties[i] as LiveRecap['penalties'][number];
-          const who = p.personId !== null ? personWithFlag(model, p.personId) : md`car #${p.car ?? 0}`;
-          return md`${className(model, p.classId)}: ${who} −${p.points} (${safe(p.reason)})`;
+          const who =
+            p.personId !== null
+              ? personWithFlag(model, p.personId)
+              : t(locale, 'replies.classification.car', { car: safe(String(p.car ?? 0)) });
+          return t(locale, 'replies.live.penalty', {
+            class: className(model, p.classId),
+            who,
+            points: p.points,
+            reason: safe(p.reason),
+          });
         },
         LIMITS.fieldValue,
-        (left) => md`… and ${left} more (/results ${recap.round})`,
+        (left) => t(locale, 'replies.live.morePenalties', { left, round: recap.round }),
       ),
     });
   const next = model.rounds[round.round];
   if (next)
     fields.push({
-      name: literal('Next round'),
-      value: md`Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
+      name: t(locale, 'replies.recap.nextRound'),
+      value: t(locale, 'replies.recap.nextValue', {
+        round: next.round,
+        place: roundPlace(next, locale),
+        date: discordDate(next),
+      }),
     });
   const lines: SafeText[] = [
-    roundPlace(round),
-    md`${discordDate(round)} · ${formatLabel(round.format)} · round ${round.round} of ${model.rounds.length}`,
-    literal(
-      'Results from the round classifications; tables computed after this round. ▲▼ = places since the previous round.',
-    ),
+    roundPlace(round, locale),
+    t(locale, 'replies.recap.when', {
+      date: discordDate(round),
+      format: formatLabel(round.format, locale),
+      round: round.round,
+      count: model.rounds.length,
+    }),
+    t(locale, 'replies.live.note'),
   ];
   // A round that decides a title says so before anything else.
   const decided = titleDecidedLine(model, round.round);
   if (decided) lines.unshift(decided);
-  if (correction) lines.push(md`✎ ${bold(literal('Corrected after posting:'))} ${safe(correction)}`);
+  if (correction) lines.push(t(locale, 'replies.live.corrected', { correction: safe(correction) }));
   return {
-    title: md`Round ${round.round} recap · ${safe(round.event ?? round.short_name)}`,
+    title: t(locale, 'replies.recap.title', {
+      round: round.round,
+      event: safe(round.event ?? round.short_name),
+    }),
     description: joinSafe(lines, '\n'),
     color: COLOURS.recap,
     fields: fields.slice(0, LIMITS.fields),
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

@@ -1,5 +1,7 @@
 import { UserError } from '../core/command.js';
-import { md, type SafeText } from './safe-text.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
+import type { SafeText } from './safe-text.js';
 
 /** Rows per page of a long table: a screenful on a phone, and few enough to read without scrolling. */
 export const ROWS_PER_PAGE = 10;
@@ -45,6 +47,6 @@ export function choosePage(asked: number | null, pages: number): number {
   throw new UserError(`There is no page ${asked}: this table has ${Math.max(1, pages)}.`);
 }
 
-export function pageLine(page: number, pages: number): SafeText {
-  return md`Page ${page} of ${pages}`;
+export function pageLine(page: number, pages: number, locale: Locale): SafeText {
+  return t(locale, 'replies.standings.page', { page, pages });
 }

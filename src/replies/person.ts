@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SeasonModel } from '../season/model.js';
 import { derivePoints, type PersonProfile, roundsSeenElsewhere } from '../season/queries.js';
 import type { NameMatch } from '../season/search.js';
@@ -14,7 +16,6 @@ import { describeDriverRounds, linkedEvidence, roundsPhrase } from './entries.js
 import { memoForModel } from './memo.js';
 import { computedStandingFields } from './points-breakdown.js';
 import {
-  bold,
   joinSafe,
   literal,
   md,
@@ -26,11 +27,13 @@ import {
 import { formatRowCells } from './standings.js';
 import { countryName, flag, ordinal, quoteInput } from './text.js';
 
-export function buildPersonEmbed(model: SeasonModel, profile: PersonProfile): SafeEmbed {
-  return memoForModel(model, `person:${profile.person.id}`, () => personEmbed(model, profile));
+export function buildPersonEmbed(model: SeasonModel, profile: PersonProfile, locale: Locale): SafeEmbed {
+  return memoForModel(model, `person:${locale}:${profile.person.id}`, () =>
+    personEmbed(model, profile, locale),
+  );
 }
 
-function standingFields(model: SeasonModel, profile: PersonProfile): SafeEmbedField[] {
+function standingFields(model: SeasonModel, profile: PersonProfile, locale: Locale): SafeEmbedField[] {
   const { person } = profile;
   const fields: SafeEmbedField[] = [];
   for (const row of profile.standings) {
@@ -38,33 +41,37 @@ function standingFields(model: SeasonModel, profile: PersonProfile): SafeEmbedFi
     const mates = row.drivers
       .filter((d) => d.personId !== person.id)
       .map((d) => personWithFlag(model, d.personId));
-    const position = row.tied ? md`=${ordinal(row.position)}` : ordinal(row.position);
+    const position = row.tied ? md`=${ordinal(row.position, locale)}` : ordinal(row.position, locale);
     const team = row.teamId ? md` · ${safe(teamName(model, row.teamId))}` : literal('');
-    const lines = [md`${bold(position)} with ${bold(md`${row.points} points`)} (published)${team}`];
-    if (mates.length > 0) lines.push(md`Shares the row with ${joinSafe(mates, ', ')}`);
+    const lines = [
+      md`${t(locale, 'replies.driver.standingPublished', { position, points: row.points })}${team}`,
+    ];
+    if (mates.length > 0) lines.push(t(locale, 'replies.common.sharesRow', { names: joinSafe(mates, ', ') }));
     if (table && row.cells) {
-      lines.push(md`Per round (overall positions as published): ${formatRowCells(table.columns, row.cells)}`);
+      lines.push(t(locale, 'replies.driver.perRound', { cells: formatRowCells(table.columns, row.cells) }));
       const derived = derivePoints(model, table, row);
       if (derived?.matchesPublished) {
         const parts = derived.perColumn.filter((p): p is number => p !== null && p > 0);
         lines.push(
-          md`Derived: ${joinSafe(parts, ' + ')} = ${derived.total}, reading overall positions as class positions; this matches the published total.`,
+          t(locale, 'replies.driver.derived', { sum: joinSafe(parts, ' + '), total: derived.total }),
         );
       } else if (derived) {
-        lines.push(
-          literal(
-            'Per-round points were not published, and the overall positions do not reproduce the published total (class positions differ), so no split is shown.',
-          ),
-        );
+        lines.push(t(locale, 'replies.driver.noSplit'));
       }
     } else if (table) {
-      lines.push(literal('Only the total was published for this class.'));
+      lines.push(t(locale, 'replies.driver.totalOnly'));
     }
-    fields.push({ name: md`${className(model, row.classId)} standing`, value: joinSafe(lines, '\n') });
+    fields.push({
+      name: t(locale, 'replies.driver.standingTitle', { class: className(model, row.classId) }),
+      value: joinSafe(lines, '\n'),
+    });
   }
-  fields.push(...computedStandingFields(model, person.id));
+  fields.push(...computedStandingFields(model, person.id, locale));
   if (fields.length === 0)
-    fields.push({ name: literal('Standing'), value: literal('Not in any published standings table.') });
+    fields.push({
+      name: t(locale, 'replies.driver.standing'),
+      value: t(locale, 'replies.driver.noStanding'),
+    });
   return fields;
 }
 
@@ -73,9 +80,9 @@ function standingFields(model: SeasonModel, profile: PersonProfile): SafeEmbedFi
  * the results or standings show them racing that no published round list explains are folded into the one
  * entry whose rounds are unknown, so "not published" and "seen in round 3" read as one fact.
  */
-function entryFields(model: SeasonModel, profile: PersonProfile): SafeEmbedField[] {
-  if (profile.entries.length === 0)
-    return [{ name: literal('Entries'), value: literal('Not in the entry list.') }];
+function entryFields(model: SeasonModel, profile: PersonProfile, locale: Locale): SafeEmbedField[] {
+  const title = t(locale, 'replies.driver.entries');
+  if (profile.entries.length === 0) return [{ name: title, value: t(locale, 'replies.driver.notEntered') }];
   const seen = roundsSeenElsewhere(model, profile.person.id);
   const known = new Set(
     profile.entries.flatMap(({ driver }) => driver.rounds ?? driver.linked?.rounds ?? []),
@@ -83,50 +90,67 @@ function entryFields(model: SeasonModel, profile: PersonProfile): SafeEmbedField
   const unexplained = seen.filter((r) => !known.has(r));
   const unknown = profile.entries.filter(({ driver }) => driver.rounds === null && !driver.linked?.rounds);
   const foldInto = unknown.length === 1 && unexplained.length > 0 ? unknown[0] : undefined;
+  const count = model.rounds.length;
   const lines = profile.entries.map((item) => {
     const { entry, driver, linkedOnly } = item;
     const head = md`${className(model, entry.classId)} · #${entry.car} ${teamWithFlag(model, entry.teamId)}`;
     const folded = item === foldInto ? unexplained : [];
     if (linkedOnly && driver.linked?.rounds)
-      return md`${head} — not named in the entry list (a lost cell); linked to them by other tables for ${roundsPhrase(driver.linked.rounds, model.rounds.length)} (evidence below)`;
-    const rounds = describeDriverRounds(model, driver, folded);
-    if (linkedOnly)
-      return md`${head} — not named in the entry list (a lost cell); linked to them by other tables (evidence below); ${rounds}`;
+      return t(locale, 'replies.driver.linkedOnlyFor', {
+        head,
+        rounds: roundsPhrase(driver.linked.rounds, count, locale),
+      });
+    const rounds = describeDriverRounds(model, driver, locale, folded);
+    if (linkedOnly) return t(locale, 'replies.driver.linkedOnly', { head, rounds });
     return md`${head} — ${rounds}`;
   });
   if (!foldInto && seen.length > 0)
-    lines.push(md`Results and standings show them racing in ${roundsPhrase(seen, model.rounds.length)}.`);
-  const fields: SafeEmbedField[] = [{ name: literal('Entries'), value: joinSafe(lines, '\n') }];
+    lines.push(t(locale, 'replies.driver.seenRacing', { rounds: roundsPhrase(seen, count, locale) }));
+  const fields: SafeEmbedField[] = [{ name: title, value: joinSafe(lines, '\n') }];
   const evidence = profile.entries
     .map(({ entry, driver }) => linkedEvidence(entry, driver))
     .filter((e): e is SafeText => e !== null);
   if (evidence.length > 0)
-    fields.push({ name: literal('Sources for lost cells'), value: joinSafe(evidence, '\n') });
+    fields.push({ name: t(locale, 'replies.driver.sources'), value: joinSafe(evidence, '\n') });
   return fields;
 }
 
-function winFields(model: SeasonModel, profile: PersonProfile): SafeEmbedField[] {
-  if (profile.wins.length === 0) return [{ name: literal('Class wins'), value: literal('None published.') }];
+function winFields(model: SeasonModel, profile: PersonProfile, locale: Locale): SafeEmbedField[] {
+  if (profile.wins.length === 0)
+    return [{ name: t(locale, 'replies.driver.classWinsNone'), value: t(locale, 'replies.driver.noneWon') }];
   const lines = profile.wins.map((win) => {
     const round = model.rounds[win.round - 1];
     return md`${round ? roundLabel(round) : md`R${win.round}`} — ${className(model, win.classId)}, #${win.car} ${teamWithFlag(model, win.teamId)}`;
   });
-  return [{ name: md`Class wins (${profile.wins.length})`, value: joinSafe(lines, '\n') }];
+  return [
+    {
+      name: t(locale, 'replies.driver.classWins', { count: profile.wins.length }),
+      value: joinSafe(lines, '\n'),
+    },
+  ];
 }
 
-function personEmbed(model: SeasonModel, profile: PersonProfile): SafeEmbed {
+function personEmbed(model: SeasonModel, profile: PersonProfile, locale: Locale): SafeEmbed {
   const { person } = profile;
   const about = [
-    md`${countryName(person.nationality.iso)} (printed as ${safe(person.nationality.written.join(', '))})`,
+    t(locale, 'replies.driver.nationality', {
+      country: countryName(person.nationality.iso, locale),
+      written: safe(person.nationality.written.join(', ')),
+    }),
   ];
-  if (person.aliases.length > 0) about.push(md`Also written: ${joinSafe(person.aliases.map(safe), ', ')}`);
-  if (person.note) about.push(md`Note: ${safe(person.note)}`);
+  if (person.aliases.length > 0)
+    about.push(t(locale, 'replies.driver.aliases', { names: joinSafe(person.aliases.map(safe), ', ') }));
+  if (person.note) about.push(t(locale, 'replies.driver.note', { note: safe(person.note) }));
   return {
     title: md`${flag(person.nationality.iso)} ${safe(person.name)}`,
     description: joinSafe(about, '\n'),
     color: COLOURS.person,
-    fields: [...standingFields(model, profile), ...entryFields(model, profile), ...winFields(model, profile)],
-    footer: sourceFooter(model),
+    fields: [
+      ...standingFields(model, profile, locale),
+      ...entryFields(model, profile, locale),
+      ...winFields(model, profile, locale),
+    ],
+    footer: sourceFooter(model, locale),
   };
 }
 
@@ -135,19 +159,24 @@ export function buildPickListEmbed(
   model: SeasonModel,
   typed: string,
   matches: readonly NameMatch[],
+  locale: Locale,
 ): SafeEmbed {
   const lines = matches.map((m) => {
     const rows = model.index.standingsByPerson.get(m.id) ?? [];
     const standing = rows[0]
-      ? md` — ${className(model, rows[0].classId)} ${ordinal(rows[0].position)}, ${rows[0].points} pts`
+      ? md` — ${t(locale, 'replies.driver.pickStanding', {
+          class: className(model, rows[0].classId),
+          position: ordinal(rows[0].position, locale),
+          points: rows[0].points,
+        })}`
       : literal('');
-    const via = m.via ? md` (written “${safe(m.via)}”)` : literal('');
+    const via = m.via ? md` ${t(locale, 'replies.driver.pickVia', { via: safe(m.via) })}` : literal('');
     return md`• ${personWithFlag(model, m.id)}${via}${standing}`;
   });
   return {
-    title: md`${matches.length} people match ${quoteInput(typed, 80)}`,
-    description: md`${joinSafe(lines, '\n')}\n\nChoose one in the menu below, or ask again with the full name.`,
+    title: t(locale, 'replies.driver.pickTitle', { count: matches.length, typed: quoteInput(typed, 80) }),
+    description: md`${joinSafe(lines, '\n')}\n\n${t(locale, 'replies.driver.pickChoose')}`,
     color: COLOURS.person,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

@@ -63,7 +63,7 @@ export function buildProgressionEmbed(model: SeasonModel, p: Progression): SafeE
     title: md`${className(model, p.classId)} — points progression (computed)`,
     description: md`${body}${more}\n-# Cumulative points after each round, a 24-hour round after each of its scoring stages; at each round's end the total of the table after that round.`,
     color: COLOURS.standings,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }
 
@@ -86,7 +86,7 @@ export async function progressionReply(
             title: md`${className(model, classId)} — points progression`,
             description: md`Per-round points cannot be derived from what was published for ${className(model, classId)} in ${safe(model.name)}, so there is no progression to draw. /standings shows the published table.`,
             color: COLOURS.standings,
-            footer: sourceFooter(model),
+            footer: sourceFooter(model, 'en'),
           },
         ],
         ephemeral,

@@ -1,4 +1,6 @@
 import { liveRecapContent } from '../announce/recap-facts.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import {
   COLOURS,
@@ -11,23 +13,23 @@ import {
 import { buildLiveRecapEmbed } from './live-recap.js';
 import { memoForModel } from './memo.js';
 import { roundPlace, winnerFieldsWithNotes } from './results.js';
-import { bold, joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.js';
+import { joinSafe, md, type SafeEmbed, safe } from './safe-text.js';
 
 /**
  * The post-race card: the same for /recap and for the automatic announcement. Only published figures: class
  * winners with crews; after the final round, the published champions of each class; otherwise the next round.
  */
-export function buildRecapEmbed(model: SeasonModel, round: Round): SafeEmbed {
-  return memoForModel(model, `recap:${round.round}`, () => {
+export function buildRecapEmbed(model: SeasonModel, round: Round, locale: Locale): SafeEmbed {
+  return memoForModel(model, `recap:${locale}:${round.round}`, () => {
     // A round with classifications (a live season) gets podiums and computed tables instead.
     const live = liveRecapContent(model, round);
-    return live ? buildLiveRecapEmbed(model, round, live.recap) : recapEmbed(model, round);
+    return live ? buildLiveRecapEmbed(model, round, live.recap, locale) : recapEmbed(model, round, locale);
   });
 }
 
-function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
+function recapEmbed(model: SeasonModel, round: Round, locale: Locale): SafeEmbed {
   const results = model.results.get(round.round);
-  const fields = winnerFieldsWithNotes(model, results);
+  const fields = winnerFieldsWithNotes(model, results, locale);
   const isLast = round.round === model.rounds.length;
   if (isLast) {
     for (const c of model.classes) {
@@ -40,12 +42,12 @@ function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
             md`${joinSafe(
               r.drivers.map((d) => writtenPersonWithFlag(model, d)),
               ', ',
-            )} — ${bold(md`${r.points} points`)}`,
+            )} — ${t(locale, 'replies.recap.championPoints', { points: r.points })}`,
         ),
         '\n',
       );
       fields.push({
-        name: md`${className(model, c.id)} ${literal(leaders.length > 1 ? 'champions (tied)' : 'champion')}`,
+        name: t(locale, 'replies.recap.champion', { class: className(model, c.id), count: leaders.length }),
         value,
       });
     }
@@ -53,26 +55,34 @@ function recapEmbed(model: SeasonModel, round: Round): SafeEmbed {
     const next = model.rounds[round.round];
     if (next)
       fields.push({
-        name: literal('Next round'),
-        value: md`Round ${next.round} · ${roundPlace(next)} · ${discordDate(next)}`,
+        name: t(locale, 'replies.recap.nextRound'),
+        value: t(locale, 'replies.recap.nextValue', {
+          round: next.round,
+          place: roundPlace(next, locale),
+          date: discordDate(next),
+        }),
       });
   }
   return {
-    title: md`Round ${round.round} recap · ${safe(round.event ?? round.short_name)}`,
+    title: t(locale, 'replies.recap.title', {
+      round: round.round,
+      event: safe(round.event ?? round.short_name),
+    }),
     description: joinSafe(
       [
-        roundPlace(round),
-        md`${discordDate(round)} · ${formatLabel(round.format)} · round ${round.round} of ${model.rounds.length}`,
-        literal(
-          isLast
-            ? 'Final round: the standings below are the published final tables.'
-            : 'Standings after this round were not published; /standings shows the final tables.',
-        ),
+        roundPlace(round, locale),
+        t(locale, 'replies.recap.when', {
+          date: discordDate(round),
+          format: formatLabel(round.format, locale),
+          round: round.round,
+          count: model.rounds.length,
+        }),
+        isLast ? t(locale, 'replies.recap.final') : t(locale, 'replies.recap.notAfter'),
       ],
       '\n',
     ),
     color: COLOURS.recap,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

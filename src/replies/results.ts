@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, RoundResults, SeasonModel, Winner } from '../season/model.js';
 import { classificationFields } from './classification.js';
 import {
@@ -11,21 +13,14 @@ import {
 } from './common.js';
 import { LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
-import {
-  bold,
-  joinSafe,
-  literal,
-  md,
-  type SafeEmbed,
-  type SafeEmbedField,
-  type SafeText,
-  safe,
-} from './safe-text.js';
-import { flag } from './text.js';
+import { bold, joinSafe, md, type SafeEmbed, type SafeEmbedField, type SafeText, safe } from './safe-text.js';
+import { countryName, flag } from './text.js';
 
 /** "Total 24 Hours of Spa · Circuit de Spa-Francorchamps, Belgium" */
-export function roundPlace(round: Round): SafeText {
-  const where = safe([round.circuit, round.location, round.country.name].filter(Boolean).join(', '));
+export function roundPlace(round: Round, locale: Locale): SafeText {
+  // Circuits and towns as published; the country in the reader's language (English: as the data writes it).
+  const country = locale === 'en' ? round.country.name : countryName(round.country.iso, locale);
+  const where = safe([round.circuit, round.location, country].filter(Boolean).join(', '));
   return round.event
     ? md`${flag(round.country.iso)} ${safe(round.event)} · ${where}`
     : md`${flag(round.country.iso)} ${where}`;
@@ -39,12 +34,16 @@ export function winnerLines(model: SeasonModel, winner: Winner): SafeText {
   return md`${bold(md`#${winner.car}`)} ${teamWithFlag(model, winner.teamId)}\n${crew}`;
 }
 
-export function winnerFields(model: SeasonModel, results: RoundResults | undefined): SafeEmbedField[] {
+export function winnerFields(
+  model: SeasonModel,
+  results: RoundResults | undefined,
+  locale: Locale,
+): SafeEmbedField[] {
   return model.classes.map((c) => {
     const winner = results?.winners.find((w) => w.classId === c.id);
     return {
-      name: md`${className(model, c.id)} winner`,
-      value: winner ? winnerLines(model, winner) : literal('Not published.'),
+      name: t(locale, 'replies.results.winner', { class: className(model, c.id) }),
+      value: winner ? winnerLines(model, winner) : t(locale, 'replies.results.notPublished'),
     };
   });
 }
@@ -53,10 +52,12 @@ export function winnerFields(model: SeasonModel, results: RoundResults | undefin
 export function winnerFieldsWithNotes(
   model: SeasonModel,
   results: RoundResults | undefined,
+  locale: Locale,
 ): SafeEmbedField[] {
-  const fields = winnerFields(model, results);
+  const fields = winnerFields(model, results, locale);
   const notes = winnerNotes(results?.winners ?? []);
-  if (notes.length > 0) fields.push({ name: literal('Note'), value: joinSafe(notes, '\n') });
+  if (notes.length > 0)
+    fields.push({ name: t(locale, 'replies.results.note'), value: joinSafe(notes, '\n') });
   return fields;
 }
 
@@ -65,30 +66,30 @@ export function winnerNotes(winners: readonly Winner[]): SafeText[] {
   return winners.filter((w) => w.note).map((w) => safe(w.note as string));
 }
 
-export function buildResultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
-  return memoForModel(model, `results:${round.round}`, () => resultsEmbed(model, round));
+export function buildResultsEmbed(model: SeasonModel, round: Round, locale: Locale): SafeEmbed {
+  return memoForModel(model, `results:${locale}:${round.round}`, () => resultsEmbed(model, round, locale));
 }
 
-function resultsEmbed(model: SeasonModel, round: Round): SafeEmbed {
+function resultsEmbed(model: SeasonModel, round: Round, locale: Locale): SafeEmbed {
   const results = model.results.get(round.round);
-  const classified = classificationFields(model, round);
-  const fields = [...winnerFieldsWithNotes(model, results), ...classified].slice(0, LIMITS.fields);
+  const classified = classificationFields(model, round, locale);
+  const fields = [...winnerFieldsWithNotes(model, results, locale), ...classified].slice(0, LIMITS.fields);
   return {
-    title: md`Round ${round.round} · ${safe(round.short_name)}`,
+    title: t(locale, 'replies.results.title', { round: round.round, name: safe(round.short_name) }),
     description: joinSafe(
       [
-        roundPlace(round),
-        md`${discordDate(round)} · ${formatLabel(round.format)}`,
+        roundPlace(round, locale),
+        md`${discordDate(round)} · ${formatLabel(round.format, locale)}`,
         classified.length > 0
-          ? literal('Class winners, then each class classification from the round results.')
+          ? t(locale, 'replies.results.withClassification')
           : results
-            ? literal('Class winners as published; full finishing orders are not in the source.')
-            : literal('No results published for this round.'),
+            ? t(locale, 'replies.results.winnersOnly')
+            : t(locale, 'replies.results.none'),
       ],
       '\n',
     ),
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

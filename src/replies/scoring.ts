@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SeasonModel } from '../season/model.js';
 import { formatRounds } from '../season/rounds-text.js';
 import { COLOURS, sourceFooter } from './common.js';
@@ -5,11 +7,11 @@ import { memoForModel } from './memo.js';
 import { joinSafe, literal, md, type SafeEmbed, type SafeEmbedField, safe } from './safe-text.js';
 import { ordinal } from './text.js';
 
-export function buildScoringEmbed(model: SeasonModel): SafeEmbed {
-  return memoForModel(model, 'scoring', () => scoringEmbed(model));
+export function buildScoringEmbed(model: SeasonModel, locale: Locale): SafeEmbed {
+  return memoForModel(model, `scoring:${locale}`, () => scoringEmbed(model, locale));
 }
 
-function scoringEmbed(model: SeasonModel): SafeEmbed {
+function scoringEmbed(model: SeasonModel, locale: Locale): SafeEmbed {
   const fields: SafeEmbedField[] = [...model.pointsTables.values()].map((table) => {
     const used = model.rounds.filter((r) => r.scoring.some((s) => s.tableId === table.id));
     const stages = used.flatMap((r) =>
@@ -17,14 +19,17 @@ function scoringEmbed(model: SeasonModel): SafeEmbed {
         .filter((s) => s.tableId === table.id)
         .map((s) => (s.stage === 'race' ? md`R${r.round}` : md`R${r.round} ${safe(s.stage)}`)),
     );
-    const where = used.length > 0 ? md` — used at ${joinSafe(stages, ', ')}` : literal('');
+    const where =
+      used.length > 0
+        ? md` — ${t(locale, 'replies.scoring.usedAt', { stages: joinSafe(stages, ', ') })}`
+        : literal('');
     const points = joinSafe(
-      table.points.map((p, i) => md`${ordinal(i + 1)} ${p}`),
+      table.points.map((p, i) => md`${ordinal(i + 1, locale)} ${p}`),
       ' · ',
     );
     const published =
       table.titleAsPublished !== table.title
-        ? md`\nPublished as “${safe(table.titleAsPublished)}”.`
+        ? md`\n${t(locale, 'replies.scoring.publishedAs', { title: safe(table.titleAsPublished) })}`
         : literal('');
     const note = table.note ? md`\n${safe(table.note)}` : literal('');
     return { name: md`${safe(table.title)}${where}`, value: md`${points}${published}${note}` };
@@ -33,14 +38,14 @@ function scoringEmbed(model: SeasonModel): SafeEmbed {
   const spa = model.rounds.filter((r) => r.scoring.length > 1).map((r) => r.round);
   const pole = rules.pole_position_points ? md` (${rules.pole_position_points})` : literal('');
   return {
-    title: md`Scoring — ${safe(model.name)}`,
+    title: t(locale, 'replies.scoring.title', { season: safe(model.name) }),
     description: joinSafe(
       [
-        md`• Points for the first ${rules.points_positions} in each race; no points for pole position${pole}.`,
-        md`• Classified only after ${rules.classification_distance_percent}% of the winner's distance.`,
-        md`• A driver scores only after driving at least ${rules.minimum_drive_minutes} minutes.`,
+        t(locale, 'replies.scoring.positions', { count: rules.points_positions, pole }),
+        t(locale, 'replies.scoring.distance', { percent: rules.classification_distance_percent }),
+        t(locale, 'replies.scoring.minDrive', { minutes: rules.minimum_drive_minutes }),
         spa.length > 0
-          ? md`• Round ${safe(formatRounds(spa, Number.MAX_SAFE_INTEGER))} awards points at several stages (after 6 h, 12 h and at the finish).`
+          ? t(locale, 'replies.scoring.stages', { rounds: safe(formatRounds(spa, Number.MAX_SAFE_INTEGER)) })
           : null,
         literal(''),
         md`> ${safe(rules.text)}`,
@@ -49,6 +54,6 @@ function scoringEmbed(model: SeasonModel): SafeEmbed {
     ),
     color: COLOURS.scoring,
     fields,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
 }

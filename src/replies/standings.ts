@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SeasonModel, StandingsColumn, StandingsRow, StandingsTable } from '../season/model.js';
 import type { Cell } from '../season/schema.js';
 import { COLOURS, className, sourceFooter, teamName, withoutCode, writtenPersonWithFlag } from './common.js';
@@ -48,18 +50,13 @@ export function standingsRowLine(
   return md`${head}\n\u2003${formatRowCells(table.columns, row.cells)}`;
 }
 
-function legend(table: StandingsTable): SafeText | null {
-  if (table.columns.length === 0)
-    return literal('Published totals only; no per-round results were published for this class.');
+function legend(table: StandingsTable, locale: Locale): SafeText | null {
+  if (table.columns.length === 0) return t(locale, 'replies.standings.totalsOnly');
   const spa = table.columns.filter((c) => c.sublabel).map((c) => c.sublabel);
-  const meaning = literal(
-    table.cellsMeaning === 'overall-positions'
-      ? 'Cells are overall finishing positions as published (not class positions)'
-      : 'Cells are class finishing positions',
-  );
   const stages =
-    spa.length > 0 ? md`; a round with several cells shows them after ${safe(spa.join(' / '))}` : literal('');
-  return md`${meaning}${stages}. Ret = retired, – = no result published. "=" marks a shared position.`;
+    spa.length > 0 ? t(locale, 'replies.standings.stages', { labels: safe(spa.join(' / ')) }) : literal('');
+  const cells = literal(table.cellsMeaning === 'overall-positions' ? 'overall' : 'class');
+  return t(locale, 'replies.standings.legend', { cells, stages });
 }
 
 /** One page of a class table as an embed, and how many pages the table has. */
@@ -80,9 +77,10 @@ export function pagedRows(
   lineAt: (index: number) => SafeText,
   room: number,
   asked: number | null,
+  locale: Locale,
 ): { body: SafeText; page: number; pages: number } {
-  const pageRoom = room - pageLine(999, 999).length - 2;
-  const spans = memoForModel(model, `pages:${key}`, () => splitIntoPages(count, lineAt, pageRoom));
+  const pageRoom = room - pageLine(999, 999, locale).length - 2;
+  const spans = memoForModel(model, `pages:${locale}:${key}`, () => splitIntoPages(count, lineAt, pageRoom));
   const page = choosePage(asked, spans.length);
   const span = spans[page - 1] as PageSpan | undefined;
   if (!span) return { body: literal(''), page: 1, pages: 1 };
@@ -91,33 +89,39 @@ export function pagedRows(
     '\n',
   );
   return {
-    body: spans.length > 1 ? md`${lines}\n\n${pageLine(page, spans.length)}` : lines,
+    body: spans.length > 1 ? md`${lines}\n\n${pageLine(page, spans.length, locale)}` : lines,
     page,
     pages: spans.length,
   };
 }
 
-export function buildStandingsEmbed(model: SeasonModel, table: StandingsTable): SafeEmbed {
-  return buildStandingsPage(model, table, null).embed;
+export function buildStandingsEmbed(model: SeasonModel, table: StandingsTable, locale: Locale): SafeEmbed {
+  return buildStandingsPage(model, table, null, locale).embed;
 }
 
 export function buildStandingsPage(
   model: SeasonModel,
   table: StandingsTable,
   asked: number | null,
+  locale: Locale,
 ): StandingsPage {
-  return memoForModel(model, `standings:${table.classId}:${asked ?? 1}`, () =>
-    standingsPage(model, table, asked),
+  return memoForModel(model, `standings:${locale}:${table.classId}:${asked ?? 1}`, () =>
+    standingsPage(model, table, asked, locale),
   );
 }
 
-function standingsPage(model: SeasonModel, table: StandingsTable, asked: number | null): StandingsPage {
-  const note = legend(table);
+function standingsPage(
+  model: SeasonModel,
+  table: StandingsTable,
+  asked: number | null,
+  locale: Locale,
+): StandingsPage {
+  const note = legend(table, locale);
   const room = LIMITS.description - (note ? note.length + 2 : 0);
   const rows = table.rows;
   const paged =
     rows.length === 0
-      ? { body: literal('No standings published.'), page: 1, pages: 1 }
+      ? { body: t(locale, 'replies.standings.none'), page: 1, pages: 1 }
       : pagedRows(
           model,
           `standings:${table.classId}`,
@@ -125,12 +129,13 @@ function standingsPage(model: SeasonModel, table: StandingsTable, asked: number 
           (i) => standingsRowLine(model, table, rows[i] as StandingsRow),
           room,
           asked,
+          locale,
         );
   const embed: SafeEmbed = {
     title: md`${className(model, table.classId)} — ${safe(model.name)}`,
     description: note ? md`${paged.body}\n\n${note}` : paged.body,
     color: COLOURS.standings,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, locale),
   };
   return { embed, page: paged.page, pages: paged.pages };
 }

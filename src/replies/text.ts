@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
 import { COUNTRY_NAMES } from './country-names.js';
 import { truncate } from './limits.js';
@@ -16,15 +18,26 @@ export function flag(iso: string | null | undefined): SafeText {
   return safe(iso ? flagEmoji(iso) : '🏳️');
 }
 
-/** The English name of a region code; the code itself when it names no region. */
-export function countryName(iso: string): SafeText {
-  return safe(Object.hasOwn(COUNTRY_NAMES, iso) ? (COUNTRY_NAMES[iso] as string) : iso);
+/**
+ * The name of a region code in the reader's language; the code itself when it names no region. English comes
+ * from our own table (stable across Node builds); other languages from the runtime's CLDR data.
+ */
+export function countryName(iso: string, locale: Locale): SafeText {
+  if (!Object.hasOwn(COUNTRY_NAMES, iso)) return safe(iso);
+  if (locale === 'en') return safe(COUNTRY_NAMES[iso] as string);
+  try {
+    return safe(
+      new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(iso) ??
+        (COUNTRY_NAMES[iso] as string),
+    );
+  } catch {
+    return safe(COUNTRY_NAMES[iso] as string);
+  }
 }
 
-export function ordinal(n: number): SafeText {
-  const mod100 = n % 100;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
-  return safe(`${n}${suffix}`);
+/** "1st", "1er", "1." … with the language's ordinal rules. */
+export function ordinal(n: number, locale: Locale): SafeText {
+  return t(locale, 'replies.common.ordinal', { n });
 }
 
 /** "=2" for a shared position, as tables print ties. */

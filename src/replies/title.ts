@@ -162,7 +162,7 @@ export function buildTitleEmbed(model: SeasonModel, race: TitleRace): SafeEmbed 
     description: md`${status}\n${margin}${out > 0 ? md`\n${out} ${out === 1 ? literal('row is') : literal('rows are')} out of contention.` : literal('')}\n-# ${after} ${note}`,
     fields,
     color: COLOURS.standings,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }
 
@@ -205,7 +205,7 @@ export function buildPublishedTitleEmbed(
     title: md`${className(model, table.classId)} title — ${safe(model.name)}`,
     description: md`🏆 **Decided**: ${names} ${first.length > 1 ? literal('share the title') : championWord(crew)} with ${points(first[0]?.points ?? 0)} (published final table).\n\n${asked}Per-round points cannot be derived from what was published for this class (${why}), so Pitboard does not say which round decided it or what anyone needed along the way.`,
     color: COLOURS.standings,
-    footer: sourceFooter(model),
+    footer: sourceFooter(model, 'en'),
   };
 }
 

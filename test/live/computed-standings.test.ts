@@ -69,7 +69,7 @@ describe('/standings for a live season (nothing published)', () => {
     [4, 3, 2, ' ▼1'],
     [2, 2, 2, ' –'],
   ])('movement of a row at %i, previously %s, after round %i: "%s"', (now, before, round, text) => {
-    expect(movementText(now, before, round)).toBe(text);
+    expect(movementText(now, before, round, 'en')).toBe(text);
   });
 });
 

@@ -114,7 +114,7 @@ describe('/driver: where every point came from (computed classes)', () => {
         scoring: { ...files.scoring, rules: { ...files.scoring.rules, best_results: 2 } },
       }),
     });
-    const text = computedStandingFields(model, 'dana-duval')
+    const text = computedStandingFields(model, 'dana-duval', 'en')
       .map((f) => f.value)
       .join('\n');
     // Rounds 1 (25), 2 (15) and 3 (7 + 6 + 18 = 31): round 2 is the lowest and is dropped; the penalty stays.

@@ -113,7 +113,7 @@ describe('a recap whose answer is lost', () => {
       nonce: _nonce,
       enforce_nonce: _enforce,
       ...withoutNonce
-    } = buildRecapMessage(model, round, recapNonce(SEASON, 1, target.id, channelId, null), null);
+    } = buildRecapMessage(model, round, recapNonce(SEASON, 1, target.id, channelId, null), null, 'en');
     discord.faults.loseResponse(MESSAGES_ROUTE, { method: 'POST', mode: 'hang', times: 1 });
     const poster = createDiscordPoster(runtime.bot.client.rest);
     const { messageId } = await poster.post(channelId, withoutNonce);

@@ -7,14 +7,21 @@ describe('countryName', () => {
     const model = createAppContext().catalog.defaultSeason();
     const codes = new Set([...model.people.values()].map((p) => p.nationality.iso));
     expect(codes.size).toBeGreaterThan(10);
-    for (const code of codes) expect(countryName(code), code).not.toBe(code);
+    for (const code of codes) expect(countryName(code, 'en'), code).not.toBe(code);
   });
 
   test('reads the English short names; a code that names no region stays as written', () => {
-    expect(countryName('DE')).toBe('Germany');
-    expect(countryName('GB')).toBe('United Kingdom');
-    expect(countryName('MC')).toBe('Monaco');
-    expect(countryName('QQ')).toBe('QQ');
-    expect(countryName('constructor')).toBe('constructor');
+    expect(countryName('DE', 'en')).toBe('Germany');
+    expect(countryName('GB', 'en')).toBe('United Kingdom');
+    expect(countryName('MC', 'en')).toBe('Monaco');
+    expect(countryName('QQ', 'en')).toBe('QQ');
+    expect(countryName('constructor', 'en')).toBe('constructor');
+  });
+
+  test("names a country in the reader's language", () => {
+    expect(countryName('DE', 'fr')).toBe('Allemagne');
+    expect(countryName('GB', 'de')).toBe('Vereinigtes Königreich');
+    expect(countryName('NL', 'nl')).toBe('Nederland');
+    expect(countryName('QQ', 'fr')).toBe('QQ');
   });
 });

@@ -25,7 +25,7 @@ describe('ordinal', () => {
     [113, '113th'],
     [122, '122nd'],
   ])('%i is %s', (n, text) => {
-    expect(ordinal(n)).toBe(text);
+    expect(ordinal(n, 'en')).toBe(text);
   });
 });
 
@@ -49,7 +49,7 @@ describe('flag', () => {
 
 describe('countryName', () => {
   test('a region code is its English name', () => {
-    expect(countryName('GB')).toBe('United Kingdom');
+    expect(countryName('GB', 'en')).toBe('United Kingdom');
   });
   test.each([
     ['XX', 'XX'],
@@ -57,6 +57,6 @@ describe('countryName', () => {
     ['__proto__', '\\_\\_proto\\_\\_'],
     ['toString', 'toString'],
   ])('%j names no region and is returned as written (escaped)', (iso, shown) => {
-    expect(countryName(iso)).toBe(shown);
+    expect(countryName(iso, 'en')).toBe(shown);
   });
 });

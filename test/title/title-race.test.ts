@@ -123,7 +123,7 @@ describe('the recap of the round that decides a title', () => {
       const r = model.rounds[round - 1];
       const facts = r ? liveRecapOf(model, r) : null;
       if (!r || !facts) throw new Error(`no live recap for round ${round}`);
-      return buildLiveRecapEmbed(model, r, facts);
+      return buildLiveRecapEmbed(model, r, facts, 'en');
     };
     expect(recapOf(4).description?.split('\n')[0]).toBe(
       '🏆 🇸🇪 Lena Lind / 🇮🇹 Marco Moretti clinched the Pro-Am Cup title at Nürburgring.',
