@@ -14,9 +14,10 @@
  */
 export const MUTATION_GROUPS = {
   text: {
-    mutate: ['src/replies/text.ts'],
+    mutate: ['src/replies/text.ts', 'src/replies/safe-text.ts'],
     testFiles: [
       'test/replies/safe-text-escaping.test.ts',
+      'test/replies/safe-text-markup-helpers.test.ts',
       'test/replies/text-helpers.test.ts',
       'test/replies/country-names.test.ts',
       'test/commands/data-text-safety.test.ts',
