@@ -53,8 +53,19 @@ export const MUTATION_GROUPS = {
     break: 90,
   },
   settings: {
-    mutate: ['src/store/settings-store.ts', 'src/store/key-value-store.ts'],
-    testFiles: ['test/announce/store.test.ts', 'test/announce/recap-poller.test.ts'],
+    mutate: [
+      'src/store/settings-store.ts',
+      'src/store/key-value-store.ts',
+      'src/store/store-epoch.ts',
+      'src/store/store-url.ts',
+    ],
+    testFiles: [
+      'test/announce/store.test.ts',
+      'test/announce/store-sets-and-epoch.test.ts',
+      'test/announce/store-url.test.ts',
+      'test/announce/lease.test.ts',
+      'test/store/settings-store-keys-and-values.test.ts',
+    ],
     break: null,
   },
   season: {
