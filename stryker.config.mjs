@@ -80,9 +80,8 @@ export const MUTATION_GROUPS = {
   },
   setup: {
     mutate: ['commands/setup.ts'],
-    // /setup's handler is exercised only through the bot in child processes (test/recaps/, test/e2e/);
-    // in process, only its definition is checked. In-process handler tests are the missing piece.
-    testFiles: ['test/commands/definitions.test.ts'],
+    // In-process calls of the handler (the child-process tests in test/recaps/ and test/e2e/ cannot kill mutants).
+    testFiles: ['test/commands/setup-command-answers.test.ts', 'test/commands/definitions.test.ts'],
     break: null,
   },
 };
