@@ -123,7 +123,9 @@ test('one process killed mid-traffic: only its in-flight interactions fail; the 
 
   const failed = outcomes.filter((o) => !o.ok);
   expect(failed.filter((o) => o.dispatchedAt > diedAt)).toEqual([]);
-  expect(failed.length).toBeLessThanOrEqual(6); // at most one in flight per user
+  // Each user has one request in flight at a time: one may be on the process when it dies, and on a busy
+  // machine one more may be sent to it (and queued in its socket backlog) before its death is observed.
+  expect(failed.length).toBeLessThanOrEqual(2 * users.length);
   expect(outcomes.filter((o) => o.dispatchedAt > diedAt).length).toBeGreaterThanOrEqual(30);
 
   // Round 2 falls due after the kill: the survivor takes the lapsed lease and posts it, once.
