@@ -65,7 +65,7 @@ export const calendar = {
     const done = ends.filter((end) => end <= now.getTime()).length;
     const nextIndex = ends.findIndex((end) => end > now.getTime());
     const textOnly = readBoolean(options, 'text') || done === 0;
-    const picture = textOnly ? null : await winnersGridPicture(model, done).catch(pictureFailed);
+    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
     const build = () => {
       const embed = buildCalendarEmbed(model, now, locale, timeline);
       const extra = note ? { content: note } : {};

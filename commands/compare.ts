@@ -13,6 +13,9 @@ import {
   seasonOption,
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { t } from '../src/i18n/catalogue.js';
+import type { Locale } from '../src/i18n/locale.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { buildCompareEmbed, buildPublishedCompareEmbed } from '../src/replies/compare.js';
 import { memoForModel } from '../src/replies/memo.js';
@@ -46,16 +49,17 @@ export const compare = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
-    const a = resolveDriver(model, readString(options, 'a'));
-    const b = resolveDriver(model, readString(options, 'b'));
-    if (a === b) throw new UserError('Pick two different drivers to compare.');
+    const locale = replyLocale(context.invoker);
+    const a = resolveDriver(model, readString(options, 'a'), locale);
+    const b = resolveDriver(model, readString(options, 'b'), locale);
+    if (a === b) throw new UserError(t(locale, 'replies.compare.samePerson'));
     const ephemeral = readBoolean(options, 'hide');
-    return sharedReply(model, `compare:${a}:${b}:${ephemeral}`, () => {
+    return sharedReply(model, `compare:${locale}:${a}:${b}:${ephemeral}`, () => {
       const h2h = headToHead(model, a, b);
       const embed =
         h2h.kind === 'published'
-          ? buildPublishedCompareEmbed(model, a, b, h2h)
-          : buildCompareEmbed(model, a, b, h2h);
+          ? buildPublishedCompareEmbed(model, a, b, h2h, locale)
+          : buildCompareEmbed(model, a, b, h2h, locale);
       return buildReply({ embeds: [embed], ephemeral });
     });
   },
@@ -69,18 +73,21 @@ export const compare = {
 } as const satisfies Command;
 
 /** One person from what was typed (autocomplete sends the id); anything else is a user mistake. */
-function resolveDriver(model: SeasonModel, typed: string | null): string {
-  if (!typed) throw new UserError('Name two drivers, e.g. /compare a:Buhk b:Maxime Martin.');
+function resolveDriver(model: SeasonModel, typed: string | null, locale: Locale): string {
+  if (!typed) throw new UserError(t(locale, 'replies.compare.needTwo'));
   const found = memoForModel(model, `driver-lookup:${typed}`, () => lookupPerson(model, typed));
   if (found.kind === 'found') return found.person.id;
   if (found.kind === 'ambiguous')
     throw new UserError(
-      `Several drivers match ${quoteInput(typed)} in ${safe(model.name)}: pick one.`,
+      t(locale, 'replies.compare.severalDrivers', { typed: quoteInput(typed), season: safe(model.name) }),
       found.matches.map((m) => m.name),
     );
   const suggestions =
     found.suggestions.length > 0
       ? found.suggestions.map((m) => m.name)
       : closestNames(model.index.names, typed, 'person');
-  throw new UserError(`No driver called ${quoteInput(typed)} in ${safe(model.name)}.`, suggestions);
+  throw new UserError(
+    t(locale, 'replies.driver.noSuchDriver', { typed: quoteInput(typed), season: safe(model.name) }),
+    suggestions,
+  );
 }

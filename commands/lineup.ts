@@ -2,6 +2,8 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { type Command, UserError } from '../src/core/command.js';
 import { completeSeason, readInteger, readString, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
+import { t } from '../src/i18n/catalogue.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { nameChoices } from '../src/replies/choices.js';
 import { buildCarLineupEmbed, buildTeamLineupEmbed } from '../src/replies/lineup.js';
 import { quoteInput, safe } from '../src/replies/text.js';
@@ -35,37 +37,40 @@ export const lineup = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
+    const locale = replyLocale(context.invoker);
     const car = readInteger(options, 'car');
     const teamText = readString(options, 'team');
-    if (car === null && teamText === null)
-      throw new UserError('Give a car number or a team, e.g. /lineup car:84 or /lineup team:HTP.');
+    if (car === null && teamText === null) throw new UserError(t(locale, 'replies.lineup.needCarOrTeam'));
     if (car !== null) {
       const found = carLineup(model, car);
       if (found.entries.length === 0 && found.wins.length === 0)
         throw new UserError(
-          `No car #${car} was entered in ${safe(model.name)}.`,
+          t(locale, 'replies.lineup.noCar', { car, season: safe(model.name) }),
           nearestCars(model, car).map((n) => `#${n}`),
         );
-      return sharedReply(model, `lineup-car:${car}`, () =>
-        buildReply({ embeds: [buildCarLineupEmbed(model, car, found.entries, found.wins)] }),
+      return sharedReply(model, `lineup-car:${locale}:${car}`, () =>
+        buildReply({ embeds: [buildCarLineupEmbed(model, car, found.entries, found.wins, locale)] }),
       );
     }
-    const team = lookupTeam(model, teamText as string);
+    const typed = teamText as string;
+    const team = lookupTeam(model, typed);
     if (team.kind === 'found') {
       const teamId = team.team.id;
-      return sharedReply(model, `lineup-team:${teamId}`, () => {
+      return sharedReply(model, `lineup-team:${locale}:${teamId}`, () => {
         const found = teamEntries(model, teamId);
-        return buildReply({ embeds: [buildTeamLineupEmbed(model, teamId, found.entries, found.wins)] });
+        return buildReply({
+          embeds: [buildTeamLineupEmbed(model, teamId, found.entries, found.wins, locale)],
+        });
       });
     }
     if (team.kind === 'ambiguous')
       throw new UserError(
-        `Several teams match ${quoteInput(teamText as string)}; which one?`,
+        t(locale, 'replies.lineup.severalTeams', { typed: quoteInput(typed) }),
         team.matches.map((m) => m.name),
       );
     throw new UserError(
-      `No team called ${quoteInput(teamText as string)} in ${safe(model.name)}.`,
-      closestNames(model.index.names, teamText as string, 'team'),
+      t(locale, 'replies.lineup.noTeam', { typed: quoteInput(typed), season: safe(model.name) }),
+      closestNames(model.index.names, typed, 'team'),
     );
   },
   autocomplete(focused, options, context) {

@@ -90,7 +90,7 @@ export const standings = {
         known,
       );
     }
-    if (readBoolean(options, 'chart')) return progressionReply(model, table.classId, options);
+    if (readBoolean(options, 'chart')) return progressionReply(model, table.classId, options, locale);
     // `page` is set only by the reply's own buttons (src/components), never typed: it is not in the definition.
     const asked = readInteger(options, 'page');
     const { embed, page, pages } = computed
@@ -122,8 +122,9 @@ export const standings = {
     const picture = await standingsPicture(
       model,
       table,
+      locale,
       computed
-        ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed) }
+        ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed, locale) }
         : undefined,
     ).catch(pictureFailed);
     if (!picture) return textOnly();

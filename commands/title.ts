@@ -11,6 +11,9 @@ import {
 } from '../src/core/options.js';
 import { buildReply, sharedReply } from '../src/core/reply.js';
 import { completeRound } from '../src/core/round-option.js';
+import { t } from '../src/i18n/catalogue.js';
+import type { Locale } from '../src/i18n/locale.js';
+import { replyLocale } from '../src/i18n/reply-locale.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { buildPublishedTitleEmbed, buildTitleEmbed } from '../src/replies/title.js';
 import { classesWithStandings } from '../src/season/computed-table.js';
@@ -47,28 +50,37 @@ export const title = {
   },
   execute(options, context) {
     const model = resolveSeason(context, options);
-    const classId = resolveClass(model, readString(options, 'class') ?? '');
+    const locale = replyLocale(context.invoker);
+    const classId = resolveClass(model, readString(options, 'class') ?? '', locale);
     const asked = readInteger(options, 'round');
     const ephemeral = readBoolean(options, 'hide');
     if (asked !== null && (asked < 1 || asked > model.rounds.length))
       throw new UserError(
-        `There is no round ${asked}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
+        t(locale, 'replies.standings.noRound', {
+          round: asked,
+          season: safe(model.name),
+          count: model.rounds.length,
+        }),
         model.rounds.map((r) => `${r.round} (${r.short_name})`),
       );
     const published = model.standings.get(classId);
     if (published)
-      return sharedReply(model, `title:${classId}:published:${asked}:${ephemeral}`, () =>
-        buildReply({ embeds: [buildPublishedTitleEmbed(model, published, asked)], ephemeral }),
+      return sharedReply(model, `title:${locale}:${classId}:published:${asked}:${ephemeral}`, () =>
+        buildReply({ embeds: [buildPublishedTitleEmbed(model, published, asked, locale)], ephemeral }),
       );
     const latest = latestClassifiedRound(model, classId) as number;
     if (asked !== null && asked > latest)
       throw new UserError(
-        `Round ${asked} has no results in this class yet: the latest is round ${latest} (${safe(model.rounds[latest - 1]?.short_name ?? '')}).`,
+        t(locale, 'replies.title.noResultsYet', {
+          round: asked,
+          latest,
+          name: safe(model.rounds[latest - 1]?.short_name ?? ''),
+        }),
         Array.from({ length: latest }, (_, i) => `${i + 1} (${model.rounds[i]?.short_name ?? ''})`),
       );
     const round = asked ?? latest;
-    return sharedReply(model, `title:${classId}:${round}:${ephemeral}`, () =>
-      buildReply({ embeds: [buildTitleEmbed(model, titleRace(model, classId, round))], ephemeral }),
+    return sharedReply(model, `title:${locale}:${classId}:${round}:${ephemeral}`, () =>
+      buildReply({ embeds: [buildTitleEmbed(model, titleRace(model, classId, round), locale)], ephemeral }),
     );
   },
   autocomplete(focused, options, context) {
@@ -79,14 +91,14 @@ export const title = {
 } as const satisfies Command;
 
 /** The class asked for, by id or name, among those with a table (published or computed). */
-export function resolveClass(model: SeasonModel, wanted: string): string {
+export function resolveClass(model: SeasonModel, wanted: string, locale: Locale): string {
   const known = classesWithStandings(model);
   const classId = CLASS_CHOICES.find(
     (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
   )?.value;
   if (!classId || !known.includes(classId))
     throw new UserError(
-      `There is no class ${quoteInput(wanted)} with standings in ${safe(model.name)}.`,
+      t(locale, 'replies.standings.noClass', { typed: quoteInput(wanted), season: safe(model.name) }),
       known,
     );
   return classId;

@@ -1,5 +1,5 @@
 import type { FlowBlock } from './blocks.js';
-import { CELL_FILLS, INK, LEGEND_ENTRIES } from './palette.js';
+import { CELL_FILLS, INK, LEGEND_KINDS } from './palette.js';
 import { group, rect, text } from './svg.js';
 import { measureText, wrapText } from './text-metrics.js';
 import { TYPE } from './theme.js';
@@ -19,12 +19,13 @@ interface PlacedEntry {
 }
 
 /** Colour key for the results cells, flowed onto as many lines as the width needs, then the note. */
-export function legendBlock(note: string | undefined): FlowBlock {
+export function legendBlock(labels: Readonly<Record<CellKind, string>>, note: string | undefined): FlowBlock {
   return (width) => {
     const placed: PlacedEntry[] = [];
     let x = 0;
     let line = 0;
-    for (const { kind, label } of LEGEND_ENTRIES) {
+    for (const kind of LEGEND_KINDS) {
+      const label = labels[kind];
       const entryWidth = SWATCH + SWATCH_GAP + measureText(label, TYPE.legend);
       if (x > 0 && x + entryWidth > width) {
         line += 1;

@@ -12,16 +12,17 @@ export const CELL_FILLS: Record<CellKind, string> = {
   blank: '#FFFFFF',
 };
 
-export const LEGEND_ENTRIES: readonly { kind: CellKind; label: string }[] = [
-  { kind: 'win', label: 'Winner' },
-  { kind: 'second', label: 'Second' },
-  { kind: 'third', label: 'Third' },
-  { kind: 'points', label: 'Points' },
-  { kind: 'classified', label: 'Classified, no points' },
-  { kind: 'retired', label: 'Retired' },
-  { kind: 'unreconciled', label: 'Position only (points not derivable)' },
+/** The colour key's entries, in the order drawn (their words come with the picture's labels). */
+export const LEGEND_KINDS: readonly CellKind[] = [
+  'win',
+  'second',
+  'third',
+  'points',
+  'classified',
+  'retired',
+  'unreconciled',
   // Blank is what the source left empty, not proof of absence (a driver may have raced in another car).
-  { kind: 'blank', label: 'Nothing published' },
+  'blank',
 ];
 
 export const INK = {

@@ -8,6 +8,8 @@ export interface ProgressionChartInput {
   /** X axis labels, one per step (R1 PRT, R3 BEL 6h, …), in order. */
   steps: string[];
   series: { label: string; values: number[] }[];
+  /** The y axis title ("Points", in the reader's language). */
+  pointsAxis: string;
   footer: string;
 }
 
@@ -77,7 +79,7 @@ export function progressionChartSpec(input: ProgressionChartInput): TopLevelSpec
         mark: { type: 'line', strokeWidth: 2.5, point: { size: 45, filled: true } },
         encoding: {
           x,
-          y: { field: 'points', type: 'quantitative', title: 'Points', axis: { tickMinStep: 1 } },
+          y: { field: 'points', type: 'quantitative', title: input.pointsAxis, axis: { tickMinStep: 1 } },
           color,
         },
       },

@@ -11,7 +11,7 @@ export function buildStandingsMatrixSvg(matrix: StandingsMatrix): string {
   return composePicture([
     titleBlock(matrix.title, matrix.subtitle),
     standingsTableBlock(matrix),
-    legendBlock(matrix.legendNote),
+    legendBlock(matrix.labels.legend, matrix.legendNote),
     paragraphBlock(matrix.footer, TYPE.footer, INK.faint, 'footer'),
   ]);
 }
@@ -20,7 +20,11 @@ export function buildStandingsMatrixSvg(matrix: StandingsMatrix): string {
 export function buildTotalsTableSvg(table: TotalsTable): string {
   return composePicture([
     titleBlock(table.title, table.subtitle),
-    standingsTableBlock({ columns: [], rows: table.rows.map((row) => ({ ...row, cells: [] })) }),
+    standingsTableBlock({
+      columns: [],
+      rows: table.rows.map((row) => ({ ...row, cells: [] })),
+      labels: table.labels,
+    }),
     paragraphBlock(table.footer, TYPE.footer, INK.faint, 'footer'),
   ]);
 }

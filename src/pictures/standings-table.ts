@@ -4,7 +4,7 @@ import { group, rect, text } from './svg.js';
 import { columnEdges, EMPTY_ROW_HEIGHT, emptyTableMessage, GridLines } from './table-grid.js';
 import { fitText, measureText, normalizeText, type TextStyle } from './text-metrics.js';
 import { SPACE, TYPE } from './theme.js';
-import type { MatrixCell, MatrixColumn, MatrixRow } from './types.js';
+import type { MatrixCell, MatrixColumn, MatrixRow, PictureLabels } from './types.js';
 
 export const DRIVERS_MAX_WIDTH = 190;
 const TEAM_MAX_WIDTH = 165;
@@ -15,11 +15,11 @@ const TOTAL_MAX_WIDTH = 84;
 const ROUND_MIN_WIDTH = 30;
 const ROUND_MAX_WIDTH = 52;
 const ROUND_PAD_X = 4;
-const EMPTY_MESSAGE = 'No classified entries yet.';
 
 export interface StandingsTableInput {
   columns: MatrixColumn[];
   rows: MatrixRow[];
+  labels: PictureLabels;
 }
 
 /** Consecutive round columns under one header (a multi-part round like Spa, or a single round). */
@@ -79,7 +79,7 @@ function tableBlock(input: StandingsTableInput, layout: Layout): SizedBlock {
       const bottom = bodyTop + bodyHeight;
       const grid = new GridLines();
 
-      const header = drawHeader(input.columns, layout, cols, top, grid);
+      const header = drawHeader(input, layout, cols, top, grid);
 
       let rowTop = bodyTop;
       const rows = input.rows.map((row, rowIndex) => {
@@ -89,7 +89,8 @@ function tableBlock(input: StandingsTableInput, layout: Layout): SizedBlock {
         rowTop += height;
         return svg;
       });
-      if (input.rows.length === 0) rows.push(emptyTableMessage(EMPTY_MESSAGE, left, cols.right, bodyTop));
+      if (input.rows.length === 0)
+        rows.push(emptyTableMessage(input.labels.noEntries, left, cols.right, bodyTop));
 
       const innerSplitEdges = new Set(
         layout.spans
@@ -112,7 +113,7 @@ function tableBlock(input: StandingsTableInput, layout: Layout): SizedBlock {
   };
 }
 
-function layoutTable({ columns, rows }: StandingsTableInput): Layout {
+function layoutTable({ columns, rows, labels }: StandingsTableInput): Layout {
   const hasTeam = rows.length === 0 || rows.some((row) => row.team !== null);
   const spans = headerSpans(columns);
   const headerTiers = spans.some((span) => span.split) ? 2 : 1;
@@ -142,26 +143,26 @@ function layoutTable({ columns, rows }: StandingsTableInput): Layout {
     headerTiers,
     widths: {
       position: columnWidth(
-        'Pos',
+        labels.position,
         rows.map((row) => row.position),
         TYPE.position,
         POSITION_MAX_WIDTH,
       ),
       drivers: columnWidth(
-        'Drivers',
+        labels.drivers,
         rows.flatMap((row) => row.names),
         TYPE.name,
         DRIVERS_MAX_WIDTH,
       ),
       team: columnWidth(
-        'Team',
+        labels.team,
         rows.map((row) => row.team ?? ''),
         TYPE.team,
         TEAM_MAX_WIDTH,
       ),
       round: Math.max(ROUND_MIN_WIDTH, Math.ceil(Math.min(roundContent, ROUND_MAX_WIDTH)) + 2 * ROUND_PAD_X),
       total: columnWidth(
-        'Pts',
+        labels.points,
         rows.map((row) => row.total),
         TYPE.total,
         TOTAL_MAX_WIDTH,
@@ -208,7 +209,7 @@ interface ColumnXs {
 }
 
 function drawHeader(
-  columns: MatrixColumn[],
+  { columns, labels }: StandingsTableInput,
   layout: Layout,
   cols: ColumnXs,
   top: number,
@@ -228,10 +229,10 @@ function drawHeader(
 
   const parts = [
     rect({ x: cols.position, y: top, width: cols.right - cols.position, height, fill: INK.headerFill }),
-    headerText('Pos', cols.position, midY, widths.position, 'middle'),
-    headerText('Drivers', cols.drivers, midY, widths.drivers, 'start'),
-    ...(layout.hasTeam ? [headerText('Team', cols.team, midY, widths.team, 'start')] : []),
-    headerText('Pts', cols.total, midY, widths.total, 'middle'),
+    headerText(labels.position, cols.position, midY, widths.position, 'middle'),
+    headerText(labels.drivers, cols.drivers, midY, widths.drivers, 'start'),
+    ...(layout.hasTeam ? [headerText(labels.team, cols.team, midY, widths.team, 'start')] : []),
+    headerText(labels.points, cols.total, midY, widths.total, 'middle'),
   ];
 
   for (const span of layout.spans) {

@@ -11,6 +11,21 @@ export type CellKind =
   | 'unreconciled'
   | 'blank';
 
+/**
+ * Every word a picture draws that is not data, in the reader's language (the caller takes them from the
+ * catalogue): column headings, the empty-table messages and the colour key.
+ */
+export interface PictureLabels {
+  position: string;
+  drivers: string;
+  team: string;
+  points: string;
+  round: string;
+  noEntries: string;
+  noRounds: string;
+  legend: Readonly<Record<CellKind, string>>;
+}
+
 export interface MatrixColumn {
   /** Round label, e.g. 'MNZ'. Columns sharing a group (e.g. Spa 'SPA') get a spanning group header. */
   label: string;
@@ -39,6 +54,7 @@ export interface MatrixRow {
 export interface StandingsMatrix {
   title: string;
   subtitle: string;
+  labels: PictureLabels;
   columns: MatrixColumn[];
   rows: MatrixRow[];
   /** Drawn under the legend, e.g. 'Cells are overall finishing positions, as published'. */
@@ -58,6 +74,7 @@ export interface TotalsRow {
 export interface TotalsTable {
   title: string;
   subtitle: string;
+  labels: PictureLabels;
   rows: TotalsRow[];
   footer: string;
 }
@@ -78,6 +95,7 @@ export interface WinnersRound {
 export interface WinnersGrid {
   title: string;
   subtitle: string;
+  labels: PictureLabels;
   classes: string[];
   rounds: WinnersRound[];
   footer: string;

@@ -15,7 +15,6 @@ const ROUND_MIN_WIDTH = 90;
  */
 export const WINNERS_TABLE_MAX_WIDTH = 800;
 const NO_WINNER = '–';
-const EMPTY_MESSAGE = 'No rounds yet.';
 
 /** Round × class table of winning cars: car number and team, then the crew stacked. */
 export function buildWinnersGridSvg(grid: WinnersGrid): string {
@@ -47,7 +46,7 @@ function measureColumns(grid: WinnersGrid): number[] {
   const round =
     padX +
     Math.max(
-      widest(['Round'], TYPE.header),
+      widest([grid.labels.round], TYPE.header),
       widest(
         grid.rounds.map((r) => r.label),
         TYPE.position,
@@ -110,7 +109,7 @@ function tableBlock(grid: WinnersGrid, columnWidths: number[]): SizedBlock {
       const lines = new GridLines();
       const header = [
         rect({ x: left, y: top, width: right - left, height: headerHeight, fill: INK.headerFill }),
-        ...['Round', ...grid.classes].map((label, index) =>
+        ...[grid.labels.round, ...grid.classes].map((label, index) =>
           text(fitText(label, (columnWidths[index] ?? 0) - 2 * SPACE.cellPadX, TYPE.header), {
             x: (edges[index] ?? left) + SPACE.cellPadX,
             cy: top + headerHeight / 2,
@@ -131,7 +130,7 @@ function tableBlock(grid: WinnersGrid, columnWidths: number[]): SizedBlock {
         return svg;
       });
 
-      if (grid.rounds.length === 0) rows.push(emptyTableMessage(EMPTY_MESSAGE, left, right, bodyTop));
+      if (grid.rounds.length === 0) rows.push(emptyTableMessage(grid.labels.noRounds, left, right, bodyTop));
       for (const [index, x] of edges.entries()) {
         const isOuter = index === 0 || index === edges.length - 1;
         lines.vertical(x, top, grid.rounds.length === 0 && !isOuter ? bodyTop : bottom);

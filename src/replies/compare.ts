@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { HeadToHead, PublishedHeadToHead, SharedStage } from '../season/head-to-head.js';
 import type { SeasonModel } from '../season/model.js';
 import type { StageScore } from '../season/standings-engine.js';
@@ -15,8 +17,8 @@ import {
 } from './safe-text.js';
 import { ordinal, positionLabel } from './text.js';
 
-function stageResult(score: StageScore): SafeText {
-  const place = score.position === null ? safe(score.status ?? 'NC') : ordinal(score.position, 'en');
+function stageResult(score: StageScore, locale: Locale): SafeText {
+  const place = score.position === null ? safe(score.status ?? 'NC') : ordinal(score.position, locale);
   return md`${place} (${score.points})`;
 }
 
@@ -30,62 +32,107 @@ function roundsList(rounds: readonly number[]): SafeText {
   return joinSafe(rounds, ', ');
 }
 
-function signed(n: number): SafeText {
-  return n > 0 ? md`+${n}` : n < 0 ? md`−${-n}` : literal('level');
+function signed(n: number, locale: Locale): SafeText {
+  return n > 0 ? md`+${n}` : n < 0 ? md`−${-n}` : t(locale, 'replies.compare.level');
 }
 
-function pointsGap(nameA: SafeText, nameB: SafeText, gap: number): SafeText {
-  if (gap === 0) return literal('level on points');
-  return gap > 0 ? md`${nameA} ahead by ${gap}` : md`${nameB} ahead by ${-gap}`;
+function summaryLine(
+  model: SeasonModel,
+  classId: string,
+  names: { a: SafeText; b: SafeText },
+  h2h: HeadToHead,
+  locale: Locale,
+): SafeText {
+  const gap = h2h.points.a - h2h.points.b;
+  return t(locale, 'replies.compare.summary', {
+    class: className(model, classId),
+    a: bold(names.a),
+    b: bold(names.b),
+    pointsA: h2h.points.a,
+    pointsB: h2h.points.b,
+    side: gap === 0 ? literal('level') : gap > 0 ? literal('a') : literal('b'),
+    leader: gap >= 0 ? names.a : names.b,
+    by: Math.abs(gap),
+  });
 }
 
 /** Two drivers side by side, from the round classifications. */
-export function buildCompareEmbed(model: SeasonModel, a: string, b: string, h2h: HeadToHead): SafeEmbed {
+export function buildCompareEmbed(
+  model: SeasonModel,
+  a: string,
+  b: string,
+  h2h: HeadToHead,
+  locale: Locale,
+): SafeEmbed {
   const nameA = personWithFlag(model, a);
   const nameB = personWithFlag(model, b);
-  const title = md`${nameA} vs ${nameB} — ${safe(model.name)}`;
+  const title = t(locale, 'replies.compare.title', { a: nameA, b: nameB, season: safe(model.name) });
   if (h2h.classId === null)
     return {
       title,
-      description: md`They have not raced in the same class in any classified round, so there is nothing to set side by side.`,
+      description: t(locale, 'replies.compare.noCommonClass'),
       color: COLOURS.person,
-      footer: sourceFooter(model, 'en'),
+      footer: sourceFooter(model, locale),
     };
   const rivals = h2h.stages.filter((s) => !s.sameCar);
   const lines: SafeText[] = [
-    md`${className(model, h2h.classId)}: ${bold(nameA)} ${h2h.points.a} pts · ${bold(nameB)} ${h2h.points.b} pts (${pointsGap(nameA, nameB, h2h.points.a - h2h.points.b)}).`,
+    summaryLine(model, h2h.classId, { a: nameA, b: nameB }, h2h, locale),
     rivals.length > 0
-      ? md`Ahead in class, in the ${rivals.length} stage${rivals.length === 1 ? literal('') : literal('s')} both scored in other cars: ${nameA} ${h2h.aheadCount.a}, ${nameB} ${h2h.aheadCount.b}.`
-      : literal('They never finished a stage in different cars.'),
+      ? t(locale, 'replies.compare.aheadInClass', {
+          stages: rivals.length,
+          a: nameA,
+          b: nameB,
+          countA: h2h.aheadCount.a,
+          countB: h2h.aheadCount.b,
+        })
+      : t(locale, 'replies.compare.neverRivals'),
     h2h.sharedCarRounds.length > 0
-      ? md`Shared one car in round${h2h.sharedCarRounds.length === 1 ? literal('') : literal('s')} ${roundsList(h2h.sharedCarRounds)}.`
-      : literal('Never in the same car.'),
+      ? t(locale, 'replies.compare.sharedCar', {
+          count: h2h.sharedCarRounds.length,
+          rounds: roundsList(h2h.sharedCarRounds),
+        })
+      : t(locale, 'replies.compare.neverShared'),
   ];
   const fields: SafeEmbedField[] = [
     {
-      name: literal('Stage by stage (class position, points)'),
+      name: t(locale, 'replies.compare.stagesHeading'),
       value: fitLines(
         h2h.stages.length,
         (i) => {
           const s = h2h.stages[i] as SharedStage;
-          if (s.sameCar) return md`${stageLabel(model, s)}: same car #${s.a.car}, ${stageResult(s.a)}`;
+          if (s.sameCar)
+            return t(locale, 'replies.compare.sameCar', {
+              stage: stageLabel(model, s),
+              car: s.a.car,
+              result: stageResult(s.a, locale),
+            });
           const mark = s.ahead === 'a' ? md` ◀ ${nameA}` : s.ahead === 'b' ? md` ◀ ${nameB}` : literal('');
-          return md`${stageLabel(model, s)}: ${stageResult(s.a)} · ${stageResult(s.b)}${mark}`;
+          return t(locale, 'replies.compare.stageLine', {
+            stage: stageLabel(model, s),
+            a: stageResult(s.a, locale),
+            b: stageResult(s.b, locale),
+            mark,
+          });
         },
         LIMITS.fieldValue,
-        (left) => md`… and ${left} more stages`,
+        (left) => t(locale, 'replies.compare.moreStages', { left }),
       ),
     },
     {
-      name: md`Points after each round (${nameA} · ${nameB} · gap)`,
+      name: t(locale, 'replies.compare.gapsHeading', { a: nameA, b: nameB }),
       value: fitLines(
         h2h.gaps.length,
         (i) => {
           const g = h2h.gaps[i] as HeadToHead['gaps'][number];
-          return md`after R${g.round}: ${g.a} · ${g.b} · ${signed(g.a - g.b)}`;
+          return t(locale, 'replies.compare.gapLine', {
+            round: g.round,
+            a: g.a,
+            b: g.b,
+            gap: signed(g.a - g.b, locale),
+          });
         },
         LIMITS.fieldValue,
-        (left) => md`… and ${left} more rounds`,
+        (left) => t(locale, 'replies.compare.moreRounds', { left }),
       ),
     },
   ];
@@ -94,7 +141,7 @@ export function buildCompareEmbed(model: SeasonModel, a: string, b: string, h2h:
     description: joinSafe(lines, '\n'),
     fields,
     color: COLOURS.person,
-    footer: sourceFooter(model, 'en'),
+    footer: sourceFooter(model, locale),
   };
 }
 
@@ -104,19 +151,34 @@ export function buildPublishedCompareEmbed(
   a: string,
   b: string,
   h2h: PublishedHeadToHead,
+  locale: Locale,
 ): SafeEmbed {
-  const side = (personId: string, found: PublishedHeadToHead['a']) =>
-    found
-      ? md`${bold(personWithFlag(model, personId))}: ${className(model, found.classId)} ${found.row.tied ? positionLabel(found.row.position, true) : md`P${found.row.position}`}, ${found.row.points} points`
-      : md`${bold(personWithFlag(model, personId))}: not in a published table`;
+  const side = (personId: string, found: PublishedHeadToHead['a']) => {
+    const name = bold(personWithFlag(model, personId));
+    return found
+      ? t(locale, 'replies.compare.publishedSide', {
+          name,
+          class: className(model, found.classId),
+          position: found.row.tied ? positionLabel(found.row.position, true) : md`P${found.row.position}`,
+          points: found.row.points,
+        })
+      : t(locale, 'replies.compare.notInTable', { name });
+  };
   const shared =
     h2h.sharedCarRounds.length > 0
-      ? md`The entry list has them in one car in round${h2h.sharedCarRounds.length === 1 ? literal('') : literal('s')} ${roundsList(h2h.sharedCarRounds)}.`
-      : literal('The entry list never has them in one car (where it gives the rounds).');
+      ? t(locale, 'replies.compare.publishedShared', {
+          count: h2h.sharedCarRounds.length,
+          rounds: roundsList(h2h.sharedCarRounds),
+        })
+      : t(locale, 'replies.compare.publishedNeverShared');
   return {
-    title: md`${personWithFlag(model, a)} vs ${personWithFlag(model, b)} — ${safe(model.name)}`,
-    description: md`${side(a, h2h.a)}\n${side(b, h2h.b)}\n${shared}\n\nPer-round points cannot be derived from what was published for this season (only final totals, and overall rather than class positions), so there is no stage-by-stage comparison or gap over time.`,
+    title: t(locale, 'replies.compare.title', {
+      a: personWithFlag(model, a),
+      b: personWithFlag(model, b),
+      season: safe(model.name),
+    }),
+    description: md`${side(a, h2h.a)}\n${side(b, h2h.b)}\n${shared}\n\n${t(locale, 'replies.compare.publishedNote')}`,
     color: COLOURS.person,
-    footer: sourceFooter(model, 'en'),
+    footer: sourceFooter(model, locale),
   };
 }

@@ -1,5 +1,6 @@
 import { t } from '../i18n/catalogue.js';
 import type { Locale } from '../i18n/locale.js';
+import { plainT } from '../i18n/plain-text.js';
 import type { ComputedStandings } from '../season/computed-table.js';
 import type { SeasonModel, StandingsRow } from '../season/model.js';
 import type { ComputedTable } from '../season/standings-engine.js';
@@ -30,8 +31,12 @@ export function movementText(
 }
 
 /** Each row's movement mark, in table order (the picture prints them next to the totals). */
-export function movementMarks(computed: ComputedTable): string[] {
-  return computed.rows.map((row) => movementMark(row.position, row.previousPosition, computed.afterRound));
+export function movementMarks(computed: ComputedTable, locale: Locale): string[] {
+  const fresh = plainT(locale, 'replies.standings.newMark');
+  return computed.rows.map((row) => {
+    const mark = movementMark(row.position, row.previousPosition, computed.afterRound);
+    return mark === 'new' ? fresh : mark;
+  });
 }
 
 /**

@@ -111,7 +111,8 @@ export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   GU: 'Guam',
   GW: 'Guinea-Bissau',
   GY: 'Guyana',
-  HK: 'Hong Kong SAR China',
+  // CLDR's short forms here: its long ones are administrative (see SHORT_FORM in text.ts).
+  HK: 'Hong Kong',
   HM: 'Heard & McDonald Islands',
   HN: 'Honduras',
   HR: 'Croatia',
@@ -166,7 +167,7 @@ export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   ML: 'Mali',
   MM: 'Myanmar (Burma)',
   MN: 'Mongolia',
-  MO: 'Macao SAR China',
+  MO: 'Macao',
   MP: 'Northern Mariana Islands',
   MQ: 'Martinique',
   MR: 'Mauritania',

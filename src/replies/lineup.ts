@@ -1,3 +1,5 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Entry, SeasonModel, Winner } from '../season/model.js';
 import { entryRounds } from '../season/queries.js';
 import { COLOURS, className, roundLabel, sourceFooter, teamWithFlag } from './common.js';
@@ -14,29 +16,34 @@ import {
   safe,
 } from './safe-text.js';
 
-function entryField(model: SeasonModel, entry: Entry): SafeEmbedField {
-  const drivers = entry.drivers.map((d) => md`• ${describeDriver(model, d, 'en')}`);
+function entryField(model: SeasonModel, entry: Entry, locale: Locale): SafeEmbedField {
+  const drivers = entry.drivers.map((d) => md`• ${describeDriver(model, d, locale)}`);
   const carModel = entry.carModel
-    ? md`Car: ${safe(entry.carModel)} (as printed in a rounds cell)\n`
+    ? md`${t(locale, 'replies.lineup.carModel', { model: safe(entry.carModel) })}\n`
     : literal('');
   return {
     name: entryHeading(model, entry),
-    value: md`${carModel}${entryRoundsSummary(model, entry, 'en')}\n${joinSafe(drivers, '\n')}`,
+    value: md`${carModel}${entryRoundsSummary(model, entry, locale)}\n${joinSafe(drivers, '\n')}`,
   };
 }
 
-function winsLine(model: SeasonModel, wins: readonly Winner[]): SafeText {
+function winsLine(model: SeasonModel, wins: readonly Winner[], locale: Locale): SafeText {
   return joinSafe(
     wins.map((w) => {
       const round = model.rounds[w.round - 1];
-      return md`${round ? roundLabel(round) : md`R${w.round}`}: ${className(model, w.classId)} win, #${w.car} ${teamWithFlag(model, w.teamId)}`;
+      return t(locale, 'replies.lineup.classWin', {
+        round: round ? roundLabel(round) : md`R${w.round}`,
+        class: className(model, w.classId),
+        car: w.car,
+        team: teamWithFlag(model, w.teamId),
+      });
     }),
     '\n',
   );
 }
 
 /** How a car number moved across classes and teams during the season, from published round lists. */
-export function classChanges(model: SeasonModel, entries: readonly Entry[]): SafeText | null {
+export function classChanges(model: SeasonModel, entries: readonly Entry[], locale: Locale): SafeText | null {
   if (entries.length < 2) return null;
   // In calendar order: by the first round each entry is known to have run.
   const ordered = [...entries].sort(
@@ -46,9 +53,13 @@ export function classChanges(model: SeasonModel, entries: readonly Entry[]): Saf
     const { rounds } = entryRounds(e);
     const when =
       rounds.length > 0
-        ? roundsPhrase(rounds, Number.MAX_SAFE_INTEGER, 'en')
-        : literal('rounds not published');
-    return md`${className(model, e.classId)} with ${safe(model.teams.get(e.teamId)?.name ?? e.teamId)} (${when})`;
+        ? roundsPhrase(rounds, Number.MAX_SAFE_INTEGER, locale)
+        : t(locale, 'replies.entries.notPublished', { cell: literal('') });
+    return t(locale, 'replies.lineup.change', {
+      class: className(model, e.classId),
+      team: safe(model.teams.get(e.teamId)?.name ?? e.teamId),
+      when,
+    });
   });
   return joinSafe(parts, ' → ');
 }
@@ -58,8 +69,9 @@ export function buildCarLineupEmbed(
   car: number,
   entries: readonly Entry[],
   wins: readonly Winner[],
+  locale: Locale,
 ): SafeEmbed {
-  return memoForModel(model, `car:${car}`, () => carLineupEmbed(model, car, entries, wins));
+  return memoForModel(model, `car:${locale}:${car}`, () => carLineupEmbed(model, car, entries, wins, locale));
 }
 
 function carLineupEmbed(
@@ -67,23 +79,24 @@ function carLineupEmbed(
   car: number,
   entries: readonly Entry[],
   wins: readonly Winner[],
+  locale: Locale,
 ): SafeEmbed {
-  const fields = entries.map((e) => entryField(model, e));
-  const changes = classChanges(model, entries);
+  const fields = entries.map((e) => entryField(model, e, locale));
+  const changes = classChanges(model, entries, locale);
   const description: SafeText[] = [];
-  if (changes) description.push(md`Car #${car} ran as: ${changes}.`);
+  if (changes) description.push(t(locale, 'replies.lineup.ranAs', { car, changes }));
   if (wins.length > 0)
-    fields.push({ name: literal('Class wins under this number'), value: winsLine(model, wins) });
+    fields.push({ name: t(locale, 'replies.lineup.carWins'), value: winsLine(model, wins, locale) });
   const notes = [...evidenceNotes(entries), ...winnerNotes(wins)];
   if (notes.length > 0)
-    fields.push({ name: literal('Sources for lost cells and notes'), value: joinSafe(notes, '\n') });
-  if (entries.length === 0) description.push(md`No entry used #${car}; only the results mention it.`);
+    fields.push({ name: t(locale, 'replies.lineup.sourcesAndNotes'), value: joinSafe(notes, '\n') });
+  if (entries.length === 0) description.push(t(locale, 'replies.lineup.onlyResults', { car }));
   return {
-    title: md`Car #${car} — ${safe(model.name)}`,
+    title: t(locale, 'replies.lineup.carTitle', { car, season: safe(model.name) }),
     description: description.length > 0 ? joinSafe(description, '\n') : undefined,
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model, 'en'),
+    footer: sourceFooter(model, locale),
   };
 }
 
@@ -92,8 +105,11 @@ export function buildTeamLineupEmbed(
   teamId: string,
   entries: readonly Entry[],
   wins: readonly Winner[],
+  locale: Locale,
 ): SafeEmbed {
-  return memoForModel(model, `team:${teamId}`, () => teamLineupEmbed(model, teamId, entries, wins));
+  return memoForModel(model, `team:${locale}:${teamId}`, () =>
+    teamLineupEmbed(model, teamId, entries, wins, locale),
+  );
 }
 
 function teamLineupEmbed(
@@ -101,24 +117,27 @@ function teamLineupEmbed(
   teamId: string,
   entries: readonly Entry[],
   wins: readonly Winner[],
+  locale: Locale,
 ): SafeEmbed {
   const team = model.teams.get(teamId);
-  const fields = entries.map((e) => entryField(model, e));
-  if (wins.length > 0) fields.push({ name: literal('Class wins'), value: winsLine(model, wins) });
+  const fields = entries.map((e) => entryField(model, e, locale));
+  if (wins.length > 0)
+    fields.push({ name: t(locale, 'replies.lineup.classWins'), value: winsLine(model, wins, locale) });
   const notes = evidenceNotes(entries);
   if (notes.length > 0)
-    fields.push({ name: literal('Sources for lost cells'), value: joinSafe(notes, '\n') });
-  const count = entries.length === 1 ? literal('entry') : literal('entries');
+    fields.push({ name: t(locale, 'replies.lineup.sources'), value: joinSafe(notes, '\n') });
   const about = [
-    team?.aliases.length ? md`Also written: ${joinSafe(team.aliases.map(safe), ', ')}` : null,
+    team?.aliases.length
+      ? t(locale, 'replies.lineup.alsoWritten', { names: joinSafe(team.aliases.map(safe), ', ') })
+      : null,
     team?.note ? safe(team.note) : null,
-    entries.length === 0 ? literal('No entries.') : md`${entries.length} ${count}.`,
+    t(locale, 'replies.lineup.entryCount', { count: entries.length }),
   ].filter((l): l is SafeText => l !== null);
   return {
     title: md`${teamWithFlag(model, teamId)} — ${safe(model.name)}`,
     description: joinSafe(about, '\n'),
     color: COLOURS.results,
     fields,
-    footer: sourceFooter(model, 'en'),
+    footer: sourceFooter(model, locale),
   };
 }

@@ -118,7 +118,7 @@ export function buildLiveRecapEmbed(
     t(locale, 'replies.live.note'),
   ];
   // A round that decides a title says so before anything else.
-  const decided = titleDecidedLine(model, round.round);
+  const decided = titleDecidedLine(model, round.round, locale);
   if (decided) lines.unshift(decided);
   if (correction) lines.push(t(locale, 'replies.live.corrected', { correction: safe(correction) }));
   return {

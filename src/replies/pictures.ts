@@ -1,10 +1,18 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../core/command.js';
+import type { Locale } from '../i18n/locale.js';
+import { plainT } from '../i18n/plain-text.js';
 // Not through pictures/index.ts: that would load resvg into the bot's process, which only renders in a child.
 import { createPictureCache } from '../pictures/picture-cache.js';
 import { renderInChildProcess } from '../pictures/render-process.js';
 import { buildStandingsMatrixSvg, buildTotalsTableSvg } from '../pictures/standings-matrix.js';
-import type { CellKind, StandingsMatrix, TotalsTable, WinnersGrid } from '../pictures/types.js';
+import type {
+  CellKind,
+  PictureLabels,
+  StandingsMatrix,
+  TotalsTable,
+  WinnersGrid,
+} from '../pictures/types.js';
 import { buildWinnersGridSvg } from '../pictures/winners-grid.js';
 import type { SeasonModel, StandingsTable } from '../season/model.js';
 import { derivePoints } from '../season/queries.js';
@@ -46,8 +54,33 @@ export function cellKind(
   return points > 0 ? 'points' : 'classified';
 }
 
-function sourceLine(model: SeasonModel): string {
-  return `Source: ${model.files.season.source.title} (${model.files.season.source.kind})`;
+/** The source line under a picture or chart: plain text, as the picture draws it. */
+export function pictureSource(model: SeasonModel, locale: Locale): string {
+  const { title, kind } = model.files.season.source;
+  return plainT(locale, 'replies.pictures.source', { title, kind });
+}
+
+/** Every word a picture draws that is not data: headings, legend, empty-table messages. */
+export function pictureLabels(locale: Locale): PictureLabels {
+  return {
+    position: plainT(locale, 'replies.pictures.position'),
+    drivers: plainT(locale, 'replies.pictures.drivers'),
+    team: plainT(locale, 'replies.pictures.team'),
+    points: plainT(locale, 'replies.pictures.points'),
+    round: plainT(locale, 'replies.pictures.round'),
+    noEntries: plainT(locale, 'replies.pictures.noEntries'),
+    noRounds: plainT(locale, 'replies.pictures.noRounds'),
+    legend: {
+      win: plainT(locale, 'replies.pictures.legend.win'),
+      second: plainT(locale, 'replies.pictures.legend.second'),
+      third: plainT(locale, 'replies.pictures.legend.third'),
+      points: plainT(locale, 'replies.pictures.legend.points'),
+      classified: plainT(locale, 'replies.pictures.legend.classified'),
+      retired: plainT(locale, 'replies.pictures.legend.retired'),
+      unreconciled: plainT(locale, 'replies.pictures.legend.unreconciled'),
+      blank: plainT(locale, 'replies.pictures.legend.blank'),
+    },
+  };
 }
 
 /**
@@ -60,10 +93,20 @@ function shownRows(table: StandingsTable) {
   return table.rows.slice(0, MAX_PICTURE_ROWS);
 }
 
-function rowsNote(table: StandingsTable): string {
-  return table.rows.length > MAX_PICTURE_ROWS
-    ? ` · top ${MAX_PICTURE_ROWS} of ${table.rows.length} rows`
-    : '';
+/** What a subtitle says about rows left out (the values of its `cut` select). */
+function cutValues(table: StandingsTable) {
+  return {
+    cut: table.rows.length > MAX_PICTURE_ROWS ? 'yes' : 'no',
+    shown: MAX_PICTURE_ROWS,
+    total: table.rows.length,
+  };
+}
+
+function legendNote(model: SeasonModel, table: StandingsTable, locale: Locale): string {
+  if (table.cellsMeaning === 'overall-positions') return plainT(locale, 'replies.pictures.noteOverall');
+  return model.standings.get(table.classId) === table
+    ? plainT(locale, 'replies.pictures.notePublished')
+    : plainT(locale, 'replies.pictures.noteComputed');
 }
 
 /**
@@ -73,11 +116,13 @@ function rowsNote(table: StandingsTable): string {
 export function standingsMatrixInput(
   model: SeasonModel,
   table: StandingsTable,
+  locale: Locale,
   movement: readonly string[] = [],
 ): StandingsMatrix {
   return {
-    title: `${plainClassName(model, table.classId)} — drivers' standings`,
-    subtitle: `${model.name}${rowsNote(table)}`,
+    title: plainT(locale, 'replies.pictures.standingsTitle', { class: plainClassName(model, table.classId) }),
+    subtitle: plainT(locale, 'replies.pictures.subtitle', { season: model.name, ...cutValues(table) }),
+    labels: pictureLabels(locale),
     columns: table.columns.map((c) => ({
       label: c.label,
       ...(c.sublabel ? { sublabel: c.sublabel } : {}),
@@ -97,35 +142,35 @@ export function standingsMatrixInput(
         total: mark ? `${row.points} ${mark}` : String(row.points),
       };
     }),
-    legendNote:
-      table.cellsMeaning === 'overall-positions'
-        ? 'Cells are overall finishing positions, as published; colours read them against the points tables (class positions were not published), only in rows where that reproduces the published total.'
-        : model.standings.get(table.classId) === table
-          ? 'Cells are class positions, as published.'
-          : 'Cells are class positions, computed from the round classifications (nothing is published); ▲▼ = places gained or lost since the previous round.',
-    footer: sourceLine(model),
+    legendNote: legendNote(model, table, locale),
+    footer: pictureSource(model, locale),
   };
 }
 
-export function totalsTableInput(model: SeasonModel, table: StandingsTable): TotalsTable {
+export function totalsTableInput(model: SeasonModel, table: StandingsTable, locale: Locale): TotalsTable {
   return {
-    title: `${plainClassName(model, table.classId)} — drivers' standings`,
-    subtitle: `${model.name} · published totals${rowsNote(table)}`,
+    title: plainT(locale, 'replies.pictures.standingsTitle', { class: plainClassName(model, table.classId) }),
+    subtitle: plainT(locale, 'replies.pictures.totalsSubtitle', { season: model.name, ...cutValues(table) }),
+    labels: pictureLabels(locale),
     rows: shownRows(table).map((row) => ({
       position: row.tied ? `=${row.position}` : String(row.position),
       names: row.drivers.map((d) => withoutCode(d.asWritten)),
       team: row.teamAsWritten ? withoutCode(row.teamAsWritten) : null,
       total: String(row.points),
     })),
-    footer: sourceLine(model),
+    footer: pictureSource(model, locale),
   };
 }
 
 /** Winners of rounds 1..upToRound (inclusive): a replay must not show winners of rounds still ahead. */
-export function winnersGridInput(model: SeasonModel, upToRound: number): WinnersGrid {
+export function winnersGridInput(model: SeasonModel, upToRound: number, locale: Locale): WinnersGrid {
   return {
-    title: 'Class winners',
-    subtitle: upToRound >= model.rounds.length ? model.name : `${model.name} · after round ${upToRound}`,
+    title: plainT(locale, 'replies.pictures.winnersTitle'),
+    subtitle:
+      upToRound >= model.rounds.length
+        ? model.name
+        : plainT(locale, 'replies.pictures.winnersAfter', { season: model.name, round: upToRound }),
+    labels: pictureLabels(locale),
     classes: model.classes.map((c) => c.name),
     rounds: model.rounds.slice(0, upToRound).map((round) => ({
       label: `R${round.round} ${round.short_name}`,
@@ -141,7 +186,7 @@ export function winnersGridInput(model: SeasonModel, upToRound: number): Winners
           : null;
       }),
     })),
-    footer: sourceLine(model),
+    footer: pictureSource(model, locale),
   };
 }
 
@@ -163,31 +208,38 @@ function attach(
 export async function standingsPicture(
   model: SeasonModel,
   table: StandingsTable,
+  locale: Locale,
   computed?: { afterRound: number; movement: readonly string[] },
 ) {
   const after = computed ? `:after-${computed.afterRound}` : '';
-  const key = `${model.id}:standings:${table.classId}${after}:${model.version}`;
+  const key = `${model.id}:standings:${locale}:${table.classId}${after}:${model.version}`;
   const hasCells = table.columns.length > 0;
   const picture = await cache.getOrRender(key, () =>
     hasCells
-      ? buildStandingsMatrixSvg(standingsMatrixInput(model, table, computed?.movement))
-      : buildTotalsTableSvg(totalsTableInput(model, table)),
+      ? buildStandingsMatrixSvg(standingsMatrixInput(model, table, locale, computed?.movement))
+      : buildTotalsTableSvg(totalsTableInput(model, table, locale)),
   );
   return {
     ...attach(
       `standings-${table.classId}.png`,
-      `${plainClassName(model, table.classId)} standings table`,
+      plainT(locale, 'replies.pictures.standingsAlt', { class: plainClassName(model, table.classId) }),
       picture.png,
     ),
     fromCache: picture.fromCache,
   };
 }
 
-export async function winnersGridPicture(model: SeasonModel, upToRound: number) {
-  const key = `${model.id}:winners:${upToRound}:${model.version}`;
-  const picture = await cache.getOrRender(key, () => buildWinnersGridSvg(winnersGridInput(model, upToRound)));
+export async function winnersGridPicture(model: SeasonModel, upToRound: number, locale: Locale) {
+  const key = `${model.id}:winners:${locale}:${upToRound}:${model.version}`;
+  const picture = await cache.getOrRender(key, () =>
+    buildWinnersGridSvg(winnersGridInput(model, upToRound, locale)),
+  );
   return {
-    ...attach(`winners-r${upToRound}.png`, `Class winners up to round ${upToRound}`, picture.png),
+    ...attach(
+      `winners-r${upToRound}.png`,
+      plainT(locale, 'replies.pictures.winnersAlt', { round: upToRound }),
+      picture.png,
+    ),
     fromCache: picture.fromCache,
   };
 }

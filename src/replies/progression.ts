@@ -2,6 +2,9 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { OptionValues, Reply, ReplyFile } from '../core/command.js';
 import { readBoolean } from '../core/options.js';
 import { buildReply, sharedReply } from '../core/reply.js';
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
+import { plainT } from '../i18n/plain-text.js';
 import { createPictureCache } from '../pictures/picture-cache.js';
 import { buildProgressionChartSvg, type ProgressionChartInput } from '../pictures/progression-chart.js';
 import { renderInChildProcess } from '../pictures/render-process.js';
@@ -10,7 +13,7 @@ import { type Progression, type ProgressionStep, progression } from '../season/p
 import { latestClassifiedRound } from '../season/standings-engine.js';
 import { COLOURS, className, plainClassName, sourceFooter } from './common.js';
 import { fitLines, LIMITS } from './limits.js';
-import { pictureFailed } from './pictures.js';
+import { pictureFailed, pictureSource } from './pictures.js';
 import { joinSafe, literal, md, type SafeEmbed, safe } from './safe-text.js';
 
 function stepLabel(model: SeasonModel, step: ProgressionStep): string {
@@ -23,26 +26,36 @@ function seriesLabel(model: SeasonModel, personIds: readonly string[]): string {
   return personIds.map((id) => model.people.get(id)?.name ?? id).join(' / ');
 }
 
-export function progressionChartInput(model: SeasonModel, p: Progression): ProgressionChartInput {
+export function progressionChartInput(
+  model: SeasonModel,
+  p: Progression,
+  locale: Locale,
+): ProgressionChartInput {
   const round = model.rounds[p.afterRound - 1];
   return {
-    title: `${plainClassName(model, p.classId)} — points progression`,
-    subtitle: `${model.name} · top ${p.series.length} after round ${p.afterRound}${round ? ` (${round.short_name})` : ''} · computed from the round classifications`,
+    title: plainT(locale, 'replies.progression.chartTitle', { class: plainClassName(model, p.classId) }),
+    subtitle: plainT(locale, 'replies.progression.subtitle', {
+      season: model.name,
+      count: p.series.length,
+      round: p.afterRound,
+      name: round?.short_name ?? '',
+    }),
     steps: p.steps.map((s) => stepLabel(model, s)),
     series: p.series.map((s) => ({
       label: `${s.tied ? '=' : ''}${s.position}. ${seriesLabel(model, s.personIds)}`,
       values: s.values,
     })),
-    footer: `Source: ${model.files.season.source.title} (${model.files.season.source.kind})`,
+    pointsAxis: plainT(locale, 'replies.progression.axisPoints'),
+    footer: pictureSource(model, locale),
   };
 }
 
 /** The same numbers as text: each row's cumulative points after every step (the picture's fallback). */
-export function buildProgressionEmbed(model: SeasonModel, p: Progression): SafeEmbed {
+export function buildProgressionEmbed(model: SeasonModel, p: Progression, locale: Locale): SafeEmbed {
   const steps = p.steps.map((s) => safe(stepLabel(model, s)));
   const body =
     p.series.length === 0
-      ? literal('No driver has scored yet.')
+      ? t(locale, 'replies.standings.noneScored')
       : fitLines(
           p.series.length,
           (i) => {
@@ -53,17 +66,17 @@ export function buildProgressionEmbed(model: SeasonModel, p: Progression): SafeE
             )}`;
           },
           LIMITS.description - 200,
-          (left) => md`… and ${left} more rows`,
+          (left) => t(locale, 'replies.progression.moreRows', { left }),
         );
   const more =
     p.more > 0
-      ? md`\n\nTop ${p.series.length} shown; /standings lists all ${p.series.length + p.more} rows.`
+      ? md`\n\n${t(locale, 'replies.progression.topShown', { shown: p.series.length, total: p.series.length + p.more })}`
       : literal('');
   return {
-    title: md`${className(model, p.classId)} — points progression (computed)`,
-    description: md`${body}${more}\n-# Cumulative points after each round, a 24-hour round after each of its scoring stages; at each round's end the total of the table after that round.`,
+    title: t(locale, 'replies.progression.title', { class: className(model, p.classId) }),
+    description: md`${body}${more}\n-# ${t(locale, 'replies.progression.note')}`,
     color: COLOURS.standings,
-    footer: sourceFooter(model, 'en'),
+    footer: sourceFooter(model, locale),
   };
 }
 
@@ -75,33 +88,37 @@ export async function progressionReply(
   model: SeasonModel,
   classId: string,
   options: OptionValues,
+  locale: Locale,
 ): Promise<Reply> {
   const ephemeral = readBoolean(options, 'hide');
   const round = model.standings.has(classId) ? null : latestClassifiedRound(model, classId);
   if (round === null)
-    return sharedReply(model, `progression:${classId}:none:${ephemeral}`, () =>
+    return sharedReply(model, `progression:${locale}:${classId}:none:${ephemeral}`, () =>
       buildReply({
         embeds: [
           {
-            title: md`${className(model, classId)} — points progression`,
-            description: md`Per-round points cannot be derived from what was published for ${className(model, classId)} in ${safe(model.name)}, so there is no progression to draw. /standings shows the published table.`,
+            title: t(locale, 'replies.progression.chartTitle', { class: className(model, classId) }),
+            description: t(locale, 'replies.progression.notDerivable', {
+              class: className(model, classId),
+              season: safe(model.name),
+            }),
             color: COLOURS.standings,
-            footer: sourceFooter(model, 'en'),
+            footer: sourceFooter(model, locale),
           },
         ],
         ephemeral,
       }),
     );
   const p = progression(model, classId, round);
-  const embed = buildProgressionEmbed(model, p);
+  const embed = buildProgressionEmbed(model, p, locale);
   const textOnly = () =>
-    sharedReply(model, `progression:${classId}:${round}:${ephemeral}`, () =>
+    sharedReply(model, `progression:${locale}:${classId}:${round}:${ephemeral}`, () =>
       buildReply({ embeds: [embed], ephemeral }),
     );
   if (readBoolean(options, 'text') || p.series.length === 0) return textOnly();
-  const picture = await progressionPicture(model, p).catch(pictureFailed);
+  const picture = await progressionPicture(model, p, locale).catch(pictureFailed);
   if (!picture) return textOnly();
-  return sharedReply(model, `progression-picture:${classId}:${round}:${ephemeral}`, () =>
+  return sharedReply(model, `progression-picture:${locale}:${classId}:${round}:${ephemeral}`, () =>
     buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ephemeral }),
   );
 }
@@ -109,15 +126,16 @@ export async function progressionReply(
 const cache = createPictureCache({ maxEntries: 32, render: renderInChildProcess });
 const svgs = new Map<string, Promise<string>>();
 
-/** The chart as a PNG attachment, drawn once per class, round, size and data version. */
+/** The chart as a PNG attachment, drawn once per class, round, size, language and data version. */
 export async function progressionPicture(
   model: SeasonModel,
   p: Progression,
+  locale: Locale,
 ): Promise<{ file: ReplyFile; image: APIEmbed['image'] }> {
-  const key = `${model.id}:progression:${p.classId}:${p.afterRound}:${p.series.length}:${model.version}`;
+  const key = `${model.id}:progression:${locale}:${p.classId}:${p.afterRound}:${p.series.length}:${model.version}`;
   let svg = svgs.get(key);
   if (!svg) {
-    svg = buildProgressionChartSvg(progressionChartInput(model, p));
+    svg = buildProgressionChartSvg(progressionChartInput(model, p, locale));
     svgs.set(key, svg);
     svg.catch(() => svgs.delete(key));
     // A handful of charts at most per data version: keep the newest few.
@@ -131,7 +149,9 @@ export async function progressionPicture(
       name,
       contentType: 'image/png',
       data: picture.png,
-      description: `${plainClassName(model, p.classId)} points progression chart`,
+      description: plainT(locale, 'replies.progression.chartAlt', {
+        class: plainClassName(model, p.classId),
+      }),
     },
     image: { url: `attachment://${name}` },
   };

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
 import { COUNTRY_NAMES } from './country-names.js';
 import { truncate } from './limits.js';
-import { md, type SafeText, safe } from './safe-text.js';
+import { literal, md, type SafeText, safe } from './safe-text.js';
 
 export { safe } from './safe-text.js';
 
@@ -19,6 +19,12 @@ export function flag(iso: string | null | undefined): SafeText {
 }
 
 /**
+ * Regions whose CLDR name is an administrative long form ("R.A.S. chinoise de Hong Kong", "Sonderverwaltungs-
+ * region Hongkong"): a fan writes the short form, which for these (unlike "UK" or "É.-U.") is the plain name.
+ */
+const SHORT_FORM = new Set(['HK', 'MO']);
+
+/**
  * The name of a region code in the reader's language; the code itself when it names no region. English comes
  * from our own table (stable across Node builds); other languages from the runtime's CLDR data.
  */
@@ -26,8 +32,9 @@ export function countryName(iso: string, locale: Locale): SafeText {
   if (!Object.hasOwn(COUNTRY_NAMES, iso)) return safe(iso);
   if (locale === 'en') return safe(COUNTRY_NAMES[iso] as string);
   try {
+    const style = SHORT_FORM.has(iso) ? 'short' : 'long';
     return safe(
-      new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(iso) ??
+      new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'none' }).of(iso) ??
         (COUNTRY_NAMES[iso] as string),
     );
   } catch {
@@ -43,4 +50,15 @@ export function ordinal(n: number, locale: Locale): SafeText {
 /** "=2" for a shared position, as tables print ties. */
 export function positionLabel(position: number, tied: boolean): SafeText {
   return safe(tied ? `=${position}` : `${position}`);
+}
+
+/** "A and B", "A, B et C", "A, B y C": parts joined with the language's own "and" (CLDR list patterns). */
+export function listText(parts: readonly SafeText[], locale: Locale): SafeText {
+  const pieces = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(parts);
+  let element = 0;
+  return pieces.reduce(
+    (out, piece) =>
+      md`${out}${piece.type === 'element' ? (parts[element++] ?? literal('')) : safe(piece.value)}`,
+    literal(''),
+  );
 }

@@ -206,8 +206,8 @@ describe('a season whose every text is hostile', () => {
     const table = season.standings.get('pro');
     if (!table) throw new Error('no pro table');
     const inputs = [
-      standingsMatrixInput(season, table),
-      winnersGridInput(season, season.rounds.length),
+      standingsMatrixInput(season, table, 'en'),
+      winnersGridInput(season, season.rounds.length, 'en'),
     ] as const;
     for (const input of inputs) {
       const drawn = allStrings(input);

@@ -95,7 +95,7 @@ test('the picture of a computed table says so, and draws DNF as a retirement', (
   });
   const shaped = computedStandingsFor(model, 'pro');
   if (!shaped) throw new Error('no computed table');
-  const input = standingsMatrixInput(model, shaped.table);
+  const input = standingsMatrixInput(model, shaped.table, 'en');
   expect(input.legendNote).toBe(
     'Cells are class positions, computed from the round classifications (nothing is published); ▲▼ = places gained or lost since the previous round.',
   );

@@ -58,7 +58,12 @@ describe('/standings class round', () => {
   test('the picture prints the same movement after each total', () => {
     const shaped = computedStandingsFor(exampleModel(), 'pro', 2);
     if (!shaped) throw new Error('no computed table');
-    const input = standingsMatrixInput(exampleModel(), shaped.table, movementMarks(shaped.computed));
+    const input = standingsMatrixInput(
+      exampleModel(),
+      shaped.table,
+      'en',
+      movementMarks(shaped.computed, 'en'),
+    );
     expect(input.rows.map((r) => r.total)).toEqual(['43 ▲1', '35 ▼1', '27 –', '25 new', '18 new']);
   });
 

@@ -1,4 +1,8 @@
 import type { CellKind, MatrixColumn, StandingsMatrix, WinnersGrid } from '../../src/pictures/index.js';
+import { pictureLabels } from '../../src/replies/pictures.js';
+
+/** The words the pictures draw around the data, in English. */
+export const LABELS = pictureLabels('en');
 
 /** The bundled season's Pro Cup table as published; '-' = did not take part. */
 const PRO_CUP_TABLE = `
@@ -69,6 +73,7 @@ export function proCupMatrix(): StandingsMatrix {
   return {
     title: '2013 Blancpain Endurance Series — Pro Cup',
     subtitle: 'Drivers’ championship after 5 of 5 rounds',
+    labels: LABELS,
     columns: PRO_CUP_COLUMNS,
     rows: PRO_CUP_ROWS.map((row) => ({
       position: row.position,
@@ -98,6 +103,7 @@ export function sampleWinnersGrid(): WinnersGrid {
   return {
     title: '2013 Blancpain Endurance Series — class winners',
     subtitle: 'Winning car per round and class',
+    labels: LABELS,
     classes: ['Pro Cup', 'Pro-Am Cup', 'Gentlemen Trophy'],
     rounds: rounds.map(([label, sublabel], roundIndex) => ({
       label,

@@ -66,7 +66,7 @@ describe('Pro Cup standings matrix from the bundled season', () => {
   test('one row per published standings row, every cell coloured by its published value', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const input = standingsMatrixInput(model, table);
+    const input = standingsMatrixInput(model, table, 'en');
     expect(input.rows.map((r) => r.cells.map((c) => KIND_LETTER[c.kind]).join(''))).toEqual(EXPECTED_KINDS);
     const svg = buildStandingsMatrixSvg(input);
     expect(elements(svg, 'g').filter((g) => 'data-row' in g.attrs)).toHaveLength(17);
@@ -102,7 +102,7 @@ describe('Pro Cup standings matrix from the bundled season', () => {
   test('Dumbreck / Kane: 39 published, 36 derived, so no cell claims points, podium or "no points"', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const row = standingsMatrixInput(model, table).rows.find((r) => r.names.includes('Peter Dumbreck'));
+    const row = standingsMatrixInput(model, table, 'en').rows.find((r) => r.names.includes('Peter Dumbreck'));
     expect(row?.total).toBe('39');
     expect(row?.cells.map((c) => c.kind)).toEqual([
       'unreconciled',
@@ -118,22 +118,24 @@ describe('Pro Cup standings matrix from the bundled season', () => {
   test('the legend says a blank cell is "nothing published", never "did not take part"', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table));
+    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table, 'en'));
     expect(elements(svg, 'g').some((g) => g.attrs['data-legend'] === 'blank')).toBe(true);
     expect(texts(svg)).toContain('Nothing published');
     expect(svg).not.toMatch(/did not take part/i);
     // Pier Guidi and Skryabin raced at Spa in another car (Pro-Am #70): their blank Spa cells are not absence.
-    const row = standingsMatrixInput(model, table).rows.find((r) => r.names.includes('Alexander Skryabin'));
+    const row = standingsMatrixInput(model, table, 'en').rows.find((r) =>
+      r.names.includes('Alexander Skryabin'),
+    );
     expect(row?.cells.slice(3, 6).map((c) => c.kind)).toEqual(['blank', 'blank', 'blank']);
   });
 
   test('the PNG, drawn in the renderer process, decodes at 2× and a repeat comes from the cache', async () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const first = await standingsPicture(model, table);
+    const first = await standingsPicture(model, table, 'en');
     const png = PNG.sync.read(Buffer.from(first.file.data));
     expect(png.width).toBeGreaterThan(1000);
-    const again = await standingsPicture(model, table);
+    const again = await standingsPicture(model, table, 'en');
     expect(again.fromCache).toBe(true);
     expect(again.file.data).toBe(first.file.data);
   });
@@ -141,7 +143,7 @@ describe('Pro Cup standings matrix from the bundled season', () => {
   test('the palette PNG that is sent keeps every cell colour exactly and is a fraction of full RGBA', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
-    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table));
+    const svg = buildStandingsMatrixSvg(standingsMatrixInput(model, table, 'en'));
     const compact = renderCompactPicture(svg);
     const full = renderPicture(svg);
     expect(compact.png.byteLength).toBeLessThan(full.png.byteLength / 2);
@@ -163,13 +165,13 @@ describe('Pro Cup standings matrix from the bundled season', () => {
     const table = model.standings.get('pro');
     if (!table) throw new Error('no pro table');
     const long = { ...table, rows: Array.from({ length: 6 }, () => table.rows).flat() };
-    const input = standingsMatrixInput(model, long);
+    const input = standingsMatrixInput(model, long, 'en');
     expect(input.rows).toHaveLength(MAX_PICTURE_ROWS);
     expect(input.subtitle).toContain(`top ${MAX_PICTURE_ROWS} of ${long.rows.length} rows`);
   });
 
   test('winners grid up to a round shows only rounds done', () => {
-    expect(winnersGridInput(model, 3).rounds.map((r) => r.label)).toEqual([
+    expect(winnersGridInput(model, 3, 'en').rounds.map((r) => r.label)).toEqual([
       'R1 Monza',
       'R2 Silverstone',
       'R3 Paul Ricard',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStandingsMatrixSvg, buildTotalsTableSvg } from '../../src/pictures/index.js';
-import { CELL_FILLS, LEGEND_ENTRIES } from '../../src/pictures/palette.js';
-import { kindOf, PRO_CUP_ROWS, proCupMatrix } from './fixtures.js';
+import { CELL_FILLS, LEGEND_KINDS } from '../../src/pictures/palette.js';
+import { kindOf, LABELS, PRO_CUP_ROWS, proCupMatrix } from './fixtures.js';
 import { elements, rowTexts, texts, wellFormednessProblem } from './svg-query.js';
 
 const EXPECTED_FILL: Record<string, string> = {
@@ -62,9 +62,9 @@ describe('buildStandingsMatrixSvg', () => {
 
   it('draws the legend with every swatch colour and label, plus the note', () => {
     const swatches = elements(svg, 'g').filter((g) => g.attrs['data-legend']);
-    expect(swatches.map((g) => g.attrs['data-legend'])).toEqual(LEGEND_ENTRIES.map((e) => e.kind));
+    expect(swatches.map((g) => g.attrs['data-legend'])).toEqual([...LEGEND_KINDS]);
     const shown = texts(svg);
-    for (const entry of LEGEND_ENTRIES) expect(shown).toContain(entry.label);
+    for (const kind of LEGEND_KINDS) expect(shown).toContain(LABELS.legend[kind]);
     const fills = elements(svg, 'rect').map((r) => r.attrs.fill);
     for (const fill of Object.values(CELL_FILLS)) expect(fills).toContain(fill);
     expect(shown).toContain('Cells are overall finishing positions, as published.');
@@ -102,6 +102,7 @@ describe('buildTotalsTableSvg', () => {
   const table = {
     title: 'Pro-Am Cup',
     subtitle: 'Totals as published',
+    labels: LABELS,
     rows: PRO_CUP_ROWS.slice(0, 5).map(({ position, names, team, total }) => ({
       position,
       names,

@@ -8,7 +8,7 @@ import {
 import { DRIVERS_MAX_WIDTH } from '../../src/pictures/standings-table.js';
 import { measureText } from '../../src/pictures/text-metrics.js';
 import { TYPE } from '../../src/pictures/theme.js';
-import { proCupMatrix, sampleWinnersGrid } from './fixtures.js';
+import { LABELS, proCupMatrix, sampleWinnersGrid } from './fixtures.js';
 import { elements, rowTexts, texts, wellFormednessProblem } from './svg-query.js';
 
 const NASTY = [
@@ -47,6 +47,7 @@ describe('hostile text', () => {
     totals: buildTotalsTableSvg({
       title: NASTY.join(''),
       subtitle: '',
+      labels: LABELS,
       rows: nastyMatrix().rows,
       footer: NASTY[0] ?? '',
     }),

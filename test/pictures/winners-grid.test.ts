@@ -79,7 +79,7 @@ describe('winners grid widths', () => {
 
   test('the bundled season: no round, team or driver name is cut', () => {
     const model = createAppContext().catalog.defaultSeason();
-    const shown = texts(buildWinnersGridSvg(winnersGridInput(model, model.rounds.length)));
+    const shown = texts(buildWinnersGridSvg(winnersGridInput(model, model.rounds.length, 'en')));
     expect(shown.filter((t) => t.endsWith('…'))).toEqual([]);
     for (const name of ['R4 Spa-Francorchamps', 'SOFREV Auto Sport Promotion', 'Nissan GT Academy Team RJN'])
       expect(shown).toContain(name);

@@ -33,7 +33,7 @@ describe('points progression', () => {
         '312h',
         '3finish',
       ]);
-      const points = progressionPoints(progressionChartInput(model, p));
+      const points = progressionPoints(progressionChartInput(model, p, 'en'));
       expect(points).toHaveLength(p.series.length * p.steps.length);
       expect(p.series.length).toBe(Math.min(6, computeStandings(model, classId, 3).rows.length));
       p.series.forEach((series, rank) => {
@@ -59,7 +59,7 @@ describe('points progression', () => {
 
   test('the SVG Vega-Lite draws shows every row in the legend and each final total at the line end', async () => {
     const model = exampleModel();
-    const input = progressionChartInput(model, progression(model, 'pro', 3));
+    const input = progressionChartInput(model, progression(model, 'pro', 3), 'en');
     const svg = await buildProgressionChartSvg(input);
     expect(svg.startsWith('<svg')).toBe(true);
     for (const s of input.series) {

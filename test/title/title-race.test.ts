@@ -104,11 +104,11 @@ describe('the line a recap leads with when its round decides a title', () => {
       { car: 55, position: null },
       { car: 61, position: null },
     ]);
-    expect(titleDecidedLine(model, 4)).toBe(
+    expect(titleDecidedLine(model, 4, 'en')).toBe(
       '🏆 🇸🇪 Lena Lind / 🇮🇹 Marco Moretti clinched the Pro-Am Cup title at Nürburgring.',
     );
-    expect(titleDecidedLine(model, 3)).toBeNull();
-    expect(titleDecidedLine(exampleModel(), 3)).toBeNull();
+    expect(titleDecidedLine(model, 3, 'en')).toBeNull();
+    expect(titleDecidedLine(exampleModel(), 3, 'en')).toBeNull();
   });
 });
 
