@@ -12,6 +12,7 @@ import { movementMarks } from '../../src/replies/computed-standings.js';
 import {
   pictureLabels,
   standingsMatrixInput,
+  standingsPicture,
   totalsTableInput,
   winnersGridInput,
 } from '../../src/replies/pictures.js';
@@ -74,6 +75,17 @@ describe('the standings picture', () => {
       expect(marks).not.toContain('new');
     },
   );
+});
+
+describe('the picture cache', () => {
+  test('keeps each language apart: German after English is drawn afresh, with German alt text', async () => {
+    const table = proCup();
+    await standingsPicture(bundled, table, 'en');
+    const german = await standingsPicture(bundled, table, 'de');
+    expect(german.fromCache).toBe(false);
+    expect(german.file.description).toBe('Tabelle der Wertung Pro Cup');
+    expect((await standingsPicture(bundled, table, 'de')).fromCache).toBe(true);
+  }, 60_000);
 });
 
 describe('the winners grid of /calendar', () => {
