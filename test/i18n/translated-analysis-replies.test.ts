@@ -5,12 +5,14 @@
  * off until every command is converted.
  */
 import { describe, expect, test } from 'vitest';
+import { liveRecapOf } from '../../src/announce/recap-facts.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { buildReply } from '../../src/core/reply.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
 import { buildCompareEmbed, buildPublishedCompareEmbed } from '../../src/replies/compare.js';
 import { buildCarLineupEmbed, buildTeamLineupEmbed } from '../../src/replies/lineup.js';
+import { buildLiveRecapEmbed } from '../../src/replies/live-recap.js';
 import { buildProgressionEmbed, progressionReply } from '../../src/replies/progression.js';
 import type { SafeEmbed } from '../../src/replies/safe-text.js';
 import { buildPublishedTitleEmbed, buildTitleEmbed, titleDecidedLine } from '../../src/replies/title.js';
@@ -41,6 +43,8 @@ function expectGoodReply(embed: SafeEmbed, locale: Locale): void {
   const body = { type: 4, data: buildReply({ embeds: [embed] }).data };
   expect(messageLimitProblems(body)).toEqual([]);
   expect(englishLeaks(embedTexts(embed).join('\n'), locale)).toEqual([]);
+  // The source footer is too short for the leak check: its English opening is checked on its own.
+  expect(embed.footer?.text).not.toMatch(/^Source: /);
 }
 
 function personId(model: SeasonModel, name: string): string {
@@ -154,6 +158,12 @@ describe('/title in every language', () => {
       );
       expectGoodReply(published, locale);
     }
+    const round4 = model.rounds[3];
+    const facts = round4 ? liveRecapOf(model, round4) : null;
+    if (!round4 || !facts) throw new Error('round 4 has a live recap');
+    // The posted recap leads with the line, in the server's language.
+    const recapLead = buildLiveRecapEmbed(model, round4, facts, locale).description?.split('\n')[0];
+    expect(recapLead).toBe(titleDecidedLine(model, 4, locale));
     const line = titleDecidedLine(model, 4, locale) ?? '';
     expect(line).toContain('Lena Lind / 🇮🇹 Marco Moretti');
     expect(line).not.toBe(titleDecidedLine(model, 4, 'en'));
