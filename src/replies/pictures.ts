@@ -162,6 +162,19 @@ export function totalsTableInput(model: SeasonModel, table: StandingsTable, loca
   };
 }
 
+/**
+ * A round's date (a calendar day, no time) in the reader's language: formatted in UTC, so 28 July never
+ * becomes 27 July west of Greenwich. English is British, as the series is European ("28 Jul 2013").
+ */
+export function roundDay(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** Winners of rounds 1..upToRound (inclusive): a replay must not show winners of rounds still ahead. */
 export function winnersGridInput(model: SeasonModel, upToRound: number, locale: Locale): WinnersGrid {
   return {
@@ -174,7 +187,7 @@ export function winnersGridInput(model: SeasonModel, upToRound: number, locale: 
     classes: model.classes.map((c) => c.name),
     rounds: model.rounds.slice(0, upToRound).map((round) => ({
       label: `R${round.round} ${round.short_name}`,
-      sublabel: round.date,
+      sublabel: roundDay(round.date, locale),
       cells: model.classes.map((c) => {
         const winner = model.results.get(round.round)?.winners.find((w) => w.classId === c.id);
         return winner

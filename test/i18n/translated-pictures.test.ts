@@ -11,6 +11,7 @@ import { buildWinnersGridSvg } from '../../src/pictures/winners-grid.js';
 import { movementMarks } from '../../src/replies/computed-standings.js';
 import {
   pictureLabels,
+  roundDay,
   standingsMatrixInput,
   standingsPicture,
   totalsTableInput,
@@ -95,6 +96,28 @@ describe('the winners grid of /calendar', () => {
     expect(shown.some((t) => t.endsWith('· nach Lauf 3'))).toBe(true);
     expect(shown).not.toContain(english.round);
     expect(englishLeaks(shown.join('\n'), 'de')).toEqual([]);
+  });
+});
+
+describe('round dates in pictures', () => {
+  test.each([
+    ['en', '28 Jul 2013'],
+    ['fr', '28 juil. 2013'],
+    ['de', '28. Juli 2013'],
+    ['it', '28 lug 2013'],
+    ['nl', '28 jul 2013'],
+    ['es-ES', '28 jul 2013'],
+  ] as const)('%s: a calendar day in the language, the same day west of Greenwich', (locale, shown) => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(roundDay('2013-07-28', locale)).toBe(shown);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const index = bundled.rounds.findIndex((r) => r.date === '2013-07-28');
+    expect(winnersGridInput(bundled, bundled.rounds.length, locale).rounds[index]?.sublabel).toBe(shown);
   });
 });
 
