@@ -26,6 +26,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SeasonFileName } from '../src/season/schema.js';
+import { seededRandom } from './random.js';
 import {
   CIRCUITS,
   CLASSES,
@@ -59,18 +60,6 @@ export function seasonIdFor({ rounds, cars, people }: SeasonSize): string {
   return `bench-r${rounds}-c${cars}-p${people}`;
 }
 
-/** mulberry32: a tiny, fast, seedable PRNG (deterministic across platforms). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function kebab(text: string): string {
   return text
     .normalize('NFKD')
@@ -90,7 +79,7 @@ export function generateSeasonFiles(options: GenerateOptions): Record<SeasonFile
   if (rounds < 5) throw new Error('at least 5 rounds (the cases ask for round 4 and 5)');
   if (cars < 100) throw new Error('at least 100 cars (the cases ask for car 84)');
   if (peopleCount < cars) throw new Error('at least one person per car');
-  const random = prng(options.seed ?? 2013);
+  const random = seededRandom(options.seed ?? 2013);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const id = seasonIdFor(options);
 

@@ -46,21 +46,8 @@ test('two workers share the port and both answer interactions', async () => {
 });
 
 test('one recap per server: only the lease holder posts', async () => {
-  const guild = discord.guilds[0];
-  const announcements = guild?.channels.find((c) => c.name === 'announcements');
-  if (!guild || !announcements) throw new Error('no announcements channel');
-  const admin = { memberPermissions: '8' };
-  await discord
-    .injectCommand({
-      name: 'setup',
-      subcommand: 'announcements',
-      options: { channel: announcements.id },
-      ...admin,
-    })
-    .final(15_000);
-  await discord
-    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start: 'in 1s', speed: 1 }, ...admin })
-    .final(15_000);
+  await fleet.setup('announcements', { channel: fleet.announcementsId });
+  await fleet.setup('replay', { start: 'in 1s', speed: 1 });
   const posts = () =>
     discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
   await waitFor(() => posts().length >= 1, 'the round 1 recap', 30_000);

@@ -41,18 +41,7 @@ interface Outcome {
 }
 
 test('one process killed mid-traffic: only its in-flight interactions fail; the poller moves over', async () => {
-  const guild = discord.guilds[0];
-  const announcements = guild?.channels.find((c) => c.name === 'announcements');
-  if (!guild || !announcements) throw new Error('no announcements channel');
-  const admin = { memberPermissions: '8' };
-  await discord
-    .injectCommand({
-      name: 'setup',
-      subcommand: 'announcements',
-      options: { channel: announcements.id },
-      ...admin,
-    })
-    .final(15_000);
+  await fleet.setup('announcements', { channel: fleet.announcementsId });
   // Steady traffic from 6 users at once; the recap holder is killed while it runs.
   const outcomes: Outcome[] = [];
   let running = true;
@@ -71,9 +60,7 @@ test('one process killed mid-traffic: only its in-flight interactions fail; the 
   // Round 1 ended 25 s ago at replay speed: due at once; round 2 (49 days later) falls due ~17 s from
   // now, after the kill below.
   const start = new Date(Date.now() - 25_000).toISOString();
-  await discord
-    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start, speed: 100_000 }, ...admin })
-    .final(15_000);
+  await fleet.setup('replay', { start, speed: 100_000 });
   const recapPosts = () =>
     discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
   await waitFor(

@@ -1,4 +1,4 @@
-import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import { type Json, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { type BotProcess, spawnMain } from './bot-process.js';
@@ -11,6 +11,10 @@ export interface HttpFleet {
   ports: number[];
   /** `npm start` in HTTP mode on `port`, sharing the fleet's Redis; killed by close() if still running. */
   spawn(port: number, env?: Record<string, string>): BotProcess;
+  /** The guild's #announcements channel. */
+  announcementsId: string;
+  /** `/setup <subcommand>` from an administrator; resolves with the answer. */
+  setup(subcommand: string, options: Record<string, string | number | boolean>): Promise<Json>;
   /** SIGKILLs every process still running, then stops the local Discord and Redis. */
   close(): Promise<void>;
 }
@@ -31,7 +35,9 @@ export async function startHttpFleet(portCount: number): Promise<HttpFleet> {
     await discord.close();
     await redis.stop();
   };
+  const announcements = discord.guilds[0]?.channels.find((c) => c.name === 'announcements');
   try {
+    if (!announcements) throw new Error('the local Discord started without an announcements channel');
     await deployCommands({
       config: {
         discord: {
@@ -51,6 +57,9 @@ export async function startHttpFleet(portCount: number): Promise<HttpFleet> {
     discord,
     redis,
     ports,
+    announcementsId: announcements.id,
+    setup: (subcommand, options) =>
+      discord.injectCommand({ name: 'setup', subcommand, options, memberPermissions: '8' }).final(15_000),
     spawn(port, env = {}) {
       const bot = spawnMain(discord, {
         PITBOARD_STORE_URL: redis.url,

@@ -132,19 +132,7 @@ function buildGuildRoutes({ state, need }: RouteKit): RouteDef[] {
         if (req.params.userId === state.botUser.id) return ok(state.botMemberJson(guild));
         const user = state.users.get(req.params.userId ?? '');
         if (!user) return { status: 404, body: { message: 'Unknown Member', code: 10007 } };
-        return ok({
-          user: state.userJson(user),
-          roles: [],
-          nick: null,
-          avatar: null,
-          joined_at: guild.joinedAt,
-          premium_since: null,
-          deaf: false,
-          mute: false,
-          flags: 0,
-          pending: false,
-          communication_disabled_until: null,
-        });
+        return ok(state.memberJson(guild, user, []));
       },
     },
   ];

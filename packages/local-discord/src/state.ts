@@ -292,13 +292,12 @@ export class LocalState {
     };
   }
 
-  botMemberJson(guild: GuildRecord): Json {
+  memberJson(guild: GuildRecord, user: UserRecord, roles: string[]): Json {
     return {
-      user: this.userJson(this.botUser),
+      user: this.userJson(user),
       nick: null,
       avatar: null,
-      banner: null,
-      roles: [guild.botRoleId],
+      roles,
       joined_at: guild.joinedAt,
       premium_since: null,
       deaf: false,
@@ -307,6 +306,10 @@ export class LocalState {
       pending: false,
       communication_disabled_until: null,
     };
+  }
+
+  botMemberJson(guild: GuildRecord): Json {
+    return { ...this.memberJson(guild, this.botUser, [guild.botRoleId]), banner: null };
   }
 
   guildJson(guild: GuildRecord): Json {
