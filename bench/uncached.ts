@@ -10,6 +10,7 @@ import { classesWithStandings } from '../src/season/computed-table.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { latestClassifiedRound } from '../src/season/standings-engine.js';
 import { BENCH_INVOKER, requireCommand } from './handlers.js';
+import { seededRandom } from './random.js';
 import { type LatencySummary, median, summarizeNs } from './stats.js';
 import { collectGarbage } from './support.js';
 
@@ -52,18 +53,6 @@ export interface UncachedResult {
 
 /** Random unknown names are this long: the longest value Discord lets a user type into an option. */
 export const UNKNOWN_NAME_LENGTH = 100;
-
-/** mulberry32: seedable, so every run asks the same "random" prefixes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Up to `count` distinct prefixes (1–8 characters, as typed so far, sometimes lower-cased) of randomly

@@ -1,93 +1,25 @@
 import { once } from 'node:events';
-import { type Client, Events, type Interaction, type RESTOptions } from 'discord.js';
-import type { Config } from '../config.js';
-import type { Command, CommandContext, Invoker } from '../core/command.js';
+import { type Client, Events, type Interaction } from 'discord.js';
 import { buildReply } from '../core/reply.js';
 import { type Logger, redactUrlTokens } from '../logger.js';
-import { literal } from '../replies/safe-text.js';
-import { createDiscordClient } from './client.js';
-import { type Clock, systemClock } from './clock.js';
-import { drainInFlight } from './drain.js';
-import type { InteractionHandlerDeps } from './interaction-handler.js';
+import { type Bot, type BotOptions, createBotCore, RESTARTING_NOTICE } from './bot-core.js';
 import { InteractionResponder, respondWithChoices } from './responder.js';
-import { indexCommands, routeInteraction } from './router.js';
-
-export interface BotOptions {
-  config: Pick<Config, 'discord'>;
-  commands: readonly Command[];
-  makeContext: (invoker: Invoker) => CommandContext;
-  logger: Logger;
-  /** Timer source for the defer deadline and the drain bound. */
-  clock?: Clock;
-  /** A handler still running after this long is deferred (Discord's limit is 3 s). Default 2000. */
-  deferAfterMs?: number;
-  /** How long stop() waits for in-flight handlers before destroying the client anyway. Default 10 s. */
-  drainTimeoutMs?: number;
-  rest?: Partial<RESTOptions>;
-}
-
-export interface BotStats {
-  interactions: number;
-  /** Counted by the lifecycle's `unhandledRejection` listener; tests assert it stays 0. */
-  unhandledRejections: number;
-  /** Unexpected handler errors (not user errors). */
-  faults: number;
-}
-
-export interface Bot {
-  client: Client;
-  /** Logs in; resolves once the client is ready (every guild received). */
-  start(): Promise<void>;
-  /** Stops taking work, lets in-flight handlers finish (bounded), destroys the client. Idempotent. */
-  stop(): Promise<void>;
-  inFlight(): number;
-  stats: BotStats;
-}
-
-export const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
+import { routeInteraction } from './router.js';
 
 export function createBot(options: BotOptions): Bot {
-  const { config, logger, clock = systemClock, deferAfterMs = 2000, drainTimeoutMs = 10_000 } = options;
-  const client = createDiscordClient({
-    apiUrl: config.discord.apiUrl,
-    ...(options.rest && { rest: options.rest }),
-  });
-  const stats: BotStats = { interactions: 0, unhandledRejections: 0, faults: 0 };
-  const inFlight = new Set<Promise<void>>();
-  const deps: InteractionHandlerDeps = {
-    commands: indexCommands(options.commands),
-    makeContext: options.makeContext,
-    logger,
-    clock,
-    deferAfterMs,
-    onFault: () => {
-      stats.faults += 1;
-    },
-  };
-  let stopping: Promise<void> | null = null;
-
-  const track = (work: Promise<void>) => {
-    const tracked = work
-      .catch((err: unknown) => {
-        stats.faults += 1;
-        logger.error({ err }, 'interaction handling escaped its error boundary');
-      })
-      .finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-  };
+  const { config, logger } = options;
+  const core = createBotCore(options);
+  const { client, deps } = core;
 
   client.on(Events.InteractionCreate, (interaction) => {
-    stats.interactions += 1;
-    track(stopping ? turnAway(interaction, logger) : routeInteraction(interaction, deps));
+    void core.track(core.stopping ? turnAway(interaction, logger) : routeInteraction(interaction, deps));
   });
   watchClient(client, logger);
 
-  const drain = () => drainInFlight(inFlight, { clock, timeoutMs: drainTimeoutMs, logger });
-
   return {
     client,
-    stats,
-    inFlight: () => inFlight.size,
+    stats: core.stats,
+    inFlight: core.inFlight,
     async start() {
       const { token } = config.discord;
       if (!token) throw new Error('DISCORD_TOKEN is not set: the bot cannot log in without it');
@@ -106,15 +38,7 @@ export function createBot(options: BotOptions): Bot {
         'bot ready',
       );
     },
-    stop() {
-      stopping ??= (async () => {
-        logger.info({ inFlight: inFlight.size }, 'stopping: draining in-flight interactions');
-        await drain();
-        await client.destroy();
-        logger.info({ interactions: stats.interactions, faults: stats.faults }, 'bot stopped');
-      })();
-      return stopping;
-    },
+    stop: () => core.stop(),
   };
 }
 

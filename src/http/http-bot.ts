@@ -1,17 +1,9 @@
 import { Routes } from 'discord.js';
 import type { HttpEndpointConfig } from '../config.js';
 import { buildReply } from '../core/reply.js';
-import { type Bot, type BotOptions, type BotStats, RESTARTING_NOTICE } from '../discord/bot.js';
-import { createDiscordClient } from '../discord/client.js';
-import { systemClock } from '../discord/clock.js';
-import { drainInFlight } from '../discord/drain.js';
-import {
-  handleAutocomplete,
-  handleChatInputCommand,
-  type InteractionHandlerDeps,
-} from '../discord/interaction-handler.js';
+import { type Bot, type BotOptions, createBotCore, RESTARTING_NOTICE } from '../discord/bot-core.js';
+import { handleAutocomplete, handleChatInputCommand } from '../discord/interaction-handler.js';
 import { InteractionResponder, respondWithChoices } from '../discord/responder.js';
-import { indexCommands } from '../discord/router.js';
 import { HttpInteraction, type InlineAnswer } from './http-interaction.js';
 import { InteractionKind, type InteractionPayload } from './interaction-payload.js';
 import { createInteractionsServer } from './interactions-server.js';
@@ -38,31 +30,16 @@ export interface HttpBot extends Bot {
  * after a deferral, recaps) goes through a discord.js client that never logs in, only holds the token.
  */
 export function createHttpBot(options: HttpBotOptions): HttpBot {
-  const { config, logger, clock = systemClock, deferAfterMs = 2000, drainTimeoutMs = 10_000 } = options;
-  const client = createDiscordClient({
-    apiUrl: config.discord.apiUrl,
-    ...(options.rest && { rest: options.rest }),
-  });
-  const stats: BotStats = { interactions: 0, unhandledRejections: 0, faults: 0 };
-  const inFlight = new Set<Promise<void>>();
-  const deps: InteractionHandlerDeps = {
-    commands: indexCommands(options.commands),
-    makeContext: options.makeContext,
-    logger,
-    clock,
-    deferAfterMs,
-    onFault: () => {
-      stats.faults += 1;
-    },
-  };
-  let stopping: Promise<void> | null = null;
+  const { config, logger } = options;
+  const core = createBotCore(options);
+  const { client, deps } = core;
   let url: string | null = null;
   let userId: string | null = null;
 
   const handle = (payload: InteractionPayload, inline: InlineAnswer): Promise<void> => {
     const interaction = new HttpInteraction(payload, inline, client.rest);
     const autocomplete = payload.type === InteractionKind.Autocomplete;
-    if (stopping) {
+    if (core.stopping) {
       return autocomplete
         ? respondWithChoices(interaction, [])
         : new InteractionResponder(interaction, logger).send(
@@ -72,34 +49,20 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
     return autocomplete ? handleAutocomplete(interaction, deps) : handleChatInputCommand(interaction, deps);
   };
 
-  const dispatch = (payload: InteractionPayload, inline: InlineAnswer): Promise<void> => {
-    stats.interactions += 1;
-    const tracked: Promise<void> = handle(payload, inline)
-      .catch((err: unknown) => {
-        stats.faults += 1;
-        logger.error({ err, interactionId: payload.id }, 'interaction handling escaped its error boundary');
-      })
-      .finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return tracked;
-  };
-
   const server = createInteractionsServer({
     ...options.http,
     logger,
-    dispatch,
-    health: () => ({ pid: process.pid, inFlight: inFlight.size, stopping: stopping !== null }),
+    dispatch: (payload, inline) => core.track(handle(payload, inline), { interactionId: payload.id }),
+    health: () => ({ pid: process.pid, inFlight: core.inFlight(), stopping: core.stopping }),
     ...(options.answerTimeoutMs !== undefined && { answerTimeoutMs: options.answerTimeoutMs }),
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.now && { now: options.now }),
   });
 
-  const drain = () => drainInFlight(inFlight, { clock, timeoutMs: drainTimeoutMs, logger });
-
   return {
     client,
-    stats,
-    inFlight: () => inFlight.size,
+    stats: core.stats,
+    inFlight: core.inFlight,
     get url() {
       return url;
     },
@@ -115,17 +78,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
       url = await server.listen();
       logger.info({ url, user: me.username, commands: deps.commands.size }, 'interactions endpoint ready');
     },
-    stop() {
-      stopping ??= (async () => {
-        logger.info({ inFlight: inFlight.size }, 'stopping: draining in-flight interactions');
-        // Requests already accepted are answered ("restarting" for new ones); no new connection is taken.
-        const closed = server.close(drainTimeoutMs);
-        await drain();
-        await closed;
-        await client.destroy();
-        logger.info({ interactions: stats.interactions, faults: stats.faults }, 'bot stopped');
-      })();
-      return stopping;
-    },
+    // Requests already accepted are answered ("restarting" for new ones); no new connection is taken.
+    stop: () => core.stop((drainTimeoutMs) => server.close(drainTimeoutMs)),
   };
 }

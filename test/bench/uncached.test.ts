@@ -1,11 +1,11 @@
 /** The "what users hit" benchmark asks every distinct request once, each on a model that answered nothing. */
 import { describe, expect, test } from 'vitest';
+import { seededRandom } from '../../bench/random.js';
 import {
   autocompleteRequests,
   commandRequests,
   measureUncached,
   randomPrefixes,
-  seededRandom,
   UNKNOWN_NAME_LENGTH,
   unknownNames,
 } from '../../bench/uncached.js';

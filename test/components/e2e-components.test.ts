@@ -1,52 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Json, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import type { Json, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { createLogger } from '../../src/logger.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 
 /**
  * Buttons and menus through the real discord.js client and the local Discord: every press is a real
  * MESSAGE_COMPONENT interaction answered by the running bot.
  */
+let bot: BotUnderTest;
 let discord: LocalDiscord;
-let runtime: Runtime;
-let scratch: string;
 let channelId: string;
 const OTHER_USER = '400000000000000042';
 
 beforeAll(async () => {
-  discord = await startLocalDiscord({ heartbeatIntervalMs: 250 });
-  const guild = discord.guilds[0];
-  const general = guild?.channels.find((c) => c.name === 'general');
-  if (!guild || !general) throw new Error('no guild');
-  channelId = general.id;
-  scratch = mkdtempSync(join(tmpdir(), 'pitboard-components-'));
-  const config = loadConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: guild.id,
-    DISCORD_API_URL: discord.restUrl,
-    PITBOARD_STORE_URL: join(scratch, 'components.sqlite'),
+  bot = await startBotUnderTest({
+    name: 'components',
+    discord: { heartbeatIntervalMs: 250 },
+    restTimeoutMs: 15_000,
   });
-  await deployCommands({ config, commands });
-  runtime = await startRuntime({
-    config,
-    logger: createLogger({ level: 'silent' }),
-    rest: { offset: 0, timeout: 15_000, retries: 1 },
-    schedule: false,
-    watchData: false,
-  });
+  ({ discord, generalId: channelId } = bot);
 }, 30_000);
 
 afterAll(async () => {
-  await runtime?.stop();
-  await discord?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 interface Component {

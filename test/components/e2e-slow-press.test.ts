@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Json, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import type { Json, LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { results } from '../../commands/results.js';
-import { loadConfig } from '../../src/config.js';
 import { type Command, UserError } from '../../src/core/command.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { createLogger } from '../../src/logger.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { waitFor } from '../recaps/harness.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 
 /**
  * A press whose answer takes longer than the deferral deadline (2 s): the invoker's message is deferred
@@ -26,38 +20,22 @@ const slowResults: Command = {
   },
 };
 
+let bot: BotUnderTest;
 let discord: LocalDiscord;
-let runtime: Runtime;
-let scratch: string;
 let channelId: string;
 
 beforeAll(async () => {
-  discord = await startLocalDiscord({ heartbeatIntervalMs: 250 });
-  const guild = discord.guilds[0];
-  channelId = guild?.channels[0]?.id ?? '';
-  scratch = mkdtempSync(join(tmpdir(), 'pitboard-slow-press-'));
-  const config = loadConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: guild?.id ?? '',
-    DISCORD_API_URL: discord.restUrl,
-    PITBOARD_STORE_URL: join(scratch, 'slow.sqlite'),
-  });
-  await deployCommands({ config, commands: [slowResults] });
-  runtime = await startRuntime({
-    config,
+  bot = await startBotUnderTest({
+    name: 'slow-press',
     commands: [slowResults],
-    logger: createLogger({ level: 'silent' }),
-    rest: { offset: 0, timeout: 15_000, retries: 1 },
-    schedule: false,
-    watchData: false,
+    discord: { heartbeatIntervalMs: 250 },
+    restTimeoutMs: 15_000,
   });
+  ({ discord, generalId: channelId } = bot);
 }, 30_000);
 
 afterAll(async () => {
-  await runtime?.stop();
-  await discord?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 function nextButton(message: Json): string {

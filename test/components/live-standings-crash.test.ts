@@ -10,8 +10,8 @@ import { type LocalDiscord, Permission } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
 import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
 import { EXAMPLE_DIR, EXAMPLE_ID } from '../live/example-season.js';
-import { type BotProcess, spawnBotProcess } from '../recaps/bot-process.js';
 import { MESSAGES_ROUTE, startDiscord, tempDir, waitFor, withStore } from '../recaps/harness.js';
+import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
 
 const GUILDS = 2;
 const CLASSES = ['pro', 'pro-am', 'gentlemen'];

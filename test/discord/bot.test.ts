@@ -1,6 +1,7 @@
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type Bot, createBot } from '../../src/discord/bot.js';
+import { createBot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot-core.js';
 import {
   captureLogs,
   defineCommand,

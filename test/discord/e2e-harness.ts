@@ -1,6 +1,7 @@
 import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import type { Command } from '../../src/core/command.js';
-import { type Bot, createBot } from '../../src/discord/bot.js';
+import { createBot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot-core.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { captureLogs, type LogLine, testContext } from './fakes.js';
 

@@ -1,54 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { createLogger } from '../../src/logger.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import { createKeyValueStore } from '../../src/store/key-value-store.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 
 /**
  * The real bot process (runtime: storage, scheduler, real command modules) and the real discord.js client
  * against the local Discord: every command, autocomplete, hide, user mistakes, the picture upload, and a
  * dropped connection in the middle.
  */
+let bot: BotUnderTest;
 let discord: LocalDiscord;
 let runtime: Runtime;
-let scratch: string;
 let generalId: string;
-const ADMIN = '8';
 
 beforeAll(async () => {
-  discord = await startLocalDiscord({ heartbeatIntervalMs: 250 });
-  const guild = discord.guilds[0];
-  const general = guild?.channels.find((c) => c.name === 'general');
-  if (!guild || !general) throw new Error('no guild');
-  generalId = general.id;
-  scratch = mkdtempSync(join(tmpdir(), 'pitboard-e2e-'));
-  const config = loadConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: guild.id,
-    DISCORD_API_URL: discord.restUrl,
-    PITBOARD_STORE_URL: join(scratch, 'e2e.sqlite'),
+  bot = await startBotUnderTest({
+    name: 'e2e',
+    discord: { heartbeatIntervalMs: 250 },
+    restTimeoutMs: 5_000,
   });
-  await deployCommands({ config, commands });
-  runtime = await startRuntime({
-    config,
-    logger: createLogger({ level: 'silent' }),
-    rest: { offset: 0, timeout: 5_000, retries: 1 },
-    schedule: false,
-    watchData: false,
-  });
+  ({ discord, runtime, generalId } = bot);
 }, 30_000);
 
 afterAll(async () => {
-  await runtime?.stop();
-  await discord?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 type Message = {
@@ -64,19 +40,8 @@ type Message = {
   allowed_mentions?: { parse?: unknown[] };
 };
 
-async function ask(
-  name: string,
-  options: Record<string, string | number | boolean> = {},
-  subcommand?: string,
-): Promise<Message> {
-  const interaction = discord.injectCommand({
-    name,
-    options,
-    channelId: generalId,
-    memberPermissions: ADMIN,
-    ...(subcommand ? { subcommand } : {}),
-  });
-  return (await interaction.final(15_000)) as Message;
+async function ask(...args: Parameters<BotUnderTest['inject']>): Promise<Message> {
+  return (await bot.inject(...args).final(15_000)) as Message;
 }
 
 const text = (m: Message) => JSON.stringify(m);
@@ -164,7 +129,7 @@ describe('a corrupt stored setting', () => {
   test('/setup show says it cannot be read; /setup announcements writes fresh settings', async () => {
     const guildId = discord.guilds[0]?.id as string;
     const announcements = discord.guilds[0]?.channels.find((c) => c.name === 'announcements');
-    const store = await createKeyValueStore({ url: join(scratch, 'e2e.sqlite') });
+    const store = await createKeyValueStore({ url: bot.storeUrl });
     await store.set(`settings:${guildId}`, { guildId, channelId: 'not-a-channel' });
     await store.close();
     const shown = await ask('setup', {}, 'show');

@@ -1,48 +1,30 @@
-import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { deployCommands } from '../../src/discord/deploy.js';
 import { MESSAGES_ROUTE, waitFor } from '../recaps/harness.js';
-import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
-import { health, type MainProcess, spawnMain } from './bot-main-process.js';
+import { type BotProcess, health } from '../support/bot-process.js';
+import { type HttpFleet, startHttpFleet } from '../support/http-fleet.js';
 
 /**
  * `npm start` in HTTP mode with PITBOARD_WORKERS=2: one primary and two node:cluster workers sharing one
  * port and one Redis. Both answer; exactly one polls recaps; a killed worker is replaced; SIGTERM stops
  * the lot cleanly.
  */
+let fleet: HttpFleet;
 let discord: LocalDiscord;
-let redis: RedisHandle;
-let main: MainProcess;
+let main: BotProcess;
 let port: number;
 
 beforeAll(async () => {
-  [discord, redis, port] = await Promise.all([startLocalDiscord(), startRedis(), freePort()]);
-  const guildId = discord.guilds[0]?.id as string;
-  await deployCommands({
-    config: {
-      discord: {
-        token: discord.token,
-        applicationId: discord.applicationId,
-        guildId,
-        apiUrl: discord.restUrl,
-      },
-    },
-    commands,
-  });
-  main = spawnMain(discord, {
-    PITBOARD_STORE_URL: redis.url,
-    PITBOARD_WORKERS: '2',
-    PITBOARD_HTTP_PORT: String(port),
-  });
-  await main.ready(2);
+  fleet = await startHttpFleet(1);
+  discord = fleet.discord;
+  port = fleet.ports[0] as number;
+  main = fleet.spawn(port, { PITBOARD_WORKERS: '2' });
+  await main.ready({ count: 2 });
   await discord.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
 }, 90_000);
 
 afterAll(async () => {
-  if (main && main.child.exitCode === null) main.child.kill('SIGKILL');
-  await discord?.close();
-  await redis?.stop();
+  await fleet?.close();
 });
 
 async function workerPids(): Promise<Set<number>> {
@@ -64,21 +46,8 @@ test('two workers share the port and both answer interactions', async () => {
 });
 
 test('one recap per server: only the lease holder posts', async () => {
-  const guild = discord.guilds[0];
-  const announcements = guild?.channels.find((c) => c.name === 'announcements');
-  if (!guild || !announcements) throw new Error('no announcements channel');
-  const admin = { memberPermissions: '8' };
-  await discord
-    .injectCommand({
-      name: 'setup',
-      subcommand: 'announcements',
-      options: { channel: announcements.id },
-      ...admin,
-    })
-    .final(15_000);
-  await discord
-    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start: 'in 1s', speed: 1 }, ...admin })
-    .final(15_000);
+  await fleet.setup('announcements', { channel: fleet.announcementsId });
+  await fleet.setup('replay', { start: 'in 1s', speed: 1 });
   const posts = () =>
     discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
   await waitFor(() => posts().length >= 1, 'the round 1 recap', 30_000);

@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { standings } from '../../commands/standings.js';
-import { loadConfig } from '../../src/config.js';
 import type { Command } from '../../src/core/command.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { createLogger } from '../../src/logger.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 
 /**
  * HTTP mode end to end: the local Discord signs each interaction and POSTs it to the bot's endpoint; the
  * HTTP response is the initial callback, validated as Discord validates callbacks. No gateway connection.
  */
+let bot: BotUnderTest;
 let discord: LocalDiscord;
 let runtime: Runtime;
-let scratch: string;
 let generalId: string;
-const ADMIN = '8';
 
 // /standings with `mayBeSlow`: always deferred first, then the picture goes as an edit of @original.
 const deferredStandings: Command = {
@@ -29,39 +23,17 @@ const deferredStandings: Command = {
 };
 
 beforeAll(async () => {
-  discord = await startLocalDiscord();
-  const guild = discord.guilds[0];
-  const general = guild?.channels.find((c) => c.name === 'general');
-  if (!guild || !general) throw new Error('no guild');
-  generalId = general.id;
-  scratch = mkdtempSync(join(tmpdir(), 'pitboard-http-e2e-'));
-  const config = loadConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: guild.id,
-    DISCORD_API_URL: discord.restUrl,
-    PITBOARD_STORE_URL: join(scratch, 'http.sqlite'),
-    PITBOARD_MODE: 'http',
-    DISCORD_PUBLIC_KEY: discord.publicKey,
-    PITBOARD_HTTP_PORT: '0',
+  bot = await startBotUnderTest({
+    name: 'http-e2e',
+    commands: [...commands, deferredStandings],
+    http: true,
+    restTimeoutMs: 5_000,
   });
-  const served = [...commands, deferredStandings];
-  await deployCommands({ config, commands: served });
-  runtime = await startRuntime({
-    config,
-    logger: createLogger({ level: 'silent' }),
-    rest: { offset: 0, timeout: 5_000, retries: 1 },
-    schedule: false,
-    watchData: false,
-    commands: served,
-  });
-  await discord.setInteractionsEndpoint(runtime.interactionsUrl);
+  ({ discord, runtime, generalId } = bot);
 }, 30_000);
 
 afterAll(async () => {
-  await runtime?.stop();
-  await discord?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 type Message = {
@@ -72,15 +44,7 @@ type Message = {
   allowed_mentions?: { parse?: unknown[] };
 };
 
-function inject(name: string, options: Record<string, string | number | boolean> = {}, subcommand?: string) {
-  return discord.injectCommand({
-    name,
-    options,
-    channelId: generalId,
-    memberPermissions: ADMIN,
-    ...(subcommand ? { subcommand } : {}),
-  });
-}
+const inject = (...args: Parameters<BotUnderTest['inject']>) => bot.inject(...args);
 
 async function ask(...args: Parameters<typeof inject>): Promise<Message> {
   return (await inject(...args).final(15_000)) as Message;

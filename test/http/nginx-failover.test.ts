@@ -1,11 +1,9 @@
-import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
+import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { deployCommands } from '../../src/discord/deploy.js';
 import { MESSAGES_ROUTE, waitFor } from '../recaps/harness.js';
+import type { BotProcess } from '../support/bot-process.js';
+import { type HttpFleet, startHttpFleet } from '../support/http-fleet.js';
 import { type NginxHandle, startNginx } from '../support/nginx.js';
-import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
-import { type MainProcess, spawnMain } from './bot-main-process.js';
 
 /**
  * A real load balancer: nginx in front of two bot processes (HTTP mode, one worker each) sharing one
@@ -14,46 +12,26 @@ import { type MainProcess, spawnMain } from './bot-main-process.js';
  * moves to the survivor within its lease.
  */
 const LEASE_SECONDS = 3;
+let fleet: HttpFleet;
 let discord: LocalDiscord;
-let redis: RedisHandle;
 let nginx: NginxHandle;
-const bots: MainProcess[] = [];
+const bots: BotProcess[] = [];
 
 beforeAll(async () => {
-  const [d, r, p1, p2] = await Promise.all([startLocalDiscord(), startRedis(), freePort(), freePort()]);
-  discord = d;
-  redis = r;
-  const guildId = discord.guilds[0]?.id as string;
-  await deployCommands({
-    config: {
-      discord: {
-        token: discord.token,
-        applicationId: discord.applicationId,
-        guildId,
-        apiUrl: discord.restUrl,
-      },
-    },
-    commands,
-  });
-  for (const port of [p1, p2])
+  fleet = await startHttpFleet(2);
+  discord = fleet.discord;
+  for (const port of fleet.ports)
     bots.push(
-      spawnMain(discord, {
-        PITBOARD_STORE_URL: redis.url,
-        PITBOARD_WORKERS: '1',
-        PITBOARD_HTTP_PORT: String(port),
-        PITBOARD_RECAP_LEASE_SECONDS: String(LEASE_SECONDS),
-      }),
+      fleet.spawn(port, { PITBOARD_WORKERS: '1', PITBOARD_RECAP_LEASE_SECONDS: String(LEASE_SECONDS) }),
     );
   await Promise.all(bots.map((bot) => bot.ready()));
-  nginx = await startNginx([p1, p2]);
+  nginx = await startNginx(fleet.ports);
   await discord.setInteractionsEndpoint(`${nginx.url}/interactions`);
 }, 90_000);
 
 afterAll(async () => {
-  for (const bot of bots) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
   await nginx?.stop();
-  await discord?.close();
-  await redis?.stop();
+  await fleet?.close();
 });
 
 interface Outcome {
@@ -63,18 +41,7 @@ interface Outcome {
 }
 
 test('one process killed mid-traffic: only its in-flight interactions fail; the poller moves over', async () => {
-  const guild = discord.guilds[0];
-  const announcements = guild?.channels.find((c) => c.name === 'announcements');
-  if (!guild || !announcements) throw new Error('no announcements channel');
-  const admin = { memberPermissions: '8' };
-  await discord
-    .injectCommand({
-      name: 'setup',
-      subcommand: 'announcements',
-      options: { channel: announcements.id },
-      ...admin,
-    })
-    .final(15_000);
+  await fleet.setup('announcements', { channel: fleet.announcementsId });
   // Steady traffic from 6 users at once; the recap holder is killed while it runs.
   const outcomes: Outcome[] = [];
   let running = true;
@@ -93,9 +60,7 @@ test('one process killed mid-traffic: only its in-flight interactions fail; the 
   // Round 1 ended 25 s ago at replay speed: due at once; round 2 (49 days later) falls due ~17 s from
   // now, after the kill below.
   const start = new Date(Date.now() - 25_000).toISOString();
-  await discord
-    .injectCommand({ name: 'setup', subcommand: 'replay', options: { start, speed: 100_000 }, ...admin })
-    .final(15_000);
+  await fleet.setup('replay', { start, speed: 100_000 });
   const recapPosts = () =>
     discord.journal.filter((e) => e.method === 'POST' && e.route === MESSAGES_ROUTE && e.status === 200);
   await waitFor(

@@ -8,8 +8,8 @@
 import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SettingsStore } from '../../src/store/settings-store.js';
+import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
-import { type BotProcess, spawnBotProcess } from './bot-process.js';
 import { announcementsOf, deployTo, setupCommand, startDiscord, withStore } from './harness.js';
 
 const PER_PROCESS = 25;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   );
   for (const discord of discords) await deployTo(discord);
   for (const discord of discords) bots.push(spawnBotProcess(discord, redis.url));
-  await Promise.all(bots.map((bot) => bot.ready(60_000)));
+  await Promise.all(bots.map((bot) => bot.ready({ timeoutMs: 60_000 })));
 }, 90_000);
 
 afterAll(async () => {

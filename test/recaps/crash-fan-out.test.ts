@@ -6,7 +6,7 @@
 
 import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import { type BotProcess, spawnBotProcess } from './bot-process.js';
+import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
 import {
   announcementsOf,
   MESSAGES_ROUTE,

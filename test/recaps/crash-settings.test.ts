@@ -5,7 +5,7 @@
 
 import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import { type BotProcess, spawnBotProcess } from './bot-process.js';
+import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
 import {
   announcementsOf,
   deployTo,

@@ -6,8 +6,8 @@
 
 import type { LocalDiscord } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
+import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
 import { type SqliteLocker, startSqliteLocker } from '../support/sqlite-lock.js';
-import { type BotProcess, spawnBotProcess } from './bot-process.js';
 import {
   announcementsOf,
   answer,

@@ -1,10 +1,9 @@
 /** Wires HTTP delivery to the REST callback route: an endpoint's inline answer is judged as a callback is. */
 
+import { CALLBACK_TEMPLATE } from './callback-route.js';
 import { parseBody, type RouteDef } from './http.js';
 import { type EndpointAnswer, HttpDelivery } from './http-delivery.js';
-import type { InteractionRecord } from './interactions.js';
-
-const CALLBACK_TEMPLATE = '/interactions/:interactionId/:interactionToken/callback';
+import type { InteractionRecord } from './interaction-record.js';
 
 export function createHttpDelivery(routes: readonly RouteDef[], timeoutMs: number): HttpDelivery {
   const callback = routes.find((r) => r.method === 'POST' && r.template === CALLBACK_TEMPLATE);

@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import type { InteractionRecord } from './interactions.js';
+import type { InteractionRecord } from './interaction-record.js';
 
 export interface EndpointAnswer {
   status: number;

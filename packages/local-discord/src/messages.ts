@@ -1,5 +1,5 @@
 /** Message objects as Discord returns them: author, mentions, attachments, embeds as stored. */
-import type { AttachmentRecord, Json, LocalState, UserRecord } from './state.js';
+import type { AttachmentRecord, ChannelRecord, Json, LocalState, UserRecord } from './state.js';
 
 export interface UploadedFile {
   /** Form field name, e.g. `files[0]`. */
@@ -205,4 +205,38 @@ export function applyEdit(
     Object.assign(message, resolveMentions(state, String(message.content ?? ''), body.allowed_mentions));
   }
   message.edited_timestamp = new Date(now).toISOString();
+}
+
+/** A bot message carrying one button (type 2) or select, for a component injected without a message. */
+export function storeComponentMessage(
+  state: LocalState,
+  channel: ChannelRecord,
+  customId: string,
+  componentType: number,
+): Json {
+  const now = Date.now();
+  const message = buildMessage(state, {
+    id: state.ids.next(now),
+    channelId: channel.id,
+    guildId: channel.guildId,
+    author: state.botUser,
+    body: {
+      content: '',
+      components: [
+        {
+          type: 1,
+          components:
+            componentType === 2
+              ? [{ type: 2, style: 1, custom_id: customId, label: customId }]
+              : [{ type: componentType, custom_id: customId, options: [] }],
+        },
+      ],
+    },
+    attachments: [],
+    type: 0,
+    flags: 0,
+    now,
+  });
+  state.storeMessage({ message, channelId: channel.id, deleted: false, source: 'component', createdAt: now });
+  return message;
 }

@@ -3,33 +3,26 @@
  * and `GET /channels/:id/messages/pins`. Pinning needs Pin Messages (or, as before 2025, Manage
  * Messages); a channel holds at most 250 pins (error 30003 beyond).
  */
-import { Errors, type RestRequest, type RestResponse, type RouteDef } from './http.js';
+import { Errors } from './errors.js';
+import type { RestRequest, RouteDef } from './http.js';
 import { MessageFlag } from './messages.js';
-import { type ChannelRecord, type Json, type LocalState, Permission } from './state.js';
+import { Permission } from './permissions.js';
+import type { RouteKit } from './route-kit.js';
+import { noContent, ok, refuse } from './route-prologue.js';
+import type { Json } from './state.js';
 
 export const PIN_MESSAGES = 1n << 51n;
 export const MAX_PINS_PER_CHANNEL = 250;
 
-export function buildPinRoutes(state: LocalState): RouteDef[] {
-  const reachable = (req: RestRequest): ChannelRecord | RestResponse => {
-    const channel = state.channels.get(req.params.channelId ?? '');
-    if (!channel?.exists) return Errors.unknownChannel();
-    if (!state.guilds.has(channel.guildId)) return Errors.missingAccess();
-    if ((state.botPermissions(channel) & Permission.ViewChannel) === 0n) return Errors.missingAccess();
-    return channel;
-  };
-  const mayPin = (channel: ChannelRecord) =>
-    (state.botPermissions(channel) & (PIN_MESSAGES | Permission.ManageMessages)) !== 0n;
-  const pinnable = (req: RestRequest): { message: Json } | { error: RestResponse } => {
-    const channel = reachable(req);
-    if (!('id' in channel)) return { error: channel };
-    if (!mayPin(channel)) return { error: Errors.missingPermissions() };
-    const stored = state.messages.get(req.params.messageId ?? '');
-    if (!stored || stored.deleted || stored.channelId !== channel.id)
-      return { error: Errors.unknownMessage() };
-    if (((stored.message.flags as number) & MessageFlag.Ephemeral) !== 0)
-      return { error: Errors.unknownMessage() };
-    return { message: stored.message };
+export function buildPinRoutes({ state, need }: RouteKit): RouteDef[] {
+  /** A message of a visible channel the bot may pin in (either permission will do). */
+  const pinnable = (req: RestRequest): Json => {
+    const channel = need.visibleChannel(req);
+    if ((state.botPermissions(channel) & (PIN_MESSAGES | Permission.ManageMessages)) === 0n)
+      refuse(Errors.missingPermissions());
+    const { message } = need.channelMessage(req);
+    if (((message.flags as number) & MessageFlag.Ephemeral) !== 0) refuse(Errors.unknownMessage());
+    return message;
   };
   const pinnedIn = (channelId: string) =>
     (state.channelMessages.get(channelId) ?? []).filter((m) => !m.deleted && m.message.pinned === true);
@@ -40,16 +33,14 @@ export function buildPinRoutes(state: LocalState): RouteDef[] {
       template: '/channels/:channelId/messages/pins/:messageId',
       auth: 'bot',
       handler: (req) => {
-        const found = pinnable(req);
-        if ('error' in found) return found.error;
-        const { message } = found;
+        const message = pinnable(req);
         if (message.pinned !== true && pinnedIn(String(message.channel_id)).length >= MAX_PINS_PER_CHANNEL)
           return {
             status: 400,
             body: { message: 'Maximum number of pins reached (250)', code: 30003 },
           };
         message.pinned = true;
-        return { status: 204 };
+        return noContent();
       },
     },
     {
@@ -57,10 +48,8 @@ export function buildPinRoutes(state: LocalState): RouteDef[] {
       template: '/channels/:channelId/messages/pins/:messageId',
       auth: 'bot',
       handler: (req) => {
-        const found = pinnable(req);
-        if ('error' in found) return found.error;
-        found.message.pinned = false;
-        return { status: 204 };
+        pinnable(req).pinned = false;
+        return noContent();
       },
     },
     {
@@ -68,15 +57,14 @@ export function buildPinRoutes(state: LocalState): RouteDef[] {
       template: '/channels/:channelId/messages/pins',
       auth: 'bot',
       handler: (req) => {
-        const channel = reachable(req);
-        if (!('id' in channel)) return channel;
+        const channel = need.visibleChannel(req);
         const items = pinnedIn(channel.id)
           .reverse()
           .map((m) => ({
             pinned_at: String(m.message.edited_timestamp ?? m.message.timestamp),
             message: m.message,
           }));
-        return { status: 200, body: { items, has_more: false } };
+        return ok({ items, has_more: false });
       },
     },
   ];

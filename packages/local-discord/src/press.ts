@@ -4,7 +4,7 @@
  * ephemeral message can be pressed only by the person it was shown to. Anything else throws (a test that
  * presses what no user could press is a broken test).
  */
-import type { InjectComponentOptions } from './interactions.js';
+import type { InjectComponentOptions } from './interaction-record.js';
 import { MessageFlag } from './messages.js';
 import type { Json } from './state.js';
 

@@ -1,8 +1,8 @@
 import { ChannelType, DiscordAPIError, type TextChannel } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkComponents } from '../src/component-validation.js';
+import { Permission } from '../src/permissions.js';
 import { checkPress } from '../src/press.js';
-import { Permission } from '../src/state.js';
 import { type Harness, startHarness, stopHarness } from './helpers.js';
 
 let h: Harness | undefined;
