@@ -87,7 +87,7 @@ function championsOf(season: Season, extraScores: number[][], extraFinals: numbe
 }
 
 interface RoundOutcome {
-  /** Points each contender scored at the next round. */
+  /** Points each contender scored at the next round (one group per result, final positions included). */
   nextPoints: number[];
   /** Who can be champion over every continuation after it. */
   champions: Set<string>;
@@ -131,8 +131,9 @@ function enumerate(
   let group: RoundOutcome = { nextPoints: [], champions: new Set() };
   const walk = (i: number) => {
     if (i === nextStages) {
-      // The next round is decided: continuations below share its group (keyed by the points it paid).
-      const key = scores.map((s) => s[0]).join(',');
+      // The next round is decided: continuations below share its group, keyed by the points it paid and,
+      // where the countback reads them, its final positions (a statement must hold for each such result).
+      const key = JSON.stringify(countback ? [scores.map((s) => s[0]), finals] : scores.map((s) => s[0]));
       const found = byNext.get(key) ?? { nextPoints: scores.map((s) => s[0] ?? 0), champions: new Set() };
       byNext.set(key, found);
       group = found;
