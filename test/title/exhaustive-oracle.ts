@@ -10,9 +10,11 @@
  *   points or countback). Per stage each contender is unclassified or holds a distinct class position:
  *   'gapped' lets them hold any positions up to the table's length plus one each outside the points (a car
  *   outside the fight may split them); 'packed' keeps the classified contenders on 1..k. Packed is a subset,
- *   used when gapped is too big to run; who can win, the points available and clinched are the same on
- *   both (any order that makes X champion still does with X winning everything left and no one else
- *   classified, a packed order), but the "needs" conditions are then checked on fewer next-round results.
+ *   used when gapped is too big to run. It loses nothing for who can win, the points available, clinched
+ *   or what a next-round result leaves possible (an order that makes X champion still does with X winning
+ *   everything left and no one else classified, a packed order); it does check the "needs" conditions on
+ *   fewer next-round results (those where no outsider splits the contenders).
+ * - "Any driver yet to score" is one row with no points: every such driver is alike.
  */
 
 export interface OracleRow {
