@@ -231,12 +231,17 @@ function needAtNextRound(
     input.contenders.some((c) => c.roundScores.length + input.remaining.length > (input.bestResults ?? 0));
   if (bestNBites) return open;
   const self = input.contenders.find((c) => c.id === x.id) as ContenderState;
-  const rivals = input.contenders.filter((c) => c.id !== x.id);
   const afterPoints = after.reduce((a, r) => a + r.maxPoints, 0);
   const laterRounds = after.length;
   const maxR = next.maxPoints;
   const wins = (c: ContenderState) => c.countback[0] ?? 0;
   const points = (c: ContenderState) => totalPoints(c.roundScores, c.penalties, null);
+  // A rival who cannot reach the leader's points today even winning everything left never decides
+  // anything: the margin over the leader already keeps X ahead of him. Naming him only lengthens the
+  // sentence (or pushes it past MAX_TERMS into "N behind, M available").
+  const rivals = input.contenders.filter(
+    (c) => c.id !== x.id && points(c) + maxR + afterPoints >= leaderPoints,
+  );
 
   // At the threshold the two end level on points and the tie-break decides. With countback, the wins
   // each can have after R are known within one (a win at R or not): call it only when the ranges settle it.

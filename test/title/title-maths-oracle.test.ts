@@ -87,7 +87,7 @@ function championsOf(season: Season, extraScores: number[][], extraFinals: numbe
 }
 
 interface RoundOutcome {
-  /** Points each contender scored at the next round. */
+  /** Points each contender scored at the next round (one group per result, final positions included). */
   nextPoints: number[];
   /** Who can be champion over every continuation after it. */
   champions: Set<string>;
@@ -131,8 +131,9 @@ function enumerate(
   let group: RoundOutcome = { nextPoints: [], champions: new Set() };
   const walk = (i: number) => {
     if (i === nextStages) {
-      // The next round is decided: continuations below share its group (keyed by the points it paid).
-      const key = scores.map((s) => s[0]).join(',');
+      // The next round is decided: continuations below share its group, keyed by the points it paid and,
+      // where the countback reads them, its final positions (a statement must hold for each such result).
+      const key = JSON.stringify(countback ? [scores.map((s) => s[0]), finals] : scores.map((s) => s[0]));
       const found = byNext.get(key) ?? { nextPoints: scores.map((s) => s[0] ?? 0), champions: new Set() };
       byNext.set(key, found);
       group = found;
@@ -277,6 +278,9 @@ describe('title maths against every finishing order', () => {
         const analysis = analyseTitle(season.input);
         const truth = enumerate(season);
         const ids = season.input.contenders.map((c) => c.id);
+        const leaderToday = Math.max(
+          ...season.input.contenders.map((c) => finalPoints(c, [], season.input.bestResults)),
+        );
         const inContention = new Set(analysis.standings.filter((s) => s.inContention).map((s) => s.id));
         expect(inContention).toEqual(truth.everyChampion);
         expect(analysis.clinchedBy).toBe(truth.everyChampion.size === 1 ? [...truth.everyChampion][0] : null);
@@ -287,6 +291,10 @@ describe('title maths against every finishing order', () => {
           const kind = need.kind === 'margins' ? `${need.goal}${need.terms.length}` : need.kind;
           kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
           if (need.kind === 'open') continue;
+          // A rival who cannot reach the leader's points today is covered by the margin over the leader.
+          if (need.kind === 'margins')
+            for (const t of [...need.terms, ...need.onlyIf])
+              expect(truth.maxTotals[ids.indexOf(t.rivalId)]).toBeGreaterThanOrEqual(leaderToday);
           for (const group of truth.byNext) {
             const reached =
               need.kind === 'safe' || need.goal === 'stay'
