@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { type Client, Events, type Interaction, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
-import type { Command, CommandContext, Invoker } from '../core/command.js';
+import type { Command, CommandContext, Invoker, Reply } from '../core/command.js';
 import { buildReply } from '../core/reply.js';
+import { t } from '../i18n/catalogue.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import { type Logger, redactUrlTokens } from '../logger.js';
-import { literal } from '../replies/safe-text.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
 import { drainInFlight } from './drain.js';
@@ -44,7 +45,10 @@ export interface Bot {
   stats: BotStats;
 }
 
-export const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
+/** The answer to an interaction that arrives while the bot is stopping, in the user's language. */
+export function restartingNotice(interaction: { readonly locale?: string | null }): Reply {
+  return buildReply({ content: t(replyLocale(interaction), 'replies.errors.restarting'), ephemeral: true });
+}
 
 export function createBot(options: BotOptions): Bot {
   const { config, logger, clock = systemClock, deferAfterMs = 2000, drainTimeoutMs = 10_000 } = options;
@@ -124,7 +128,7 @@ async function turnAway(interaction: Interaction, logger: Logger): Promise<void>
     await respondWithChoices(interaction, []).catch(() => undefined);
   } else if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
     await new InteractionResponder(interaction, logger)
-      .send(buildReply({ content: RESTARTING_NOTICE, ephemeral: true }))
+      .send(restartingNotice(interaction))
       .catch(() => undefined);
   }
 }

@@ -1,7 +1,6 @@
 import { Routes } from 'discord.js';
 import type { HttpEndpointConfig } from '../config.js';
-import { buildReply } from '../core/reply.js';
-import { type Bot, type BotOptions, type BotStats, RESTARTING_NOTICE } from '../discord/bot.js';
+import { type Bot, type BotOptions, type BotStats, restartingNotice } from '../discord/bot.js';
 import { createDiscordClient } from '../discord/client.js';
 import { systemClock } from '../discord/clock.js';
 import { drainInFlight } from '../discord/drain.js';
@@ -65,9 +64,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
     if (stopping) {
       return autocomplete
         ? respondWithChoices(interaction, [])
-        : new InteractionResponder(interaction, logger).send(
-            buildReply({ content: RESTARTING_NOTICE, ephemeral: true }),
-          );
+        : new InteractionResponder(interaction, logger).send(restartingNotice(interaction));
     }
     return autocomplete ? handleAutocomplete(interaction, deps) : handleChatInputCommand(interaction, deps);
   };

@@ -8,9 +8,28 @@ import { DEFAULT_LOCALE, type Locale, resolveLocale } from './locale.js';
  */
 export const REPLIES_LOCALISED = false;
 
+let forced: boolean | null = null;
+
+/**
+ * Tests only: answer in the reader's language (true), in English (false), or as the product switch says
+ * (null), so a test can check the localised replies before the switch is flipped. Module state: each vitest
+ * file has its own copy.
+ */
+export function forceRepliesLocalised(on: boolean | null): void {
+  forced = on;
+}
+
+/** Whether replies follow the reader's language: the product switch, unless a test forced it. */
+export function repliesLocalised(): boolean {
+  return forced ?? REPLIES_LOCALISED;
+}
+
 /** The language a command's reply is written in: the invoking user's client language. */
-export function replyLocale(invoker: Invoker, localised = REPLIES_LOCALISED): Locale {
-  return localised ? resolveLocale(invoker.locale) : DEFAULT_LOCALE;
+export function replyLocale(
+  invoker: Pick<Invoker, 'locale'> | null | undefined,
+  localised = repliesLocalised(),
+): Locale {
+  return localised ? resolveLocale(invoker?.locale) : DEFAULT_LOCALE;
 }
 
 /**
@@ -20,7 +39,7 @@ export function replyLocale(invoker: Invoker, localised = REPLIES_LOCALISED): Lo
 export function serverLocale(
   chosen: string | null | undefined,
   guildLocale: string | null | undefined,
-  localised = REPLIES_LOCALISED,
+  localised = repliesLocalised(),
 ): Locale {
   if (!localised) return DEFAULT_LOCALE;
   return resolveLocale(chosen || guildLocale);
