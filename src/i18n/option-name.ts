@@ -1,4 +1,4 @@
-import { safe, type SafeText } from '../replies/safe-text.js';
+import { type SafeText, safe } from '../replies/safe-text.js';
 import { lookupMessage, type MessageKey, t } from './catalogue.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 
