@@ -1,6 +1,6 @@
 /**
  * The replies converted last — /setup (every subcommand, the STORAGE LOST notice), user mistakes and faults,
- * buttons and menus, refused presses, autocomplete labels and the living standings post — read in French and
+ * buttons and menus, refused presses and autocomplete labels — read in French and
  * German when replies are localised (forced on: the product switch stays off until every command is
  * converted), and stay within Discord's limits.
  */
@@ -10,10 +10,6 @@ import { join } from 'node:path';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findCommand } from '../../commands/index.js';
-import { buildLiveStandingsBody } from '../../src/announce/live-standings-body.js';
-import type { LivePostClient } from '../../src/announce/live-standings-discord.js';
-import { createLiveStandingsJob } from '../../src/announce/live-standings-job.js';
-import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
 import { planPress } from '../../src/components/press.js';
 import { NO_INVOKER } from '../../src/core/app-context.js';
 import type { BotServices, CommandContext, OptionValues, Reply } from '../../src/core/command.js';
@@ -21,7 +17,6 @@ import { buildGenericErrorReply, runCommand } from '../../src/core/run-command.j
 import { restartingNotice } from '../../src/discord/bot.js';
 import { forceRepliesLocalised, replyLocale } from '../../src/i18n/reply-locale.js';
 import type { SettingsStore } from '../../src/store/settings-store.js';
-import { SettingsStore as Settings } from '../../src/store/settings-store.js';
 import {
   bundledApp,
   commandNamed,
@@ -311,100 +306,5 @@ describe('/setup', () => {
     );
     const de = (await ask('de')).text.split('\n');
     expect(de[1]).toMatch(/^Falls die Rückblicke auf diesem Server eingeschaltet waren, sind sie jetzt aus/);
-  });
-});
-
-describe('the living standings post', () => {
-  const model = app.catalog.defaultSeason();
-
-  test.each([
-    ['fr', '📌 Classement en direct — à jour après la manche 5 (Nürburgring).'],
-    ['de', '📌 Live-Tabelle — Stand nach Lauf 5 (Nürburgring).'],
-  ])('%s: its heading and its table', (locale, heading) => {
-    const view = buildLiveStandingsBody(model, 'pro', locale as 'fr' | 'de');
-    expect(view?.body.content?.startsWith(heading)).toBe(true);
-    expect(view?.fingerprint).not.toBe(buildLiveStandingsBody(model, 'pro', 'en')?.fingerprint);
-  });
-
-  test('the job posts it in the server’s chosen language; English while replies are not localised', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pitboard-live-locale-'));
-    const { createKeyValueStore } = await import('../../src/store/key-value-store.js');
-    const store = await createKeyValueStore({ url: join(dir, 'live.sqlite'), timeoutMs: 5_000 });
-    try {
-      const posted: string[] = [];
-      const client: LivePostClient = {
-        async post(_channel, body) {
-          posted.push(String(body.content));
-          return { messageId: `m${posted.length}` };
-        },
-        async edit() {},
-        async check() {},
-        async pin() {
-          return false;
-        },
-      };
-      const GERMAN = '100000000000000011';
-      const settings = new Settings(store);
-      const ledger = new LivePostLedger(store);
-      for (const [guildId, language] of [
-        [GERMAN, 'de'],
-        ['100000000000000012', null],
-      ] as const) {
-        await settings.save({
-          guildId,
-          channelId: null,
-          mentionRoleId: null,
-          spoilerDelayHours: 0,
-          replay: null,
-          broken: null,
-          seasonId: null,
-          language,
-          updatedAt: '2013-10-01T00:00:00.000Z',
-          updatedBy: null,
-        });
-        await ledger.put({
-          guildId,
-          classId: 'pro',
-          seasonId: null,
-          channelId: CHANNEL_ID,
-          since: '2013-10-01T00:00:00.000Z',
-          state: 'new',
-          nonce: null,
-          messageId: null,
-          shown: null,
-          afterRound: null,
-          reposts: 0,
-          repostedAt: null,
-          lastEditAt: null,
-          checkedAt: null,
-          pinned: false,
-          note: null,
-        });
-      }
-      const silent = { info() {}, warn() {}, error() {} };
-      const job = createLiveStandingsJob({
-        store,
-        catalog: app.catalog,
-        client,
-        now: () => new Date(),
-        logger: silent,
-        concurrency: 1,
-      });
-      await job.tick();
-      expect(posted.sort()).toEqual([
-        expect.stringMatching(/^📌 Live table — updated after round 5/),
-        expect.stringMatching(/^📌 Live-Tabelle — Stand nach Lauf 5/),
-      ]);
-      forceRepliesLocalised(null);
-      const german = await ledger.get(GERMAN, 'pro');
-      if (!german) throw new Error('the German server’s post is in the ledger');
-      await ledger.put({ ...german, state: 'new', messageId: null, nonce: null });
-      await job.tick();
-      expect(posted.at(-1)).toMatch(/^📌 Live table — updated after round 5/);
-      await job.release();
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
