@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createTimeline } from '../announce/timeline.js';
 import type { BotServices, CommandContext, OptionValues, Reply } from '../core/command.js';
 import { UserError } from '../core/command.js';
-import { type DateTimeParse, parseDateTime } from '../core/date-time.js';
+import { type DateTimeParse, type ImpossibleDate, parseDateTime } from '../core/date-time.js';
 import { readString } from '../core/options.js';
 import { buildReply } from '../core/reply.js';
 import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { replyLocale } from '../i18n/reply-locale.js';
-import { channelLink, discordTimestamp, joinSafe, md, safe } from '../replies/safe-text.js';
+import { channelLink, discordTimestamp, joinSafe, md, type SafeText, safe } from '../replies/safe-text.js';
 import { quoteInput } from '../replies/text.js';
 import { settingsToWrite } from './guild-settings.js';
 
@@ -22,6 +23,28 @@ export function parseReplayStart(text: string, now: Date): DateTimeParse {
   }
   if (text.trim().toLowerCase() === 'now') return { ok: true, date: now };
   return parseDateTime(text, { timeOfDay: '18:00:00' });
+}
+
+/** Which part of a date-time does not exist, in `locale` (months named as the language names them). */
+export function describeImpossibleDate(locale: Locale, issue: ImpossibleDate): SafeText {
+  switch (issue.part) {
+    case 'month':
+      return t(locale, 'replies.dates.noMonth', { month: safe(issue.month) });
+    case 'day': {
+      const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2000, issue.month - 1, 1)),
+      );
+      return t(locale, 'replies.dates.noDay', {
+        day: issue.day,
+        month: safe(month),
+        year: md`${issue.year}`,
+      });
+    }
+    case 'time':
+      return t(locale, 'replies.dates.noTime', { time: safe(issue.time) });
+    case 'offset':
+      return t(locale, 'replies.dates.noOffset', { zone: safe(issue.zone) });
+  }
 }
 
 /** `/setup replay start:… [speed]`: relive the season from a chosen time, or `off` for the real calendar. */
@@ -45,10 +68,11 @@ export async function setUpReplay(
   }
   const parsed = parseReplayStart(start, context.now());
   if (!parsed.ok) {
-    // The impossible-date sentence comes from the shared date parser, in English.
-    const impossible = parsed.reason === 'impossible' ? `${parsed.problem}.` : null;
-    throw new UserError(
-      (l) => impossible ?? t(l, 'replies.settings.replayNotATime', { typed: quoteInput(start) }),
+    const { issue } = parsed.reason === 'impossible' ? parsed : { issue: null };
+    throw new UserError((l) =>
+      issue
+        ? describeImpossibleDate(l, issue)
+        : t(l, 'replies.settings.replayNotATime', { typed: quoteInput(start) }),
     );
   }
   const anchor = parsed.date;

@@ -244,6 +244,8 @@ describe.each(DISCORD_LOCALE_NAMES)('/setup in %s', (locale) => {
       { subcommand: 'announcements', channel: CHANNEL, role: '300000000000000009', spoiler_delay: 2 },
     ],
     ['replay tomorrow', { subcommand: 'replay', start: 'tomorrow' }],
+    ['replay 2026-02-31', { subcommand: 'replay', start: '2026-02-31' }],
+    ['replay 2026-13-01', { subcommand: 'replay', start: '2026-13-01' }],
     ['replay speed:0', { subcommand: 'replay', start: 'in 5m', speed: 0 }],
     ['replay in 5m', { subcommand: 'replay', start: 'in 5m', speed: 60 }],
     ['language fr', { subcommand: 'language', language: 'fr' }],

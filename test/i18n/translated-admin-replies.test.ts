@@ -261,6 +261,13 @@ describe('/setup', () => {
       { subcommand: 'announcements', channel: CHANNEL_ID, spoiler_delay: 500 },
       'Die Spoiler-Verzögerung ist eine ganze Zahl von Stunden zwischen 0 und 168.',
     ],
+    ['fr', { subcommand: 'replay', start: '2026-02-31' }, 'Le 31 février 2026 n’existe pas.'],
+    ['de', { subcommand: 'replay', start: '2026-02-31' }, 'Den 31. Februar 2026 gibt es nicht.'],
+    [
+      'de',
+      { subcommand: 'replay', start: '2026-12-01T24:00Z' },
+      '24:00 ist keine gültige Uhrzeit (00:00 bis 23:59:59).',
+    ],
     [
       'fr',
       { subcommand: 'language', language: 'klingon' },
