@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findCommand } from '../../commands/index.js';
+import { answerLine } from '../../src/cli/run-cli.js';
 import { planPress } from '../../src/components/press.js';
 import { NO_INVOKER } from '../../src/core/app-context.js';
 import type { BotServices, CommandContext, OptionValues, Reply } from '../../src/core/command.js';
@@ -103,6 +104,18 @@ describe('user mistakes and faults', () => {
     expect((await answer('results', { round: 'xyz' }, inLocale('fr'))).text).toBe(
       'round must be a whole number, not “xyz”.',
     );
+  });
+});
+
+describe('the CLI’s own mistakes (a line it cannot read)', () => {
+  test.each([
+    ['fr', '/nonsense', 'Il n’y a pas de commande /“nonsense”.\nVouliez-vous dire : /standings'],
+    ['de', '/setup', '/setup braucht einen dieser Unterbefehle: announcements, show'],
+    ['fr', '/results round:1 colour:red', '/results n’a pas d’option “colour”.'],
+  ])('%s: %s', async (locale, line, expected) => {
+    const options = { mode: 'ask', json: false, outDir: null } as const;
+    const { output } = await answerLine(line, options, inLocale(locale));
+    expect(output).toContain(expected);
   });
 });
 
