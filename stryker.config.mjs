@@ -91,7 +91,7 @@ export const MUTATION_GROUPS = {
     break: 90,
   },
   setup: {
-    mutate: ['commands/setup.ts'],
+    mutate: ['commands/setup.ts', 'src/setup/*.ts'],
     // In-process calls of the handler (the child-process tests in test/recaps/ and test/e2e/ cannot kill mutants).
     testFiles: ['test/commands/setup-command-answers.test.ts', 'test/commands/definitions.test.ts'],
     break: null,

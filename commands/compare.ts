@@ -67,7 +67,7 @@ export const compare = {
     if (focused.name === 'season') return completeSeason(context, focused.value);
     const model = context.seasons.get(readString(_options, 'season'));
     return model && (focused.name === 'a' || focused.name === 'b')
-      ? nameChoices(model, 'person', focused.value)
+      ? nameChoices(model, 'person', focused.value, replyLocale(context.invoker))
       : [];
   },
 } as const satisfies Command;

@@ -57,7 +57,7 @@ export const driver = {
         buildReply({
           embeds: [buildPickListEmbed(model, typed, found.matches, locale)],
           ephemeral: true,
-          components: driverPickComponents(model, readString(options, 'season'), found.matches),
+          components: driverPickComponents(model, readString(options, 'season'), found.matches, locale),
         }),
       );
     const notFound = t(locale, 'replies.driver.noSuchDriver', {
@@ -80,6 +80,8 @@ export const driver = {
   autocomplete(focused, options, context) {
     if (focused.name === 'season') return completeSeason(context, focused.value);
     const model = context.seasons.get(readString(options, 'season'));
-    return model && focused.name === 'name' ? nameChoices(model, 'person', focused.value) : [];
+    return model && focused.name === 'name'
+      ? nameChoices(model, 'person', focused.value, replyLocale(context.invoker))
+      : [];
   },
 } as const satisfies Command;

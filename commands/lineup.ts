@@ -76,6 +76,8 @@ export const lineup = {
   autocomplete(focused, options, context) {
     if (focused.name === 'season') return completeSeason(context, focused.value);
     const model = context.seasons.get(readString(options, 'season'));
-    return model && focused.name === 'team' ? nameChoices(model, 'team', focused.value) : [];
+    return model && focused.name === 'team'
+      ? nameChoices(model, 'team', focused.value, replyLocale(context.invoker))
+      : [];
   },
 } as const satisfies Command;

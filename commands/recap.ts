@@ -23,7 +23,7 @@ export const recap = {
     return sharedReply(model, `recap:${locale}:${round.round}:${season ?? ''}`, () =>
       buildReply({
         embeds: [buildRecapEmbed(model, round, locale)],
-        components: roundComponents(model, 'recap', season, round),
+        components: roundComponents(model, 'recap', season, round, locale),
       }),
     );
   },

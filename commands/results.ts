@@ -22,7 +22,7 @@ export const results = {
     return sharedReply(model, `results:${locale}:${round.round}:${season ?? ''}`, () =>
       buildReply({
         embeds: [buildResultsEmbed(model, round, locale)],
-        components: roundComponents(model, 'results', season, round),
+        components: roundComponents(model, 'results', season, round, locale),
       }),
     );
   },

@@ -106,6 +106,7 @@ export const standings = {
         page,
         pages,
         text,
+        locale,
         classes: classesWithStandings(model)
           .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
           .map((id) => ({ id, name: plainClassName(model, id) })),

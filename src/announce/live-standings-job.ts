@@ -1,5 +1,8 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { repliesLocalised, serverLocale } from '../i18n/reply-locale.js';
 import type { SeasonCatalog } from '../season/catalog.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
+import { SettingsStore } from '../store/settings-store.js';
 import { buildLiveStandingsBody, type LiveStandingsBody } from './live-standings-body.js';
 import { type LivePostClient, MessageGoneError } from './live-standings-discord.js';
 import { type LivePost, LivePostLedger, livePostNonce } from './live-standings-ledger.js';
@@ -49,6 +52,14 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
   const log = options.logger;
   const minEditIntervalMs = options.minEditIntervalMs ?? 10_000;
   const checkIntervalMs = options.checkIntervalMs ?? 3_600_000;
+  const settings = new SettingsStore(options.store);
+
+  /** The server's language for its posts (English while replies are not localised, or settings unreadable). */
+  async function postLocale(guildId: string): Promise<Locale> {
+    if (!repliesLocalised()) return DEFAULT_LOCALE;
+    const chosen = await settings.get(guildId).catch(() => null);
+    return serverLocale(chosen?.language, null);
+  }
 
   async function create(entry: LivePost, view: LiveStandingsBody, report: LiveTickReport): Promise<void> {
     const nonce = entry.nonce ?? livePostNonce(entry);
@@ -81,7 +92,7 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
   async function sync(entry: LivePost, report: LiveTickReport): Promise<void> {
     if (entry.state === 'failed' || entry.state === 'deleted') return;
     const model = options.catalog.get(entry.seasonId);
-    const view = model ? buildLiveStandingsBody(model, entry.classId) : null;
+    const view = model ? buildLiveStandingsBody(model, entry.classId, await postLocale(entry.guildId)) : null;
     if (!view) return;
     if (entry.state === 'new' || entry.state === 'pending' || entry.messageId === null)
       return create(entry, view, report);

@@ -7,6 +7,8 @@ import type { Reply } from '../core/command.js';
 import { type BotServices, type CommandContext, type OptionValues, UserError } from '../core/command.js';
 import { readString } from '../core/options.js';
 import { buildReply } from '../core/reply.js';
+import { t } from '../i18n/catalogue.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import { plainClassName } from '../replies/common.js';
 import {
   channelLink,
@@ -19,6 +21,7 @@ import {
 } from '../replies/safe-text.js';
 import { quoteInput } from '../replies/text.js';
 import { classesWithStandings } from '../season/computed-table.js';
+import { channelRefusal } from '../setup/channel-problem.js';
 import { type LivePost, LivePostLedger } from './live-standings-ledger.js';
 
 /** The `/setup live-standings` subcommand's definition; `classes` are /standings's class choices. */
@@ -60,26 +63,31 @@ export async function setUpLiveStandings(
   offered: readonly string[],
 ): Promise<Reply> {
   const channelId = readString(options, 'channel');
-  if (!channelId) throw new UserError('Which channel? e.g. /setup live-standings channel:#standings.');
+  if (!channelId) throw new UserError((locale) => t(locale, 'replies.liveSetup.whichChannel'));
   const check = await services.checkChannel(guildId, channelId);
   if (!check.ok)
-    throw new UserError(
-      `Pitboard cannot post in ${channelLink(channelId)}: ${check.problem ?? 'unknown reason'}.`,
+    throw new UserError((locale) =>
+      t(locale, 'replies.liveSetup.cannotPost', {
+        channel: channelLink(channelId),
+        problem: channelRefusal(locale, check),
+      }),
     );
   const settings = await services.settings.get(guildId);
   const seasonId = settings?.seasonId ?? null;
   const model = context.seasons.get(seasonId);
-  if (!model)
-    throw new UserError('The season this server follows is not loaded; run /setup announcements again.');
+  if (!model) throw new UserError((locale) => t(locale, 'replies.liveSetup.seasonNotLoaded'));
   const available = classesWithStandings(model).filter((id) => offered.includes(id));
   const wanted = readString(options, 'class');
   if (wanted && !available.includes(wanted))
     throw new UserError(
-      `${safe(model.name)} has no table for the class ${quoteInput(wanted)} yet.`,
+      (locale) =>
+        t(locale, 'replies.liveSetup.noClassTable', { season: safe(model.name), typed: quoteInput(wanted) }),
       available,
     );
   const classes = wanted ? [wanted] : available;
-  if (classes.length === 0) throw new UserError(`${safe(model.name)} has no standings table yet.`);
+  if (classes.length === 0)
+    throw new UserError((locale) => t(locale, 'replies.liveSetup.noTable', { season: safe(model.name) }));
+  const locale = replyLocale(context.invoker);
   const ledger = new LivePostLedger(services.store);
   const since = context.now().toISOString();
   const lines: SafeText[] = [];
@@ -91,7 +99,7 @@ export async function setUpLiveStandings(
       existing.channelId === channelId &&
       (existing.state === 'posted' || existing.state === 'pending' || existing.state === 'new')
     ) {
-      lines.push(md`${name}: already kept up to date in ${channelLink(channelId)}.`);
+      lines.push(t(locale, 'replies.liveSetup.already', { class: name, channel: channelLink(channelId) }));
       continue;
     }
     const entry: LivePost = {
@@ -113,16 +121,20 @@ export async function setUpLiveStandings(
       note: null,
     };
     await ledger.put(entry);
-    const moved =
+    const key =
       existing?.messageId && existing.channelId !== channelId
-        ? md` (the post in ${channelLink(existing.channelId)} is no longer updated)`
-        : literal('');
+        ? 'replies.liveSetup.moved'
+        : 'replies.liveSetup.posting';
     lines.push(
-      md`${name}: posted in ${channelLink(channelId)} in a moment, then edited in place after every change${moved}.`,
+      t(locale, key, {
+        class: name,
+        channel: channelLink(channelId),
+        old: channelLink(existing?.channelId ?? channelId),
+      }),
     );
   }
   services.refreshLiveStandings?.();
-  lines.push(literal('Each post is pinned when Pitboard may pin messages there (Pin Messages permission).'));
+  lines.push(t(locale, 'replies.liveSetup.pinNote'));
   return buildReply({ content: joinSafe(lines, '\n'), ephemeral: true });
 }
 
@@ -133,6 +145,7 @@ export async function describeLiveStandings(
   context: CommandContext,
 ): Promise<SafeText[]> {
   const posts = await new LivePostLedger(services.store).ofGuild(guildId);
+  const locale = replyLocale(context.invoker);
   return posts.map((post) => {
     const model = context.seasons.get(post.seasonId);
     const name = safe(model ? plainClassName(model, post.classId) : post.classId);
@@ -140,19 +153,35 @@ export async function describeLiveStandings(
     switch (post.state) {
       case 'new':
       case 'pending':
-        return md`Live table ${name} in ${where}: being posted.`;
+        return t(locale, 'replies.liveSetup.showPosting', { class: name, channel: where });
       case 'failed':
-        return md`⚠️ Live table ${name} in ${where}: Discord refused it (${safe(post.note ?? '')}); fix the channel and run /setup live-standings again.`;
+        return t(locale, 'replies.liveSetup.showFailed', {
+          class: name,
+          channel: where,
+          reason: safe(post.note ?? ''),
+        });
       case 'deleted':
-        return md`⚠️ Live table ${name} in ${where}: deleted, posted again, and deleted again, so left deleted; run /setup live-standings to bring it back.`;
+        return t(locale, 'replies.liveSetup.showDeleted', { class: name, channel: where });
       default: {
-        const after = post.afterRound ? md`updated after round ${post.afterRound}` : literal('posted');
-        const pin = post.pinned ? literal('pinned') : literal('not pinned (no Pin Messages permission)');
+        const after = post.afterRound
+          ? t(locale, 'replies.liveSetup.showAfterRound', { round: md`${post.afterRound}` })
+          : t(locale, 'replies.liveSetup.showPosted');
+        const pin = post.pinned
+          ? t(locale, 'replies.liveSetup.showPinned')
+          : t(locale, 'replies.liveSetup.showNotPinned');
         const deleted =
           post.repostedAt !== null
-            ? md`; it was deleted and posted again ${discordTimestamp(new Date(post.repostedAt), 'R')}`
+            ? t(locale, 'replies.liveSetup.showReposted', {
+                when: discordTimestamp(new Date(post.repostedAt), 'R'),
+              })
             : literal('');
-        return md`Live table ${name} in ${where}: ${after}, ${pin}${deleted}.`;
+        return t(locale, 'replies.liveSetup.showLive', {
+          class: name,
+          channel: where,
+          after,
+          pin,
+          reposted: deleted,
+        });
       }
     }
   });

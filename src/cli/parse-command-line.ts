@@ -1,5 +1,7 @@
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { type Command, type FocusedOption, type OptionValue, UserError } from '../core/command.js';
+import { t } from '../i18n/catalogue.js';
+import { safe } from '../replies/safe-text.js';
 import { quoteInput } from '../replies/text.js';
 
 export interface ParsedLine {
@@ -105,12 +107,14 @@ export function parseCommandLine(
   const trimmed = line.trim();
   const match = /^\/?([\p{L}\p{N}_'-]+)(.*)$/su.exec(trimmed);
   if (!match)
-    throw new UserError(`Type a command such as /standings pro. Commands: ${commandList(commands)}.`);
+    throw new UserError((locale) =>
+      t(locale, 'replies.cli.noCommand', { commands: safe(commandList(commands)) }),
+    );
   const name = (match[1] as string).toLowerCase();
   const command = commands.find((c) => c.definition.name === name);
   if (!command)
     throw new UserError(
-      `There is no command /${quoteInput(name, 40)}.`,
+      (locale) => t(locale, 'replies.cli.unknownCommand', { name: quoteInput(name, 40) }),
       commands.map((c) => `/${c.definition.name}`),
     );
   const tokens = tokenize(match[2] ?? '');
@@ -123,7 +127,11 @@ export function parseCommandLine(
       first >= 0 ? subcommands.find((s) => s.name === tokens[first]?.value.toLowerCase()) : undefined;
     if (!chosen)
       throw new UserError(
-        `/${name} needs one of: ${subcommands.map((s) => s.name).join(', ')}.`,
+        (locale) =>
+          t(locale, 'replies.cli.needsSubcommand', {
+            command: safe(name),
+            subcommands: safe(subcommands.map((s) => s.name).join(', ')),
+          }),
         subcommands.map((s) => `/${name} ${s.name}`),
       );
     tokens.splice(first, 1);
@@ -137,7 +145,11 @@ export function parseCommandLine(
       const option = declared.find((o) => o.name === token.key);
       if (!option)
         throw new UserError(
-          `/${name} has no option ${quoteInput(token.key, 40)}.`,
+          (locale) =>
+            t(locale, 'replies.cli.unknownOption', {
+              command: safe(name),
+              option: quoteInput(token.key ?? '', 40),
+            }),
           declared.map((o) => `${o.name}:`),
         );
       // "round:spa": a number option that autocompletes takes a name the way Discord's list would.
@@ -167,7 +179,8 @@ export function parseCommandLine(
     }
     if (!option)
       throw new UserError(
-        `/${name} does not know what to do with ${quoteInput(token.value, 40)}.`,
+        (locale) =>
+          t(locale, 'replies.cli.looseWord', { command: safe(name), word: quoteInput(token.value, 40) }),
         declared.map((o) => `${o.name}:`),
       );
     options[option.name] = coerce(option, token.value);

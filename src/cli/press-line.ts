@@ -4,6 +4,7 @@ import { replyCallbackJson } from '../core/callback-json.js';
 import type { Command, CommandContext } from '../core/command.js';
 import { runCommand } from '../core/run-command.js';
 import { isEphemeral } from '../discord/outgoing-message.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import { renderReplyText } from './render-text.js';
 
 const PRESS_LINE = /^press(?:\s+(\S+))?(?:\s+(.*))?$/;
@@ -29,7 +30,12 @@ export async function answerPress(
   context: CommandContext,
   commands: readonly Command[],
 ): Promise<{ output: string; failure: unknown | null }> {
-  const plan = planPress(press, (name) => commands.find((c) => c.definition.name === name), context.seasons);
+  const plan = planPress(
+    press,
+    (name) => commands.find((c) => c.definition.name === name),
+    context.seasons,
+    replyLocale(context.invoker),
+  );
   const { reply, failure } = plan.ok
     ? await runCommand(plan.command, plan.options, context)
     : { reply: plan.reply, failure: null };

@@ -9,6 +9,7 @@ import { UserError } from '../core/command.js';
 import { runAutocomplete, runCommand } from '../core/run-command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { DISCORD_LOCALE_NAMES, isSupportedLocale } from '../i18n/locale.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import { SeasonsUnavailableError } from '../season/unavailable-seasons.js';
 import { parseCommandLine, type WordResolver } from './parse-command-line.js';
 import { answerPress, parsePressLine } from './press-line.js';
@@ -68,7 +69,7 @@ export async function answerLine(
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     if (options.mode === 'complete') return { output: formatChoices([], options.json), failure: null };
-    const reply = buildUserErrorReply(error);
+    const reply = buildUserErrorReply(error, replyLocale(context.invoker));
     return {
       output: options.json ? replyCallbackJson(reply) : renderReplyText(reply, context.now()),
       failure: null,

@@ -8,6 +8,7 @@ import type { InteractionHandlerDeps } from '../discord/interaction-handler.js';
 import type { ReplyTarget } from '../discord/interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from '../discord/outgoing-message.js';
 import { postCallback } from '../discord/responder.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
 import { asPrivateCopy, asUpdate, planPress } from './press.js';
 import { encodeUpdateCallback } from './update-callback.js';
@@ -61,9 +62,10 @@ export async function handleComponentPress(
       { customId: interaction.customId, values: interaction.values ?? [] },
       (name) => deps.commands.get(name),
       context.seasons,
+      replyLocale(context.invoker),
     );
     if (!plan.ok) {
-      deps.logger.debug({ ...logContext, reason: plan.reason }, 'press refused');
+      deps.logger.debug({ ...logContext, reason: plan.reason, detail: plan.detail }, 'press refused');
       await responder.send(plan.reply);
       return;
     }
@@ -75,7 +77,8 @@ export async function handleComponentPress(
     );
     await responder.send(reply);
   } catch (error) {
-    const outcome = await answerWithError(responder, error, logContext, deps.logger);
+    const locale = replyLocale({ locale: interaction.locale ?? null });
+    const outcome = await answerWithError(responder, error, logContext, deps.logger, locale);
     if (outcome === 'fault') deps.onFault?.();
   }
 }

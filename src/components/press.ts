@@ -1,7 +1,9 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Command, OptionValues, Reply } from '../core/command.js';
 import { buildReply } from '../core/reply.js';
-import { md, safe } from '../replies/safe-text.js';
+import { lookupMessage, t } from '../i18n/catalogue.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { safe } from '../replies/safe-text.js';
 import type { SeasonCatalog } from '../season/catalog.js';
 import { type ComponentOption, dataVersionOf, decodeCustomId } from './custom-id.js';
 
@@ -17,7 +19,7 @@ const SELECTED_VALUE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export type PressPlan =
   | { ok: true; command: Command; options: OptionValues }
-  | { ok: false; reason: 'malformed' | 'stale'; reply: Reply };
+  | { ok: false; reason: 'malformed' | 'stale'; detail: string | null; reply: Reply };
 
 /**
  * What a press asks for: a command of the same modules and its options, or the refusal to show (ephemeral,
@@ -28,46 +30,54 @@ export function planPress(
   press: Press,
   findCommand: (name: string) => Command | undefined,
   seasons: SeasonCatalog,
+  locale: Locale = DEFAULT_LOCALE,
 ): PressPlan {
   const decoded = decodeCustomId(press.customId);
-  if (!decoded.ok) return malformed(decoded.problem);
+  if (!decoded.ok) return malformed(decoded.problem, locale);
   const { state } = decoded;
   const command = findCommand(state.command);
-  if (!command) return malformed('it names a command this bot does not have');
+  if (!command) return malformed('it names a command this bot does not have', locale);
   const options: Record<string, string | number | boolean> = { ...state.options };
   const sets = SELECT_SETS[state.slot];
   if (sets) {
     const [value, ...more] = press.values;
     if (value === undefined || more.length > 0 || !SELECTED_VALUE.test(value))
-      return malformed('the menu sent no single choice');
+      return malformed('the menu sent no single choice', locale);
     options[sets] = value;
   } else if (press.values.length > 0) {
-    return malformed('a button sent menu choices');
+    return malformed('a button sent menu choices', locale);
   }
   const season = typeof options.season === 'string' ? options.season : null;
   const model = seasons.get(season);
-  if (!model || dataVersionOf(model.version) !== state.dataVersion) return stale(state.command, model?.name);
+  if (!model || dataVersionOf(model.version) !== state.dataVersion)
+    return stale(state.command, model?.name, locale);
   return { ok: true, command, options };
 }
 
-function malformed(problem: string): PressPlan {
+/** `problem`, what the decoder found, is a technical detail for the log, not for the reader. */
+function malformed(problem: string, locale: Locale): PressPlan {
   return {
     ok: false,
     reason: 'malformed',
+    detail: problem,
     reply: buildReply({
-      content: md`That button or menu was not made by Pitboard, or it is damaged (${safe(problem)}), so nothing was changed. Run the command again.`,
+      content: t(locale, 'replies.press.malformed'),
       ephemeral: true,
     }),
   };
 }
 
-function stale(command: string, seasonName: string | undefined): PressPlan {
-  const data = seasonName ? md`the ${safe(seasonName)} data` : md`a season that is no longer loaded`;
+function stale(command: string, seasonName: string | undefined, locale: Locale): PressPlan {
+  // The command as the reader's client names it.
+  const name = safe(lookupMessage(locale, `commands.${command}.name`) ?? command);
   return {
     ok: false,
     reason: 'stale',
+    detail: null,
     reply: buildReply({
-      content: md`These buttons belong to an earlier version of ${data}; it has changed since, so nothing was changed. Run /${safe(command)} again for the current answer.`,
+      content: seasonName
+        ? t(locale, 'replies.press.stale', { season: safe(seasonName), command: name })
+        : t(locale, 'replies.press.staleGone', { command: name }),
       ephemeral: true,
     }),
   };

@@ -1,3 +1,5 @@
+import { plainText } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import type { NameMatch } from '../season/search.js';
 import { type ActionRow, actionRows, button, type SelectChoice, stringSelect } from './builders.js';
@@ -34,34 +36,45 @@ export interface StandingsView {
   text: boolean;
   /** Classes the switcher offers: id and display name. */
   classes: readonly { id: string; name: string }[];
+  /** The language of the labels. */
+  locale: Locale;
 }
 
 /** ◀ ▶ between pages, the picture/text toggle, and the class switcher. */
 export function standingsComponents(model: SeasonModel, view: StandingsView): ActionRow[] {
   return orNone(() => {
     const encode = encoderFor(model, 'standings', view.season);
+    const label = (key: Parameters<typeof plainText>[1]) => plainText(view.locale, key);
     const here = { class: view.classId, text: view.text, ...(view.round ? { round: view.round } : {}) };
     const pager =
       view.pages > 1
         ? [
-            button(encode('prev', { ...here, page: Math.max(1, view.page - 1) }), '◀ Previous', {
-              disabled: view.page <= 1,
-            }),
-            button(encode('next', { ...here, page: Math.min(view.pages, view.page + 1) }), 'Next ▶', {
-              disabled: view.page >= view.pages,
-            }),
+            button(
+              encode('prev', { ...here, page: Math.max(1, view.page - 1) }),
+              label('replies.buttons.previous'),
+              {
+                disabled: view.page <= 1,
+              },
+            ),
+            button(
+              encode('next', { ...here, page: Math.min(view.pages, view.page + 1) }),
+              label('replies.buttons.next'),
+              {
+                disabled: view.page >= view.pages,
+              },
+            ),
           ]
         : [];
     const toggle = button(
       encode('view', { ...here, page: view.page, text: !view.text }),
-      view.text ? 'Show picture' : 'Text only',
+      label(view.text ? 'replies.buttons.showPicture' : 'replies.buttons.textOnly'),
     );
     const switcher =
       view.classes.length > 1
         ? [
             stringSelect(
               encode('class', { text: view.text }),
-              'Another class',
+              label('replies.buttons.anotherClass'),
               view.classes.map(
                 (c): SelectChoice => ({ label: c.name, value: c.id, selected: c.id === view.classId }),
               ),
@@ -77,6 +90,7 @@ export function driverPickComponents(
   model: SeasonModel,
   season: string | null,
   matches: readonly NameMatch[],
+  locale: Locale,
 ): ActionRow[] {
   return orNone(() => {
     const encode = encoderFor(model, 'driver', season);
@@ -84,10 +98,12 @@ export function driverPickComponents(
       (m): SelectChoice => ({
         label: m.name,
         value: m.id,
-        ...(m.via ? { description: `written “${m.via}”` } : {}),
+        ...(m.via ? { description: plainText(locale, 'replies.buttons.writtenAs', { via: m.via }) } : {}),
       }),
     );
-    return actionRows([stringSelect(encode('pick', {}), 'Choose a driver', choices)]);
+    return actionRows([
+      stringSelect(encode('pick', {}), plainText(locale, 'replies.buttons.chooseDriver'), choices),
+    ]);
   });
 }
 
@@ -97,6 +113,7 @@ export function roundComponents(
   command: 'results' | 'recap',
   season: string | null,
   round: Round,
+  locale: Locale,
 ): ActionRow[] {
   return orNone(() => {
     const encode = encoderFor(model, command, season);
@@ -105,12 +122,19 @@ export function roundComponents(
     return actionRows([
       button(
         encode('prev', { round: previous?.round ?? round.round }),
-        previous ? `◀ Round ${previous.round} · ${previous.short_name}` : '◀ Previous',
+        previous
+          ? plainText(locale, 'replies.buttons.previousRound', {
+              round: previous.round,
+              name: previous.short_name,
+            })
+          : plainText(locale, 'replies.buttons.previous'),
         { disabled: !previous },
       ),
       button(
         encode('next', { round: next?.round ?? round.round }),
-        next ? `Round ${next.round} · ${next.short_name} ▶` : 'Next ▶',
+        next
+          ? plainText(locale, 'replies.buttons.nextRound', { round: next.round, name: next.short_name })
+          : plainText(locale, 'replies.buttons.next'),
         { disabled: !next },
       ),
     ]);

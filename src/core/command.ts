@@ -3,6 +3,7 @@ import type {
   APIInteractionResponseCallbackData,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import type { SeasonCatalog } from '../season/catalog.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -55,10 +56,22 @@ export interface CommandContext {
   services?: BotServices;
 }
 
+/** A permission a recap needs in its channel. */
+export type RecapPermission = 'viewChannel' | 'sendMessages' | 'embedLinks';
+
+/** Why the bot cannot post in a channel, for a sentence in the admin's language (src/setup/channel-problem.ts). */
+export type ChannelProblem =
+  | { kind: 'elsewhere' }
+  | { kind: 'notText' }
+  | { kind: 'permissionsUnknown' }
+  | { kind: 'missing'; permissions: readonly RecapPermission[] };
+
 export interface ChannelCheck {
   ok: boolean;
-  /** Why the bot cannot post there, in words for an admin. */
+  /** Why the bot cannot post there, in words for an admin (English, for logs and checks without a reason). */
   problem: string | null;
+  /** The same, for the reply in the admin's language; absent when the check gives words only. */
+  reason?: ChannelProblem;
 }
 
 /** What /setup and replay-aware commands need beyond the season model. */
@@ -92,13 +105,27 @@ export interface Command {
   ): APIApplicationCommandOptionChoice[];
 }
 
-/** A mistake by the person asking: shown verbatim, ephemeral, with suggestions. Never logged as a fault. */
+/** A message written when the reply is, in the reader's language (only the adapter knows it by then). */
+export type LocalisedText = (locale: Locale) => string;
+
+/**
+ * A mistake by the person asking: shown verbatim, ephemeral, with suggestions. Never logged as a fault. Given
+ * as a {@link LocalisedText} it is written in the reader's language; a plain string is shown as it is (its
+ * thrower wrote it in the reader's language already). `message` is the English text, for logs.
+ */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  readonly #text: LocalisedText | null;
   constructor(
-    message: string,
+    message: string | LocalisedText,
     readonly suggestions: readonly string[] = [],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message(DEFAULT_LOCALE));
+    this.#text = typeof message === 'string' ? null : message;
+  }
+
+  /** The message for a reader of `locale`. */
+  textIn(locale: Locale): string {
+    return this.#text ? this.#text(locale) : this.message;
   }
 }

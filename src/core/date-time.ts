@@ -5,8 +5,16 @@
  */
 export type DateTimeParse =
   | { ok: true; date: Date }
-  /** `shape`: not written as a date at all; `impossible`: written as one, but no such day or time. */
-  | { ok: false; reason: 'shape' | 'impossible'; problem: string };
+  /** `shape`: not written as a date at all. `problem` is in English (logs, configuration errors). */
+  | { ok: false; reason: 'shape'; problem: string }
+  /** Written as a date, but no such day or time; `issue` says which part, for a sentence in any language. */
+  | { ok: false; reason: 'impossible'; problem: string; issue: ImpossibleDate };
+
+export type ImpossibleDate =
+  | { part: 'month'; month: string }
+  | { part: 'day'; day: number; month: number; year: number }
+  | { part: 'time'; time: string }
+  | { part: 'offset'; zone: string };
 
 export interface DateTimeDefaults {
   /** Time of day for a date written without one, as `HH:MM:SS` UTC. */
@@ -42,7 +50,12 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const impossible = (problem: string): DateTimeParse => ({ ok: false, reason: 'impossible', problem });
+const impossible = (problem: string, issue: ImpossibleDate): DateTimeParse => ({
+  ok: false,
+  reason: 'impossible',
+  problem,
+  issue,
+});
 
 export function parseDateTime(text: string, { timeOfDay }: DateTimeDefaults): DateTimeParse {
   const trimmed = text.trim();
@@ -57,17 +70,29 @@ export function parseDateTime(text: string, { timeOfDay }: DateTimeDefaults): Da
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12) return impossible(`month ${mo} does not exist (01 to 12)`);
+  if (month < 1 || month > 12)
+    return impossible(`month ${mo} does not exist (01 to 12)`, { part: 'month', month: mo as string });
   if (day < 1 || day > daysInMonth(year, month))
-    return impossible(`${day} ${MONTHS[month - 1]} ${year} does not exist`);
+    return impossible(`${day} ${MONTHS[month - 1]} ${year} does not exist`, {
+      part: 'day',
+      day,
+      month,
+      year,
+    });
   const [dh, dm, ds] = timeOfDay.split(':');
   const hour = Number(h ?? dh);
   const minute = Number(mi ?? dm);
   const second = Number(s ?? ds ?? 0);
-  if (hour > 23 || minute > 59 || second > 59)
-    return impossible(`${h}:${mi}${s === undefined ? '' : `:${s}`} is not a time of day (00:00 to 23:59:59)`);
+  if (hour > 23 || minute > 59 || second > 59) {
+    const time = `${h}:${mi}${s === undefined ? '' : `:${s}`}`;
+    return impossible(`${time} is not a time of day (00:00 to 23:59:59)`, { part: 'time', time });
+  }
   const offsetMinutes = zone ? parseOffset(zone) : 0;
-  if (offsetMinutes === null) return impossible(`${zone} is not a time zone offset (±00:00 to ±14:00)`);
+  if (offsetMinutes === null)
+    return impossible(`${zone} is not a time zone offset (±00:00 to ±14:00)`, {
+      part: 'offset',
+      zone: zone as string,
+    });
   const millis = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   const date = new Date(0);

@@ -5,6 +5,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { t } from '../i18n/catalogue.js';
+import { optionName } from '../i18n/option-name.js';
 import { quoteInput } from '../replies/text.js';
 import type { SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
@@ -47,7 +49,12 @@ export function readInteger(options: OptionValues, name: string): number | null 
   if (text === '') return null;
   const n = typeof value === 'number' ? value : /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n))
-    throw new UserError(`${name} must be a whole number, not ${quoteInput(String(value))}.`);
+    throw new UserError((locale) =>
+      t(locale, 'replies.errors.notWhole', {
+        option: optionName(locale, name),
+        value: quoteInput(String(value)),
+      }),
+    );
   return n;
 }
 
@@ -58,7 +65,12 @@ export function readBoolean(options: OptionValues, name: string): boolean {
   const text = String(value).trim().toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(text)) return true;
   if (['false', 'no', '0', 'off', ''].includes(text)) return false;
-  throw new UserError(`${name} must be true or false, not ${quoteInput(String(value))}.`);
+  throw new UserError((locale) =>
+    t(locale, 'replies.errors.notBoolean', {
+      option: optionName(locale, name),
+      value: quoteInput(String(value)),
+    }),
+  );
 }
 
 /** The season a command asks about: the `season` option, else the default. Unknown ids are a user error. */
@@ -69,8 +81,9 @@ export function resolveSeason(context: CommandContext, options: OptionValues): S
   const all = context.seasons.list();
   const needle = normaliseName(wanted ?? '');
   const close = all.filter((m) => normaliseName(m.name).includes(needle) || m.id.includes(needle));
+  const typed = quoteInput(wanted ?? '');
   throw new UserError(
-    `There is no season ${quoteInput(wanted ?? '')}.`,
+    (locale) => t(locale, 'replies.errors.noSeason', { typed }),
     (close.length > 0 ? close : all).slice(0, 5).map((m) => m.id),
   );
 }
@@ -166,11 +179,8 @@ function countCharacters(text: string): number {
   return count;
 }
 
-/** 1000000 → "1,000,000", the same on every Node build (no locale data needed). */
-const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-
 export function overlongOptionError({ name, length, max }: OverlongOption): UserError {
-  return new UserError(
-    `${name} is too long: ${groupDigits(length)} characters, at most ${groupDigits(max)}.`,
+  return new UserError((locale) =>
+    t(locale, 'replies.errors.tooLong', { option: optionName(locale, name), length, max }),
   );
 }

@@ -3,6 +3,8 @@ import {
   type APIApplicationCommandOptionChoice,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
+import { t } from '../i18n/catalogue.js';
+import { optionName } from '../i18n/option-name.js';
 import { safe } from '../replies/safe-text.js';
 import type { Round, SeasonModel } from '../season/model.js';
 import { normaliseName } from '../season/search.js';
@@ -21,11 +23,20 @@ export const roundOption = {
 /** The round a command asks about; out of range is a user error listing the rounds. */
 export function resolveRound(model: SeasonModel, options: OptionValues): Round {
   const number = readInteger(options, 'round');
-  if (number === null) throw new UserError('Which round? Give its number, e.g. round:1.', roundNames(model));
+  if (number === null)
+    throw new UserError(
+      (locale) => t(locale, 'replies.errors.whichRound', { option: optionName(locale, 'round') }),
+      roundNames(model),
+    );
   const round = model.rounds[number - 1];
   if (!round || number < 1)
     throw new UserError(
-      `There is no round ${number}: ${safe(model.name)} has rounds 1–${model.rounds.length}.`,
+      (locale) =>
+        t(locale, 'replies.standings.noRound', {
+          round: number,
+          season: safe(model.name),
+          count: model.rounds.length,
+        }),
       roundNames(model),
     );
   return round;

@@ -1,16 +1,21 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
+import { t } from '../i18n/catalogue.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import type { Command, CommandContext, FocusedOption, OptionValues, Reply } from './command.js';
 import { UserError } from './command.js';
 import { checkOptionLengths, overlongOptionError } from './options.js';
 import { buildUserErrorReply } from './user-error-reply.js';
 
-export const GENERIC_ERROR_TEXT =
-  'Something went wrong on our side while answering. It has been logged; please try again later.';
-
-export function buildGenericErrorReply(): Reply {
+/** The answer to a fault on our side (logged by the caller), in the reader's language. */
+export function buildGenericErrorReply(locale: Locale = DEFAULT_LOCALE): Reply {
   return {
-    data: { content: GENERIC_ERROR_TEXT, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    data: {
+      content: t(locale, 'replies.errors.generic'),
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    },
   };
 }
 
@@ -51,8 +56,9 @@ export async function runCommand(
   try {
     return { reply: await executeCommand(command, options, context), failure: null };
   } catch (error) {
-    if (error instanceof UserError) return { reply: buildUserErrorReply(error), failure: null };
-    return { reply: buildGenericErrorReply(), failure: error };
+    const locale = replyLocale(context.invoker);
+    if (error instanceof UserError) return { reply: buildUserErrorReply(error, locale), failure: null };
+    return { reply: buildGenericErrorReply(locale), failure: error };
   }
 }
 

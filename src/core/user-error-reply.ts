@@ -1,4 +1,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
+import { t } from '../i18n/catalogue.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { joinSafe } from '../replies/safe-text.js';
 import { safe } from '../replies/text.js';
 import type { Reply, UserError } from './command.js';
 
@@ -6,13 +9,18 @@ const MAX_CONTENT = 2000;
 const MAX_SUGGESTIONS = 10;
 
 /**
- * The ephemeral answer to a user's mistake, shared by the Discord and CLI adapters: the message verbatim,
- * then "Did you mean: …" with the suggestions (data text, so made safe: markdown escaped, no live mentions).
+ * The ephemeral answer to a user's mistake, shared by the Discord and CLI adapters: the message verbatim in
+ * the reader's language, then "Did you mean: …" with the suggestions (data text, so made safe: markdown
+ * escaped, no live mentions).
  */
-export function buildUserErrorReply(error: Pick<UserError, 'message' | 'suggestions'>): Reply {
+export function buildUserErrorReply(
+  error: Pick<UserError, 'textIn' | 'suggestions'>,
+  locale: Locale = DEFAULT_LOCALE,
+): Reply {
   const suggestions = error.suggestions.slice(0, MAX_SUGGESTIONS).map((suggestion) => safe(suggestion));
-  const lines = [error.message];
-  if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
+  const lines = [error.textIn(locale)];
+  if (suggestions.length > 0)
+    lines.push(t(locale, 'replies.errors.didYouMean', { suggestions: joinSafe(suggestions, ', ') }));
   return {
     data: {
       content: clampContent(lines.join('\n')),

@@ -1,8 +1,10 @@
 import type { Client, RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
-import type { Command, CommandContext, Invoker } from '../core/command.js';
+import type { Command, CommandContext, Invoker, Reply } from '../core/command.js';
+import { buildReply } from '../core/reply.js';
+import { t } from '../i18n/catalogue.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
-import { literal } from '../replies/safe-text.js';
 import { createDiscordClient } from './client.js';
 import { type Clock, systemClock } from './clock.js';
 import { drainInFlight } from './drain.js';
@@ -41,7 +43,10 @@ export interface Bot {
   stats: BotStats;
 }
 
-export const RESTARTING_NOTICE = literal('Pitboard is restarting. Please try again in a moment.');
+/** The answer to an interaction that arrives while the bot is stopping, in the user's language. */
+export function restartingNotice(interaction: { readonly locale?: string | null }): Reply {
+  return buildReply({ content: t(replyLocale(interaction), 'replies.errors.restarting'), ephemeral: true });
+}
 
 export interface BotCore {
   client: Client;

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { type Client, Events, type Interaction } from 'discord.js';
-import { buildReply } from '../core/reply.js';
 import { type Logger, redactUrlTokens } from '../logger.js';
-import { type Bot, type BotOptions, createBotCore, RESTARTING_NOTICE } from './bot-core.js';
+import { type Bot, type BotOptions, createBotCore, restartingNotice } from './bot-core.js';
 import { InteractionResponder, respondWithChoices } from './responder.js';
 import { routeInteraction } from './router.js';
 
@@ -48,7 +47,7 @@ async function turnAway(interaction: Interaction, logger: Logger): Promise<void>
     await respondWithChoices(interaction, []).catch(() => undefined);
   } else if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
     await new InteractionResponder(interaction, logger)
-      .send(buildReply({ content: RESTARTING_NOTICE, ephemeral: true }))
+      .send(restartingNotice(interaction))
       .catch(() => undefined);
   }
 }

@@ -1,11 +1,12 @@
 import { type Client, PermissionFlagsBits } from 'discord.js';
-import type { ChannelCheck } from '../core/command.js';
+import type { ChannelCheck, RecapPermission } from '../core/command.js';
+import { refuseChannel } from '../setup/channel-problem.js';
 
 const NEEDED = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-] as const;
+  [PermissionFlagsBits.ViewChannel, 'viewChannel'],
+  [PermissionFlagsBits.SendMessages, 'sendMessages'],
+  [PermissionFlagsBits.EmbedLinks, 'embedLinks'],
+] as const satisfies readonly (readonly [bigint, RecapPermission])[];
 
 /** Can the bot post a recap (an embed) in this channel? Read from the gateway's guild and channel caches. */
 export async function checkChannel(
@@ -16,12 +17,11 @@ export async function checkChannel(
   const channel =
     client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
   if (!channel || !('guildId' in channel) || channel.guildId !== guildId)
-    return { ok: false, problem: 'that channel is not in this server, or I cannot see it' };
-  if (!channel.isTextBased() || channel.isThread())
-    return { ok: false, problem: 'recaps need a text or announcement channel' };
+    return refuseChannel({ kind: 'elsewhere' });
+  if (!channel.isTextBased() || channel.isThread()) return refuseChannel({ kind: 'notText' });
   const me = client.user;
   const permissions = me ? channel.permissionsFor(me) : null;
-  if (!permissions) return { ok: false, problem: 'I cannot work out my permissions there' };
+  if (!permissions) return refuseChannel({ kind: 'permissionsUnknown' });
   return judgeRecapPermissions(permissions.bitfield);
 }
 
@@ -30,5 +30,5 @@ export function judgeRecapPermissions(bits: bigint): ChannelCheck {
   const missing = NEEDED.filter(([bit]) => (bits & bit) === 0n).map(([, name]) => name);
   return missing.length === 0
     ? { ok: true, problem: null }
-    : { ok: false, problem: `I am missing ${missing.join(', ')}` };
+    : refuseChannel({ kind: 'missing', permissions: missing });
 }

@@ -1,7 +1,10 @@
 import type { Command, CommandContext, Invoker, OptionValues } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { completeOption, executeCommand } from '../core/run-command.js';
+import { t } from '../i18n/catalogue.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
+import { safe } from '../replies/safe-text.js';
 import { type Clock, runWithDeadline } from './clock.js';
 import { answerWithError, type InteractionLogContext } from './error-boundary.js';
 import type { AutocompleteSource, InteractionSource, RepliableInteraction } from './interaction-types.js';
@@ -40,7 +43,8 @@ export async function handleChatInputCommand(
     const command = deps.commands.get(interaction.commandName);
     if (!command) {
       deps.logger.warn(logContext, 'interaction for an unknown command (stale registration?)');
-      throw new UserError(`/${interaction.commandName} is not available any more.`);
+      const name = safe(interaction.commandName);
+      throw new UserError((locale) => t(locale, 'replies.errors.commandGone', { name }));
     }
     const context = deps.makeContext(buildInvoker(interaction));
     if (command.mayBeSlow) await responder.defer(ephemeral);
@@ -52,7 +56,8 @@ export async function handleChatInputCommand(
     );
     await responder.send(reply);
   } catch (error) {
-    const outcome = await answerWithError(responder, error, logContext, deps.logger);
+    const locale = replyLocale(buildInvoker(interaction));
+    const outcome = await answerWithError(responder, error, logContext, deps.logger, locale);
     if (outcome === 'fault') deps.onFault?.();
   }
 }

@@ -57,6 +57,8 @@ export interface ReplyTarget extends CallbackTarget {
   editReply(options: InteractionEditReplyOptions): Promise<unknown>;
   followUp(options: InteractionReplyOptions): Promise<unknown>;
   deleteReply(): Promise<unknown>;
+  /** The user's client language, for the few words the adapter writes itself. */
+  readonly locale?: string | null;
 }
 
 export interface AutocompleteSource extends InteractionSource, CallbackTarget {

@@ -2,12 +2,12 @@ import { MessageFlags, Routes } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { choicesCallbackJson, NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
+import { t } from '../i18n/catalogue.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
 import { type EncodedCallback, encodeReplyCallback } from './callback-body.js';
 import type { AutocompleteSource, CallbackTarget, ReplyTarget } from './interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
-
-const PRIVATE_ANSWER_NOTE = 'Answered privately.';
 
 /**
  * Sends at most one initial response per interaction and everything after it the right way:
@@ -68,7 +68,8 @@ export class InteractionResponder {
    * ephemeral followUp, then the placeholder is deleted (a failed delete only leaves the short note).
    */
   async #replacePublicPlaceholder(reply: Reply): Promise<void> {
-    await this.interaction.editReply({ content: PRIVATE_ANSWER_NOTE, allowedMentions: NO_MENTIONS });
+    const note = t(replyLocale(this.interaction), 'replies.errors.answeredPrivately');
+    await this.interaction.editReply({ content: note, allowedMentions: NO_MENTIONS });
     await this.interaction.followUp(toReplyOptions(reply));
     await this.interaction.deleteReply().catch((err: unknown) => {
       this.logger.warn(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ChannelCheck } from '../core/command.js';
 import { judgeRecapPermissions } from '../discord/channel-check.js';
 import { computeChannelPermissions } from '../discord/channel-permissions.js';
+import { refuseChannel } from '../setup/channel-problem.js';
 
 // What discord.js calls text-based and not a thread (channel-check.ts's test for the gateway).
 const RECAP_CHANNEL_TYPES: ReadonlySet<number> = new Set([
@@ -40,15 +41,13 @@ export async function checkChannelOverRest(
   channelId: string,
 ): Promise<ChannelCheck> {
   const channel = channelSchema.safeParse(await rest.get(Routes.channel(channelId)).catch(() => null));
-  if (!channel.success || channel.data.guild_id !== guildId)
-    return { ok: false, problem: 'that channel is not in this server, or I cannot see it' };
-  if (!RECAP_CHANNEL_TYPES.has(channel.data.type))
-    return { ok: false, problem: 'recaps need a text or announcement channel' };
+  if (!channel.success || channel.data.guild_id !== guildId) return refuseChannel({ kind: 'elsewhere' });
+  if (!RECAP_CHANNEL_TYPES.has(channel.data.type)) return refuseChannel({ kind: 'notText' });
   const [guild, member] = await Promise.all([
     rest.get(Routes.guild(guildId)).then((json) => guildSchema.parse(json)),
     rest.get(Routes.guildMember(guildId, botUserId)).then((json) => memberSchema.parse(json)),
   ]).catch(() => [null, null] as const);
-  if (!guild || !member) return { ok: false, problem: 'I cannot work out my permissions there' };
+  if (!guild || !member) return refuseChannel({ kind: 'permissionsUnknown' });
   return judgeRecapPermissions(
     computeChannelPermissions({
       guildId,

@@ -1,7 +1,6 @@
 import { Routes } from 'discord.js';
 import type { HttpEndpointConfig } from '../config.js';
-import { buildReply } from '../core/reply.js';
-import { type Bot, type BotOptions, createBotCore, RESTARTING_NOTICE } from '../discord/bot-core.js';
+import { type Bot, type BotOptions, createBotCore, restartingNotice } from '../discord/bot-core.js';
 import { handleAutocomplete, handleChatInputCommand } from '../discord/interaction-handler.js';
 import { InteractionResponder, respondWithChoices } from '../discord/responder.js';
 import { HttpInteraction, type InlineAnswer } from './http-interaction.js';
@@ -42,9 +41,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
     if (core.stopping) {
       return autocomplete
         ? respondWithChoices(interaction, [])
-        : new InteractionResponder(interaction, logger).send(
-            buildReply({ content: RESTARTING_NOTICE, ephemeral: true }),
-          );
+        : new InteractionResponder(interaction, logger).send(restartingNotice(interaction));
     }
     return autocomplete ? handleAutocomplete(interaction, deps) : handleChatInputCommand(interaction, deps);
   };

@@ -43,6 +43,18 @@ export function lookupMessage(locale: Locale, key: string): string | undefined {
 }
 
 /**
+ * A catalogue message for text Discord shows as plain text (button and menu labels, autocomplete choices):
+ * values go in as they are, since nothing there is read as markdown or a mention.
+ */
+export function plainText(
+  locale: Locale,
+  key: MessageKey,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return i18n.t(key, { ...values, lng: locale });
+}
+
+/**
  * A catalogue message in `locale` (English when the language lacks it). The catalogue is ours, so its text is
  * trusted markup; the values are already safe, so the result is safe text.
  */

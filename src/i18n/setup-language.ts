@@ -10,7 +10,7 @@ import { joinSafe, literal, type SafeText } from '../replies/safe-text.js';
 import type { GuildSettings } from '../store/settings-store.js';
 import { t } from './catalogue.js';
 import { LOCALES, type Locale } from './locale.js';
-import { REPLIES_LOCALISED, replyLocale } from './reply-locale.js';
+import { repliesLocalised, replyLocale } from './reply-locale.js';
 
 const SERVER_DEFAULT = 'server';
 
@@ -70,7 +70,15 @@ export async function setLanguage(
   const wanted = readString(options, 'language') ?? '';
   const language = wanted === SERVER_DEFAULT ? null : LOCALES.find((locale) => locale === wanted);
   if (language === undefined)
-    throw new UserError(`Pick a language from the list: ${LANGUAGE_CHOICES.map((c) => c.name).join(', ')}.`);
+    throw new UserError((locale) =>
+      t(locale, 'replies.settings.pickLanguage', {
+        languages: joinSafe(
+          LANGUAGE_CHOICES.filter((c) => c.value !== SERVER_DEFAULT).map((c) => literal(c.name)),
+          ', ',
+        ),
+        server: t(locale, 'commands.setup.options.language.options.language.choices.server'),
+      }),
+    );
   await services.settings.save({
     ...current,
     language,
@@ -79,6 +87,6 @@ export async function setLanguage(
   });
   const locale = replyLocale(context.invoker);
   const lines = [t(locale, 'replies.setup.language.set', { language: SELECTOR[language ?? SERVER_DEFAULT] })];
-  if (!REPLIES_LOCALISED) lines.push(t(locale, 'replies.setup.language.englishForNow'));
+  if (!repliesLocalised()) lines.push(t(locale, 'replies.setup.language.englishForNow'));
   return buildReply({ content: joinSafe(lines, '\n'), ephemeral: true });
 }

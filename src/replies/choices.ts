@@ -1,17 +1,21 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import { plainText } from '../i18n/catalogue.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import type { SeasonModel } from '../season/model.js';
 import { compareNames, type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
 import { plainClassName, teamName } from './common.js';
 import { LIMITS, truncate } from './limits.js';
 import { memoForModel } from './memo.js';
-import { flag, ordinal } from './text.js';
+import { flag } from './text.js';
 
-function personChoiceName(model: SeasonModel, id: string, via: string | null): string {
+function personChoiceName(model: SeasonModel, id: string, via: string | null, locale: Locale): string {
   const person = model.people.get(id);
   if (!person) return id;
   const row = model.index.standingsByPerson.get(id)?.[0];
   // Choices are plain text, not markdown: names as written, never escaped.
-  const standing = row ? ` · ${plainClassName(model, row.classId)} ${ordinal(row.position, 'en')}` : '';
+  const standing = row
+    ? ` · ${plainText(locale, 'replies.choices.standing', { class: plainClassName(model, row.classId), n: row.position })}`
+    : '';
   const alias = via ? ` (${via})` : '';
   return `${person.name}${alias} ${flag(person.nationality.iso)}${standing}`;
 }
@@ -25,10 +29,11 @@ export function nameChoices(
   model: SeasonModel,
   kind: NameKind,
   typed: string,
+  locale: Locale,
 ): APIApplicationCommandOptionChoice[] {
-  // The same prefixes are typed over and over; the answer depends only on the model and the text.
-  return memoForModel(model, `choices:${kind}:${normaliseName(typed)}`, () =>
-    computeNameChoices(model, kind, typed),
+  // The same prefixes are typed over and over; the answer depends only on the model, the text and the language.
+  return memoForModel(model, `choices:${locale}:${kind}:${normaliseName(typed)}`, () =>
+    computeNameChoices(model, kind, typed, locale),
   );
 }
 
@@ -36,6 +41,7 @@ function computeNameChoices(
   model: SeasonModel,
   kind: NameKind,
   typed: string,
+  locale: Locale,
 ): APIApplicationCommandOptionChoice[] {
   let matches: Pick<NameMatch, 'id' | 'via'>[];
   if (typed.trim() === '') {
@@ -55,7 +61,7 @@ function computeNameChoices(
   for (const m of matches) {
     if (seen.has(m.id) || m.id.length > LIMITS.choiceValue) continue;
     seen.add(m.id);
-    const name = kind === 'person' ? personChoiceName(model, m.id, m.via) : teamName(model, m.id);
+    const name = kind === 'person' ? personChoiceName(model, m.id, m.via, locale) : teamName(model, m.id);
     choices.push({ name: truncate(name, LIMITS.choiceName), value: m.id });
     if (choices.length === LIMITS.choices) break;
   }

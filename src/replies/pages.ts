@@ -44,7 +44,8 @@ export function splitIntoPages(
 export function choosePage(asked: number | null, pages: number): number {
   if (asked === null) return 1;
   if (Number.isInteger(asked) && asked >= 1 && asked <= Math.max(1, pages)) return asked;
-  throw new UserError(`There is no page ${asked}: this table has ${Math.max(1, pages)}.`);
+  const count = Math.max(1, pages);
+  throw new UserError((locale) => t(locale, 'replies.errors.noPage', { page: asked, pages: count }));
 }
 
 export function pageLine(page: number, pages: number, locale: Locale): SafeText {

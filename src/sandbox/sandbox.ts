@@ -14,6 +14,7 @@ import { type Reply, UserError } from '../core/command.js';
 import { buildUserErrorReply } from '../core/user-error-reply.js';
 import { deployCommands } from '../discord/deploy.js';
 import { DISCORD_LOCALE_NAMES, isSupportedLocale } from '../i18n/locale.js';
+import { replyLocale } from '../i18n/reply-locale.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { pressInSandbox } from './press.js';
@@ -206,7 +207,8 @@ async function ask(
   try {
     parsed = parseCommandLine(line, commands, resolveWord);
   } catch (error) {
-    if (error instanceof UserError) return renderReplyText(buildUserErrorReply(error), new Date());
+    if (error instanceof UserError)
+      return renderReplyText(buildUserErrorReply(error, replyLocale({ locale })), new Date());
     throw error;
   }
   const { subcommand, ...options } = parsed.options;

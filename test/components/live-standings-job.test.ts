@@ -125,7 +125,7 @@ describe('living standings job', () => {
 
   test('an unchanged post is checked for deletion at most once per interval, and comes back once if deleted', async () => {
     const ledger = new LivePostLedger(store);
-    const shown = buildLiveStandingsBody(app.catalog.defaultSeason(), 'pro')?.fingerprint ?? null;
+    const shown = buildLiveStandingsBody(app.catalog.defaultSeason(), 'pro', 'en')?.fingerprint ?? null;
     await ledger.put(entry('4', { shown, lastEditAt: '2013-10-01T00:00:00.000Z' }));
     let now = new Date('2013-10-01T00:30:00Z');
     const { client, calls } = recordingClient({ check: new MessageGoneError('Unknown Message') });

@@ -47,7 +47,7 @@ describe('parseDateTime: impossible dates are named, never rolled over', () => {
     ['2026-12-01T23:59:60Z', '23:59:60 is not a time of day (00:00 to 23:59:59)'],
     ['2026-12-01T12:00+15:00', '+15:00 is not a time zone offset (±00:00 to ±14:00)'],
   ])('%s: %s', (text, problem) => {
-    expect(parseDateTime(text, AT_MIDNIGHT)).toEqual({ ok: false, reason: 'impossible', problem });
+    expect(parseDateTime(text, AT_MIDNIGHT)).toMatchObject({ ok: false, reason: 'impossible', problem });
   });
 
   test.each([

@@ -55,18 +55,19 @@ test.each(['general', 'news'])(
 );
 
 test.each([
-  ['hidden', 'I am missing View Channel'],
-  ['read-only', 'I am missing Send Messages'],
-  ['no-embeds', 'I am missing Embed Links'],
-  ['muted', 'I am missing Send Messages, Embed Links'],
-])('%s: the missing permissions are named, in order', async (name, problem) => {
-  expect(await check(name)).toEqual({ ok: false, problem });
+  ['hidden', 'I am missing View Channel', ['viewChannel']],
+  ['read-only', 'I am missing Send Messages', ['sendMessages']],
+  ['no-embeds', 'I am missing Embed Links', ['embedLinks']],
+  ['muted', 'I am missing Send Messages, Embed Links', ['sendMessages', 'embedLinks']],
+])('%s: the missing permissions are named, in order', async (name, problem, permissions) => {
+  expect(await check(name)).toEqual({ ok: false, problem, reason: { kind: 'missing', permissions } });
 });
 
 test('a channel of another server is refused as not in this server', async () => {
   expect(await check('elsewhere')).toEqual({
     ok: false,
     problem: 'that channel is not in this server, or I cannot see it',
+    reason: { kind: 'elsewhere' },
   });
 });
 
@@ -74,6 +75,7 @@ test('a channel Discord does not know is refused the same way, after asking Disc
   expect(await check('deleted')).toEqual({
     ok: false,
     problem: 'that channel is not in this server, or I cannot see it',
+    reason: { kind: 'elsewhere' },
   });
   expect(await checkChannel(client, guildId, '999999999999999999')).toMatchObject({ ok: false });
 });
@@ -106,6 +108,7 @@ test.each([
   expect(await checkChannel(client, guildId, data.id)).toEqual({
     ok: false,
     problem: 'recaps need a text or announcement channel',
+    reason: { kind: 'notText' },
   });
 });
 
@@ -115,7 +118,11 @@ test('without its own member in the cache the bot says it cannot work out its pe
   expect(me).toBeDefined();
   guild?.members.cache.delete(me?.id as string);
   try {
-    expect(await check('general')).toEqual({ ok: false, problem: 'I cannot work out my permissions there' });
+    expect(await check('general')).toEqual({
+      ok: false,
+      problem: 'I cannot work out my permissions there',
+      reason: { kind: 'permissionsUnknown' },
+    });
   } finally {
     if (me) guild?.members.cache.set(me.id, me);
   }

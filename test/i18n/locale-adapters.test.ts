@@ -95,10 +95,12 @@ describe('which language a reply is written in', () => {
     locale,
   });
 
-  test('while replies are not all in the catalogue, everyone reads English', () => {
-    expect(REPLIES_LOCALISED).toBe(false);
-    expect(replyLocale(invoker('fr'))).toBe('en');
-    expect(serverLocale('de', 'fr')).toBe('en');
+  test('every reply is in the catalogue, so replies follow the reader; with the switch off everyone reads English', () => {
+    expect(REPLIES_LOCALISED).toBe(true);
+    expect(replyLocale(invoker('fr'))).toBe('fr');
+    expect(serverLocale('de', 'fr')).toBe('de');
+    expect(replyLocale(invoker('fr'), false)).toBe('en');
+    expect(serverLocale('de', 'fr', false)).toBe('en');
   });
 
   test.each([

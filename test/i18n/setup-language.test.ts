@@ -33,7 +33,7 @@ describe('/setup language', () => {
     expect(reply.data.content).toContain(
       'Recaps and living standings on this server will be posted in French.',
     );
-    expect(reply.data.content).toContain('For now every post is in English');
+    expect(reply.data.content).not.toContain('For now every post is in English');
     expect((await harness.services.settings.get(GUILD_ID))?.language).toBe('fr');
     const shown = await run({ subcommand: 'show' });
     expect(shown.reply.data.embeds?.[0]?.description).toContain('Language of posts: French');
