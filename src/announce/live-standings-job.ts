@@ -58,7 +58,7 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
   async function postLocale(guildId: string): Promise<Locale> {
     if (!repliesLocalised()) return DEFAULT_LOCALE;
     const chosen = await settings.get(guildId).catch(() => null);
-    return serverLocale(chosen?.language, null);
+    return serverLocale(chosen?.language, chosen?.guildLocale);
   }
 
   async function create(entry: LivePost, view: LiveStandingsBody, report: LiveTickReport): Promise<void> {

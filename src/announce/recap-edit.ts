@@ -48,7 +48,7 @@ export async function revisePostedRecap(
         current.recap,
         item.guild.mentionRoleId,
         correction,
-        serverLocale(item.guild.language, null),
+        serverLocale(item.guild.language, item.guild.guildLocale),
       ),
     );
   } catch (error) {

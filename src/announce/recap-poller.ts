@@ -111,7 +111,7 @@ export function createRecapPoller(options: RecapPollerOptions) {
           item.round,
           nonce,
           item.guild.mentionRoleId,
-          serverLocale(item.guild.language, null),
+          serverLocale(item.guild.language, item.guild.guildLocale),
         ),
       ));
     } catch (error) {

@@ -7,6 +7,7 @@ import { UserError } from '../core/command.js';
 import { readString } from '../core/options.js';
 import { buildReply } from '../core/reply.js';
 import { joinSafe, literal, type SafeText } from '../replies/safe-text.js';
+import { writtenBy } from '../setup/guild-settings.js';
 import type { GuildSettings } from '../store/settings-store.js';
 import { t } from './catalogue.js';
 import { LOCALES, type Locale } from './locale.js';
@@ -82,8 +83,7 @@ export async function setLanguage(
   await services.settings.save({
     ...current,
     language,
-    updatedAt: context.now().toISOString(),
-    updatedBy: context.invoker.userId,
+    ...writtenBy(context),
   });
   const locale = replyLocale(context.invoker);
   const lines = [t(locale, 'replies.setup.language.set', { language: SELECTOR[language ?? SERVER_DEFAULT] })];

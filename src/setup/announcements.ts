@@ -6,7 +6,7 @@ import { t } from '../i18n/catalogue.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import { channelLink, joinSafe, md, roleLink, safe } from '../replies/safe-text.js';
 import { channelRefusal } from './channel-problem.js';
-import { readOrReplace, settingsToWrite } from './guild-settings.js';
+import { readOrReplace, settingsToWrite, writtenBy } from './guild-settings.js';
 
 const SNOWFLAKE = /^\d{15,21}$/;
 
@@ -44,8 +44,7 @@ export async function setUpAnnouncements(
     spoilerDelayHours: delay,
     seasonId: seasonId ? model.id : null,
     broken: null,
-    updatedAt: context.now().toISOString(),
-    updatedBy: context.invoker.userId,
+    ...writtenBy(context),
   });
   const locale = replyLocale(context.invoker);
   const lines = [
@@ -76,8 +75,7 @@ export async function turnOffAnnouncements(
     ...current,
     channelId: null,
     broken: null,
-    updatedAt: context.now().toISOString(),
-    updatedBy: context.invoker.userId,
+    ...writtenBy(context),
   });
   return buildReply({ content: t(locale, 'replies.settings.turnedOff'), ephemeral: true });
 }

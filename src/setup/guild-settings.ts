@@ -52,8 +52,21 @@ export function blankSettings(guildId: string, context: CommandContext): GuildSe
     replay: null,
     broken: null,
     seasonId: null,
+    ...writtenBy(context),
+  };
+}
+
+/**
+ * What every settings write records: when, by whom, and the server's preferred locale as this interaction
+ * reports it (what recaps and living standings fall back to when no `/setup language` was chosen).
+ */
+export function writtenBy(
+  context: CommandContext,
+): Pick<GuildSettings, 'updatedAt' | 'updatedBy' | 'guildLocale'> {
+  return {
     updatedAt: context.now().toISOString(),
     updatedBy: context.invoker.userId,
+    guildLocale: context.invoker.guildLocale ?? null,
   };
 }
 

@@ -10,7 +10,7 @@ import type { Locale } from '../i18n/locale.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import { channelLink, discordTimestamp, joinSafe, md, type SafeText, safe } from '../replies/safe-text.js';
 import { quoteInput } from '../replies/text.js';
-import { settingsToWrite } from './guild-settings.js';
+import { settingsToWrite, writtenBy } from './guild-settings.js';
 
 /** "2026-12-01" (18:00 UTC), "2026-12-01T18:00Z", "in 5m", "in 2h", "in 3d", "now". */
 export function parseReplayStart(text: string, now: Date): DateTimeParse {
@@ -61,8 +61,7 @@ export async function setUpReplay(
     await services.settings.save({
       ...current,
       replay: null,
-      updatedAt: context.now().toISOString(),
-      updatedBy: context.invoker.userId,
+      ...writtenBy(context),
     });
     return buildReply({ content: t(locale, 'replies.settings.replayOff'), ephemeral: true });
   }
@@ -83,8 +82,7 @@ export async function setUpReplay(
     ...current,
     // A new run each time: the previous run's recaps do not stop this one's (a second replay posts again).
     replay: { anchor: anchor.toISOString(), speed, run: randomUUID() },
-    updatedAt: context.now().toISOString(),
-    updatedBy: context.invoker.userId,
+    ...writtenBy(context),
   });
   const model = context.seasons.get(current.seasonId) ?? context.seasons.defaultSeason();
   const timeline = createTimeline(model, { anchor: anchor.toISOString(), speed });

@@ -37,6 +37,11 @@ export const GuildSettingsSchema = z.strictObject({
    * languages) = the server's preferred locale in Discord.
    */
   language: z.enum(LOCALES).nullable().optional(),
+  /**
+   * The server's preferred locale in Discord as the last /setup interaction reported it (`guild_locale`): a
+   * post nobody asked for has no interaction to read it from. Any Discord locale; unsupported ones fall back.
+   */
+  guildLocale: z.string().min(2).max(16).nullable().optional(),
   /** The season announced; null = the bot's default season. */
   seasonId: z.string().min(1).max(100).nullable(),
   updatedAt: z.iso.datetime(),

@@ -1,6 +1,6 @@
 /**
- * The living standings post is in its server's language: `/setup language`, else English (the server's
- * preferred locale is not known to the job), and English for everyone when the product switch is off.
+ * The living standings post is in its server's language: `/setup language`, else the server's preferred
+ * locale as the last /setup reported it, else English; and English for everyone when the product switch is off.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ describe('the living standings post', () => {
     expect(view?.fingerprint).not.toBe(buildLiveStandingsBody(model, 'pro', 'en')?.fingerprint);
   });
 
-  test('the job posts it in the server’s chosen language; English when the switch is off', async () => {
+  test('the job posts it in the server’s chosen language, else its Discord locale; English when the switch is off', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pitboard-live-locale-'));
     const store = await createKeyValueStore({ url: join(dir, 'live.sqlite'), timeoutMs: 5_000 });
     try {
@@ -52,9 +52,10 @@ describe('the living standings post', () => {
       const GERMAN = '100000000000000011';
       const settings = new SettingsStore(store);
       const ledger = new LivePostLedger(store);
-      for (const [guildId, language] of [
-        [GERMAN, 'de'],
-        ['100000000000000012', null],
+      for (const [guildId, language, guildLocale] of [
+        [GERMAN, 'de', 'fr'],
+        ['100000000000000012', null, null],
+        ['100000000000000013', null, 'nl'],
       ] as const) {
         await settings.save({
           guildId,
@@ -65,6 +66,7 @@ describe('the living standings post', () => {
           broken: null,
           seasonId: null,
           language,
+          guildLocale,
           updatedAt: '2013-10-01T00:00:00.000Z',
           updatedBy: null,
         });
@@ -100,6 +102,7 @@ describe('the living standings post', () => {
       expect(posted.sort()).toEqual([
         expect.stringMatching(/^📌 Live table — updated after round 5/),
         expect.stringMatching(/^📌 Live-Tabelle — Stand nach Lauf 5/),
+        String(buildLiveStandingsBody(model, 'pro', 'nl')?.body.content),
       ]);
       forceRepliesLocalised(false);
       const german = await ledger.get(GERMAN, 'pro');

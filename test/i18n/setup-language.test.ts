@@ -39,6 +39,13 @@ describe('/setup language', () => {
     expect(shown.reply.data.embeds?.[0]?.description).toContain('Language of posts: French');
   });
 
+  test("each /setup write records the server's Discord locale, which posts fall back to", async () => {
+    const context = harness.context();
+    const inDutch = { ...context, invoker: { ...context.invoker, guildLocale: 'nl' } };
+    await runCommand(setup, { subcommand: 'language', language: 'server' }, inDutch);
+    expect((await harness.services.settings.get(GUILD_ID))?.guildLocale).toBe('nl');
+  });
+
   test("'server' clears the choice: posts follow the server's language in Discord", async () => {
     const { reply } = await run({ subcommand: 'language', language: 'server' });
     expect(reply.data.content).toContain('in the server’s language as set in Discord, or in English');
