@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { plainText } from '../i18n/catalogue.js';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SeasonModel } from '../season/model.js';
 import { compareNames, type NameKind, type NameMatch, normaliseName, searchNames } from '../season/search.js';
 import { plainClassName, teamName } from './common.js';
