@@ -13,6 +13,7 @@ import { SettingsStore } from '../src/store/settings-store.js';
 import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
+import { answerFloorPresses, floorPressId } from './floor-press.js';
 import { BENCH_INVOKER, requireCommand } from './handlers.js';
 import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
 import { byModule, type ProfileLine, profileWork } from './profile.js';
@@ -74,7 +75,7 @@ export interface EndToEndResult {
   unexpectedRoutes: number;
 }
 
-interface Target {
+export interface Target {
   label: string;
   kind: 'command' | 'autocomplete';
   reference?: boolean;
@@ -134,14 +135,31 @@ function autocompleteTarget(
 /**
  * A button press on a message the bot posted (the local Discord makes the message, so it is nobody's
  * reply: the bot answers with a private copy, the same work as an in-place update). The custom_id is the
- * one the bot itself puts on the reply, for the data as loaded.
+ * one the bot itself puts on the reply, for the data as loaded. It is paired with the press floor
+ * (bench/floor-press.ts): the same press on a button whose custom_id is as long, answered "ok" at once.
  */
-function pressTarget(label: string, customId: () => string): Target {
+function pressTarget(label: string, customId: string): Target & { base: Target } {
+  const floorId = floorPressId(customId.length);
   return {
     label,
     kind: 'command',
-    inject: (discord, userId) => discord.injectButton({ customId: customId(), userId }),
+    base: {
+      label: PRESS_FLOOR_LABEL,
+      kind: 'command',
+      inject: (discord, userId) => discord.injectButton({ customId: floorId, userId }),
+    },
+    inject: (discord, userId) => discord.injectButton({ customId, userId }),
   };
+}
+export const PRESS_FLOOR_LABEL = 'press floor';
+
+/** The button presses timed end to end, each with its press floor as `base`. */
+export function pressTargets(): (Target & { base: Target })[] {
+  const ids = pressIds();
+  return [
+    pressTarget('press ▶ on /results 1', ids.resultsNext),
+    pressTarget('press ▶ on /standings pro text:true', ids.standingsNext),
+  ];
 }
 
 function pressIds(): { resultsNext: string; standingsNext: string } {
@@ -188,7 +206,6 @@ export async function runEndToEnd(
   const registered: Command[] = [...commands, floorCommand];
   await deployCommands({ config, commands: registered });
 
-  const ids = pressIds();
   const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
   const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
   const uploads = await pictureBytes();
@@ -218,8 +235,7 @@ export async function runEndToEnd(
         [c.focused.name]: c.focused.value,
       }),
     ),
-    pressTarget('press ▶ on /results 1', () => ids.resultsNext),
-    pressTarget('press ▶ on /standings pro text:true', () => ids.standingsNext),
+    ...pressTargets(),
   ];
 
   let user = 0n;
@@ -255,8 +271,10 @@ export async function runEndToEnd(
       // The bot's process starts cold: warm every path it will take (JIT tiers, caches, pictures) first,
       // or the first cases would be compared with a floor that is still getting faster.
       for (let round = 0; round < options.warmupRounds; round++) {
-        for (const target of [floor, floorAutocomplete, ...uploadFloors.values(), ...targets])
+        for (const target of [floor, floorAutocomplete, ...uploadFloors.values(), ...targets]) {
+          if (target.base) await time(target.base);
           await time(target);
+        }
         if (round % 20 === 19) discord.clearHistory();
       }
       for (const target of targets) {
@@ -384,6 +402,7 @@ async function profileInProcess(
     logger,
     rest: { offset: 0 },
   });
+  answerFloorPresses(bot.client);
   await bot.start();
   try {
     const profiles: EndToEndProfile[] = [];
