@@ -5,9 +5,9 @@
  * budget would judge something else than the press's own cost.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { pressTargets } from '../../bench/e2e.js';
 import { floorCommand } from '../../bench/floor-command.js';
 import { answerFloorPresses, floorPressId } from '../../bench/floor-press.js';
+import { pressTargets } from '../../bench/press-targets.js';
 import { commands } from '../../commands/index.js';
 import { type BotAgainstLocalDiscord, startBotAgainstLocalDiscord } from '../discord/e2e-harness.js';
 
