@@ -319,7 +319,7 @@ export function deliveryBudget(d: DeliveryResult | null): Budget {
     id,
     title,
     limit,
-    measured: `worst ${worst.label} ${ms(worst.httpMedianMs)} vs ${ms(worst.gatewayMedianMs)}; ${d.rows.length - misses.length}/${d.rows.length} within`,
+    measured: `worst ${worst.label} ${ms(worst.httpMedianMs)} vs ${ms(worst.gatewayMedianMs)}; ${d.rows.length - misses.length}/${d.rows.length} within${d.verification ? `; Ed25519 verification alone ${ms(d.verification.medianUs / 1000)} per request` : ''}`,
     pass: misses.length === 0,
     misses,
   };

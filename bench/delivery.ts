@@ -17,6 +17,7 @@ import {
 } from './memory.js';
 import { median } from './stats.js';
 import { log, scratchDir } from './support.js';
+import { measureVerification } from './verify-cost.js';
 
 export type Delivery = 'gateway' | 'http';
 
@@ -40,6 +41,11 @@ export interface DeliveryResult {
   memory: { gateway: MemorySnapshot; http: MemorySnapshot };
   faults: number;
   validationFailures: number;
+  /**
+   * The endpoint's signature check alone (bench/verify-cost.ts) over a body as large as the interactions
+   * delivered: the work HTTP delivery requires and the gateway does not. Absent in old results.
+   */
+  verification?: { medianUs: number; bodyBytes: number };
 }
 
 const FIRST_USER = 600_000_000_000_000_000n;
@@ -89,8 +95,11 @@ export async function runDelivery(
     const deliverBy = (mode: Delivery) => discord.setInteractionsEndpoint(mode === 'http' ? http.url : null);
 
     let user = 0n;
+    let largestPayload = '';
     const time = async (name: string, opts: Record<string, string | number | boolean>) => {
       const interaction = discord.injectCommand({ name, options: opts, userId: String(FIRST_USER + user++) });
+      const payload = JSON.stringify(interaction.payload);
+      if (payload.length > largestPayload.length) largestPayload = payload;
       await interaction.final();
       const arrivedAt = interaction.callback?.arrivedAt;
       if (arrivedAt === undefined) throw new Error(`/${name}: no reply recorded`);
@@ -140,6 +149,10 @@ export async function runDelivery(
       );
     }
     await deliverBy('gateway');
+    const verification = measureVerification(Buffer.from(largestPayload));
+    log(
+      `delivery: Ed25519 verification of a ${verification.bodyBytes}-byte interaction ${verification.medianUs.toFixed(1)} µs`,
+    );
     const memGateway = await measure(gateway.child, true);
     const memHttp = await measure(http.child, true);
     log(
@@ -151,6 +164,7 @@ export async function runDelivery(
       memory: { gateway: memGateway, http: memHttp },
       faults: memGateway.faults + memHttp.faults,
       validationFailures: discord.validationFailures.length,
+      verification,
     };
   } finally {
     for (const child of children) await stopBotProbe(child);

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { type InjectedInteraction, type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
-import { dataVersionOf, encodeCustomId } from '../src/components/custom-id.js';
 import { createAppContext } from '../src/core/app-context.js';
 import type { BotServices, Command } from '../src/core/command.js';
 import { runCommand } from '../src/core/run-command.js';
@@ -13,8 +12,10 @@ import { SettingsStore } from '../src/store/settings-store.js';
 import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
+import { answerFloorPresses } from './floor-press.js';
 import { BENCH_INVOKER, requireCommand } from './handlers.js';
 import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
+import { pressTargets } from './press-targets.js';
 import { byModule, type ProfileLine, profileWork } from './profile.js';
 import { median } from './stats.js';
 import { collectGarbage, log, memoryLogger, scratchDir } from './support.js';
@@ -74,7 +75,7 @@ export interface EndToEndResult {
   unexpectedRoutes: number;
 }
 
-interface Target {
+export interface Target {
   label: string;
   kind: 'command' | 'autocomplete';
   reference?: boolean;
@@ -132,32 +133,6 @@ function autocompleteTarget(
 }
 
 /**
- * A button press on a message the bot posted (the local Discord makes the message, so it is nobody's
- * reply: the bot answers with a private copy, the same work as an in-place update). The custom_id is the
- * one the bot itself puts on the reply, for the data as loaded.
- */
-function pressTarget(label: string, customId: () => string): Target {
-  return {
-    label,
-    kind: 'command',
-    inject: (discord, userId) => discord.injectButton({ customId: customId(), userId }),
-  };
-}
-
-function pressIds(): { resultsNext: string; standingsNext: string } {
-  const dataVersion = dataVersionOf(createAppContext().catalog.defaultSeason().version);
-  return {
-    resultsNext: encodeCustomId({ dataVersion, command: 'results', slot: 'next', options: { round: 2 } }),
-    standingsNext: encodeCustomId({
-      dataVersion,
-      command: 'standings',
-      slot: 'next',
-      options: { class: 'pro', page: 2, text: true },
-    }),
-  };
-}
-
-/**
  * Every command and autocomplete case injected at the local Discord and timed until the bot's callback
  * arrives, through the real discord.js client (createBot, the same code path as startRuntime), with the
  * floor command registered in the same bot. Floor and case samples alternate (floor-case, case-floor, …),
@@ -188,7 +163,6 @@ export async function runEndToEnd(
   const registered: Command[] = [...commands, floorCommand];
   await deployCommands({ config, commands: registered });
 
-  const ids = pressIds();
   const floor = commandTarget('floor', FLOOR_COMMAND_NAME, {});
   const floorAutocomplete = autocompleteTarget('floor autocomplete', FLOOR_COMMAND_NAME, 'q', { q: 'x' });
   const uploads = await pictureBytes();
@@ -218,8 +192,7 @@ export async function runEndToEnd(
         [c.focused.name]: c.focused.value,
       }),
     ),
-    pressTarget('press ▶ on /results 1', () => ids.resultsNext),
-    pressTarget('press ▶ on /standings pro text:true', () => ids.standingsNext),
+    ...pressTargets(),
   ];
 
   let user = 0n;
@@ -255,8 +228,10 @@ export async function runEndToEnd(
       // The bot's process starts cold: warm every path it will take (JIT tiers, caches, pictures) first,
       // or the first cases would be compared with a floor that is still getting faster.
       for (let round = 0; round < options.warmupRounds; round++) {
-        for (const target of [floor, floorAutocomplete, ...uploadFloors.values(), ...targets])
+        for (const target of [floor, floorAutocomplete, ...uploadFloors.values(), ...targets]) {
+          if (target.base) await time(target.base);
           await time(target);
+        }
         if (round % 20 === 19) discord.clearHistory();
       }
       for (const target of targets) {
@@ -384,6 +359,7 @@ async function profileInProcess(
     logger,
     rest: { offset: 0 },
   });
+  answerFloorPresses(bot.client);
   await bot.start();
   try {
     const profiles: EndToEndProfile[] = [];

@@ -35,6 +35,22 @@ function uploadReply(bytes: number): Reply {
   return reply;
 }
 
+/**
+ * The plain floor's replies are built once and shared too: Pitboard's replies are memoised and their
+ * encoded callbacks cached per reply object, so a floor that built a new object per call would pay an
+ * encoding no command pays, and flatter every command beside it.
+ */
+const OK_REPLY: Reply = { data: { content: 'ok', allowed_mentions: { parse: [] } } };
+const embeds = new Map<number, Reply>();
+function embedReply(bytes: number): Reply {
+  let reply = embeds.get(bytes);
+  if (!reply) {
+    reply = { data: { embeds: [{ description: 'x'.repeat(bytes) }], allowed_mentions: { parse: [] } } };
+    embeds.set(bytes, reply);
+  }
+  return reply;
+}
+
 export const floorCommand = {
   definition: {
     type: ApplicationCommandType.ChatInput,
@@ -70,9 +86,7 @@ export const floorCommand = {
   },
   execute: (options) => {
     if (typeof options.upload_bytes === 'number') return uploadReply(options.upload_bytes);
-    return typeof options.bytes === 'number'
-      ? { data: { embeds: [{ description: 'x'.repeat(options.bytes) }], allowed_mentions: { parse: [] } } }
-      : { data: { content: 'ok', allowed_mentions: { parse: [] } } };
+    return typeof options.bytes === 'number' ? embedReply(options.bytes) : OK_REPLY;
   },
   autocomplete: () => [{ name: 'ok', value: 'ok' }],
 } as const satisfies Command;

@@ -18,6 +18,7 @@ import { DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
 import { floorCommand } from '../floor-command.js';
+import { answerFloorPresses } from '../floor-press.js';
 import { env, serveProbe } from './probe-protocol.js';
 
 const config: Config = {
@@ -50,6 +51,9 @@ const runtime = await startRuntime({
   schedule: false,
   watchData: false,
 });
+
+// The press floor (bench/floor-press.ts) answers presses on its own buttons before the bot's router.
+if (process.env.BENCH_FLOOR === '1') answerFloorPresses(runtime.bot.client);
 
 serveProbe({
   client: runtime.bot.client,

@@ -100,10 +100,38 @@ function readValue(name: ComponentOption, raw: string): ComponentValue | undefin
 
 export type DecodeResult = { ok: true; state: ComponentState } | { ok: false; problem: string };
 
+const fail = (problem: string): DecodeResult => ({ ok: false, problem });
+
+/**
+ * Everyone pressing ▶ under one message sends the same custom_id: each distinct id is decoded once and
+ * the (frozen) answer served again. Bounded, oldest first out, so forged ids cannot grow it without limit.
+ */
+export const DECODED_IDS_KEPT = 1024;
+const decodedIds = new Map<string, DecodeResult>();
+
 /** Strict inverse of encodeCustomId: anything it would not have produced is refused, with the reason. */
 export function decodeCustomId(customId: string): DecodeResult {
-  const fail = (problem: string): DecodeResult => ({ ok: false, problem });
   if (customId.length === 0 || customId.length > CUSTOM_ID_MAX_LENGTH) return fail('its length is wrong');
+  const known = decodedIds.get(customId);
+  if (known) return known;
+  const decoded = deepFreeze(decodeFresh(customId));
+  decodedIds.set(customId, decoded);
+  if (decodedIds.size > DECODED_IDS_KEPT) {
+    const oldest = decodedIds.keys().next();
+    if (!oldest.done) decodedIds.delete(oldest.value);
+  }
+  return decoded;
+}
+
+function deepFreeze(result: DecodeResult): DecodeResult {
+  if (result.ok) {
+    Object.freeze(result.state.options);
+    Object.freeze(result.state);
+  }
+  return Object.freeze(result);
+}
+
+function decodeFresh(customId: string): DecodeResult {
   const parts = customId.split(':');
   if (parts.length !== 5) return fail('it does not have the five parts Pitboard writes');
   const [prefix, dataVersion, code, slot, body] = parts as [string, string, string, string, string];
@@ -124,4 +152,9 @@ export function decodeCustomId(customId: string): DecodeResult {
     options[name] = value;
   }
   return { ok: true, state: { dataVersion, command, slot, options } };
+}
+
+/** How many decoded ids are kept (tests). */
+export function decodedIdsHeld(): number {
+  return decodedIds.size;
 }

@@ -46,20 +46,41 @@ function roundNames(model: SeasonModel): string[] {
   return model.rounds.map((r) => `${r.round} (${r.short_name})`);
 }
 
+interface RoundEntry {
+  number: string;
+  /** Circuit, place, event and country, normalised once. */
+  haystack: string;
+  choice: APIApplicationCommandOptionChoice;
+}
+
+// A model never changes once built: what each keystroke searches is folded once per model, not per call.
+const roundEntries = new WeakMap<SeasonModel, readonly RoundEntry[]>();
+
+function roundEntriesOf(model: SeasonModel): readonly RoundEntry[] {
+  let entries = roundEntries.get(model);
+  if (!entries) {
+    entries = model.rounds.map((r) => ({
+      number: String(r.round),
+      haystack: normaliseName(
+        `${r.short_name} ${r.circuit} ${r.location ?? ''} ${r.event ?? ''} ${r.country.name}`,
+      ),
+      choice: { name: `${r.round} · ${r.short_name} · ${r.date}`.slice(0, 100), value: r.round },
+    }));
+    roundEntries.set(model, entries);
+  }
+  return entries;
+}
+
 /** Autocomplete: round numbers whose number, circuit, place or event matches what was typed. */
 export function completeRound(model: SeasonModel, typed: string): APIApplicationCommandOptionChoice[] {
   const needle = normaliseName(typed);
-  return model.rounds
-    .filter(
-      (r) =>
-        !needle ||
-        String(r.round) === needle ||
-        normaliseName(
-          `${r.short_name} ${r.circuit} ${r.location ?? ''} ${r.event ?? ''} ${r.country.name}`,
-        ).includes(needle),
-    )
-    .slice(0, 25)
-    .map((r) => ({ name: `${r.round} · ${r.short_name} · ${r.date}`.slice(0, 100), value: r.round }));
+  const choices: APIApplicationCommandOptionChoice[] = [];
+  for (const entry of roundEntriesOf(model)) {
+    if (choices.length === 25) break;
+    if (!needle || entry.number === needle || entry.haystack.includes(needle))
+      choices.push({ ...entry.choice });
+  }
+  return choices;
 }
 
 /** Autocomplete of a command whose options are `round` and `season` (/results, /recap). */

@@ -11,7 +11,8 @@ export const systemClock: Clock = {
 
 /**
  * Runs `work`; if it has not settled after `ms`, calls `onLate` once (and waits for it) before waiting for
- * the result. A rejected `onLate` rejects the whole run; the work's own outcome is then ignored.
+ * the result. A rejected `onLate` rejects the whole run; the work's own outcome is then ignored. Work that
+ * answers synchronously (a memoised reply) is done before any timer could fire: no timer is set for it.
  */
 export async function runWithDeadline<T>(
   work: () => T | Promise<T>,
@@ -19,7 +20,9 @@ export async function runWithDeadline<T>(
   onLate: () => Promise<void>,
   clock: Clock,
 ): Promise<T> {
-  const result = (async () => work())();
+  const value = work();
+  if (!isThenable(value)) return value;
+  const result = Promise.resolve(value);
   let handle: unknown;
   const deadline = new Promise<'late'>((resolve) => {
     handle = clock.setTimeout(() => resolve('late'), ms);
@@ -34,4 +37,8 @@ export async function runWithDeadline<T>(
   } finally {
     clock.clearTimeout(handle);
   }
+}
+
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -22,3 +22,9 @@ test('every picture case has the size of its upload measured', { timeout: 120_00
   expect([...sizes.keys()].sort()).toEqual(pictures.sort());
   for (const bytes of sizes.values()) expect(bytes).toBeGreaterThan(10_000);
 });
+
+test('the plain floor and the 1 KiB reference answer one shared reply each, as memoised commands do', async () => {
+  expect(await floorCommand.execute({})).toBe(await floorCommand.execute({}));
+  expect(await floorCommand.execute({ bytes: 1024 })).toBe(await floorCommand.execute({ bytes: 1024 }));
+  expect(await floorCommand.execute({ bytes: 1024 })).not.toBe(await floorCommand.execute({ bytes: 512 }));
+});

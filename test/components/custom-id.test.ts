@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
   type ComponentState,
   CUSTOM_ID_MAX_LENGTH,
+  DECODED_IDS_KEPT,
   decodeCustomId,
+  decodedIdsHeld,
   encodeCustomId,
 } from '../../src/components/custom-id.js';
 
@@ -53,5 +55,30 @@ describe('custom_id codec', () => {
     expect(() =>
       encodeCustomId({ ...STATE, options: { season: 'x'.repeat(60), class: 'y'.repeat(40) } }),
     ).toThrow(/over Discord's 100/);
+  });
+});
+
+describe('decoded ids, kept for the next press of the same button', () => {
+  test('the same id is decoded once: the second press gets the very same answer', () => {
+    const id = encodeCustomId({ ...STATE, slot: 'prev' });
+    expect(decodeCustomId(id)).toBe(decodeCustomId(id));
+    const refused = 'pb1:e09a358e:s:next:q=kept';
+    expect(decodeCustomId(refused)).toBe(decodeCustomId(refused));
+  });
+
+  test('a kept answer cannot be changed by whoever got it', () => {
+    const decoded = decodeCustomId(encodeCustomId({ ...STATE, slot: 'view' }));
+    if (!decoded.ok) throw new Error('expected a decoded state');
+    expect(() => {
+      (decoded.state.options as Record<string, unknown>).page = 99;
+    }).toThrow(TypeError);
+    expect(() => {
+      (decoded.state as { slot: string }).slot = 'other';
+    }).toThrow(TypeError);
+  });
+
+  test('forged ids cannot grow what is kept past its bound', () => {
+    for (let i = 0; i < DECODED_IDS_KEPT * 2; i++) decodeCustomId(`pb1:e09a358e:s:next:p=${i}`);
+    expect(decodedIdsHeld()).toBe(DECODED_IDS_KEPT);
   });
 });

@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { deliveryBudget } from '../../bench/budgets.js';
+import type { DeliveryResult } from '../../bench/delivery.js';
+import { measureVerification } from '../../bench/verify-cost.js';
+
+test('the verification cost is timed over a body of the size delivered, with the endpoint’s own check', () => {
+  const cost = measureVerification(Buffer.from('{"type":2}'.padEnd(1500, ' ')), { batches: 3, perBatch: 5 });
+  expect(cost.bodyBytes).toBe(1500);
+  expect(cost.medianUs).toBeGreaterThan(0);
+});
+
+test('the HTTP budget line shows the verification cost beside the comparison', () => {
+  const row = {
+    label: '/driver Buhk',
+    samples: 10,
+    gatewayMedianMs: 0.5,
+    gatewayFloorMs: 0.5,
+    httpMedianMs: 0.58,
+    httpFloorMs: 0.58,
+  };
+  const d = { rows: [row], verification: { medianUs: 85, bodyBytes: 1200 } } as unknown as DeliveryResult;
+  expect(deliveryBudget(d).measured).toContain('Ed25519 verification alone 85 µs per request');
+  expect(deliveryBudget(d).pass).toBe(false);
+});
