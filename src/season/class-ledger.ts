@@ -88,19 +88,21 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
         if (!found.ok) continue; // refused by the checks; never reached for a loaded model
         const scorers = line.drivers ?? defaultCrew(found.entry, round);
         const crew = carCrews.get(line.car) ?? [];
+        // One object for the whole crew: scores are never changed (best-N copies the ones it drops).
+        const score: StageScore = {
+          round,
+          stage,
+          tableId,
+          car: line.car,
+          teamId: found.entry.teamId,
+          position: line.position,
+          status: line.status,
+          points: line.position === null ? 0 : (points[line.position - 1] ?? 0),
+          dropped: false,
+        };
         for (const personId of scorers) {
           if (!crew.includes(personId)) crew.push(personId);
-          driver(personId).results.push({
-            round,
-            stage,
-            tableId,
-            car: line.car,
-            teamId: found.entry.teamId,
-            position: line.position,
-            status: line.status,
-            points: line.position === null ? 0 : (points[line.position - 1] ?? 0),
-            dropped: false,
-          });
+          driver(personId).results.push(score);
         }
         carCrews.set(line.car, crew);
       }
