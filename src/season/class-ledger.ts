@@ -69,6 +69,7 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
   };
   const roundsClassified: number[] = [];
   const finalStages = new Map<number, Stage>();
+  const lineOf = new Map<StageScore, number>();
   const rounds = [...model.classifications.keys()].sort((a, b) => a - b);
   for (const round of rounds) {
     const calendarRound = model.rounds[round - 1];
@@ -100,6 +101,7 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
           points: line.position === null ? 0 : (points[line.position - 1] ?? 0),
           dropped: false,
         };
+        lineOf.set(score, lineOf.size);
         for (const personId of scorers) {
           if (!crew.includes(personId)) crew.push(personId);
           driver(personId).results.push(score);
@@ -126,46 +128,31 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
   const order = entryListOrder(model);
   const orderOf = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
   const sorted = [...drivers.values()].sort((a, b) => orderOf(a.personId) - orderOf(b.personId));
-  assignGroups(sorted);
+  assignGroups(sorted, lineOf);
   return { drivers: sorted, roundsClassified, finalStages };
 }
 
 /**
  * A driver's group after a round is named by (group before it, what they scored in it), so equal groups
- * mean equal histories without comparing whole histories table by table.
+ * mean equal histories without comparing whole histories table by table. A result is named by its line
+ * (each line's score object is shared by the crew that scored it), a penalty by what it says.
  */
-function assignGroups(drivers: readonly DriverLedger[]): void {
-  const roundKeys = new Map<string, number>();
+function assignGroups(drivers: readonly DriverLedger[], lineOf: ReadonlyMap<StageScore, number>): void {
   const groups = new Map<string, number>();
-  const idOf = (ids: Map<string, number>, key: string) => {
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size + 1;
-      ids.set(key, id);
-    }
-    return id;
-  };
   for (const d of drivers) {
     let group = 0;
     let r = 0;
     let p = 0;
     while (r < d.results.length || p < d.penalties.length) {
       const round = Math.min(d.results[r]?.round ?? Infinity, d.penalties[p]?.round ?? Infinity);
-      let resultsEnd = r;
-      while (d.results[resultsEnd]?.round === round) resultsEnd++;
-      let penaltiesEnd = p;
-      while (d.penalties[penaltiesEnd]?.round === round) penaltiesEnd++;
-      // Within a class and round a car's line fixes everything else a result holds (table, team, points).
-      let key = '';
-      for (let i = r; i < resultsEnd; i++) {
-        const result = d.results[i] as StageScore;
-        key += `${result.stage}#${result.car}#${result.position ?? result.status};`;
-      }
-      if (penaltiesEnd > p) key += JSON.stringify(d.penalties.slice(p, penaltiesEnd));
-      group = idOf(groups, `${group}/${idOf(roundKeys, key)}`);
+      let key = `${group}/`;
+      for (; d.results[r]?.round === round; r++) key += `${lineOf.get(d.results[r] as StageScore)},`;
+      const penaltiesFrom = p;
+      while (d.penalties[p]?.round === round) p++;
+      if (p > penaltiesFrom) key += JSON.stringify(d.penalties.slice(penaltiesFrom, p));
+      group = groups.get(key) ?? groups.size + 1;
+      groups.set(key, group);
       d.groups.push({ round, group });
-      r = resultsEnd;
-      p = penaltiesEnd;
     }
   }
 }
