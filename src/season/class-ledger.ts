@@ -21,7 +21,7 @@ export interface ClassLedger {
   drivers: DriverLedger[];
   /** Rounds with at least one stage classified in the class, ascending. */
   roundsClassified: number[];
-  /** The final scoring stage of every classified round (for countback). */
+  /** The final scoring stage of every round with a classification file (for countback). */
   finalStages: Map<number, Stage>;
 }
 
