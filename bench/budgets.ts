@@ -36,6 +36,8 @@ export interface RunSettings {
   profileMs: number;
   /** Live seasons: changed round files per season (bench/live-update.ts). */
   liveSamples?: number;
+  /** The same on the largest generated season, where one sample takes seconds; liveSamples when absent. */
+  liveLargestSamples?: number;
 }
 
 export interface BenchResults {

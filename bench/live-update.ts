@@ -26,6 +26,8 @@ const TIMEOUT_MS = 120_000;
 export interface LiveUpdateTarget {
   label: string;
   seasonId: string;
+  /** Changed round files measured (absent in old results: LiveUpdateResult.samples). */
+  samples?: number;
   round: number;
   /** Order lines in the season's round files before the first change. */
   classifiedLines: number;
@@ -40,12 +42,15 @@ export interface LiveUpdateTarget {
 
 export interface LiveUpdateResult {
   debounceMs: number;
+  /** Samples on the example season; the largest season's may be fewer (each target says). */
   samples: number;
   targets: LiveUpdateTarget[];
 }
 
 export async function runLiveUpdate(options: {
   samples: number;
+  /** Samples on the largest season (default: samples). */
+  largestSamples?: number;
   largest: SeasonSize;
 }): Promise<LiveUpdateResult> {
   const scratch = scratchDir('live');
@@ -72,7 +77,14 @@ export async function runLiveUpdate(options: {
       targets.push({ ...emptyTarget(label, seasonIdFor(options.largest)), error: errorText(error) });
       return { debounceMs: DEBOUNCE_MS, samples: options.samples, targets };
     }
-    targets.push(await measureTarget(label, generatedDir, seasonIdFor(options.largest), options.samples));
+    targets.push(
+      await measureTarget(
+        label,
+        generatedDir,
+        seasonIdFor(options.largest),
+        options.largestSamples ?? options.samples,
+      ),
+    );
     return { debounceMs: DEBOUNCE_MS, samples: options.samples, targets };
   } finally {
     scratch.remove();
@@ -94,7 +106,7 @@ async function measureTarget(
     debounceMs: DEBOUNCE_MS,
   });
   const standings = requireCommand('standings');
-  const target = emptyTarget(label, seasonId);
+  const target = { ...emptyTarget(label, seasonId), samples };
   try {
     await watcher.reload();
     const first = app.catalog.get(seasonId);

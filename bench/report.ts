@@ -86,16 +86,26 @@ function liveUpdateSection(l: LiveUpdateResult | null): string[] {
   const out = ['## 8. Live seasons: changed round file → new table served', ''];
   if (!l) return [...out, '_Not run._', ''];
   out.push(
-    `A round file is written as \`npm run results -- import\` writes it (a dotfile renamed over \`classifications/round-NN.yaml\`), ${l.samples} times per season with a different order each time; the bot's season watcher (debounce ${l.debounceMs} ms, then the loader thread checks every file and the catalog swaps the model) picks it up, and \`/standings pro\` is answered from the new model. "Reload" ends when the new model is in the catalog; "served" when the reply is built. The debounce is a deliberate quiet time (an editor's several writes make one reload).`,
+    `A round file is written as \`npm run results -- import\` writes it (a dotfile renamed over \`classifications/round-NN.yaml\`), several times per season (Samples) with a different order each time; the bot's season watcher (debounce ${l.debounceMs} ms, then the loader thread checks every file and the catalog swaps the model) picks it up, and \`/standings pro\` is answered from the new model. "Reload" ends when the new model is in the catalog; "served" when the reply is built. The debounce is a deliberate quiet time (an editor's several writes make one reload). The largest season gets fewer samples than the example when one takes seconds: the loader thread reads and checks all of its round files (about 400 KB each) on every change.`,
     '',
     table(
-      ['Season', 'Round changed', 'Classification lines', 'Reload p50', 'Served p50', 'Served max'],
+      [
+        'Season',
+        'Samples',
+        'Round changed',
+        'Classification lines',
+        'Reload p50',
+        'Served p50',
+        'Served max',
+      ],
       l.targets.map((t) => {
         const reload = [...t.reloadMs].sort((a, b) => a - b);
+        const samples = String(t.samples ?? l.samples);
         return t.error
-          ? [t.label, String(t.round), n(t.classifiedLines), `failed: ${t.error}`, '', '']
+          ? [t.label, samples, String(t.round), n(t.classifiedLines), `failed: ${t.error}`, '', '']
           : [
               t.label,
+              samples,
               String(t.round),
               n(t.classifiedLines),
               `${(reload[Math.floor((reload.length - 1) / 2)] ?? 0).toFixed(0)} ms`,

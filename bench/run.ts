@@ -324,7 +324,12 @@ async function main(): Promise<number> {
     await section('live', async () => {
       const largest = settings.growthSizes.at(-1);
       if (!largest) return;
-      results.liveUpdate = await runLiveUpdate({ samples: settings.liveSamples ?? 5, largest });
+      const samples = settings.liveSamples ?? 5;
+      results.liveUpdate = await runLiveUpdate({
+        samples,
+        largestSamples: settings.liveLargestSamples ?? samples,
+        largest,
+      });
     });
   if (args.only.has('growth'))
     await section('growth', async () => {

@@ -1,5 +1,6 @@
+import { classLedger, countUpToRound } from './class-ledger.js';
 import type { UnclassifiedStatus } from './classification-schema.js';
-import { defaultCrew, entryForRound, entryListOrder } from './crews.js';
+import { entryListOrder } from './crews.js';
 import type { SeasonModel } from './model.js';
 import type { Stage } from './schema.js';
 
@@ -52,19 +53,30 @@ export interface ComputedTable {
   zeroRows: ComputedRow[];
 }
 
-interface DriverTally {
-  personId: string;
-  results: StageScore[];
-  penalties: PenaltyScore[];
-}
-
 /**
  * The class table after round N, computed from the round classifications: each stage's points table by
  * class position, every scoring driver of the car gets them, unclassified cars score nothing, penalties
  * deduct, optional best-N results, ties by countback on each round's final stage (then shared, `=N`).
- * Memoised per model, class and round: a request never recomputes it.
+ * Memoised per model, class and round: a request never recomputes it. Movement needs only the positions
+ * after the previous round, so asking for the latest table builds two tables, not every earlier one.
  */
 export function computeStandings(model: SeasonModel, classId: string, afterRound: number): ComputedTable {
+  const table = rankedTable(model, classId, afterRound);
+  if (!withMovement.has(table)) {
+    withMovement.add(table);
+    if (afterRound > 1) {
+      const previousOf = new Map<string, number>();
+      for (const row of rankedTable(model, classId, afterRound - 1).rows)
+        for (const id of row.personIds) previousOf.set(id, row.position);
+      for (const row of table.rows) row.previousPosition = previousOf.get(row.personIds[0] as string) ?? null;
+    }
+  }
+  return table;
+}
+const withMovement = new WeakSet<ComputedTable>();
+
+/** The table without movement (previousPosition still null), memoised per model, class and round. */
+function rankedTable(model: SeasonModel, classId: string, afterRound: number): ComputedTable {
   const key = `${classId}/${afterRound}`;
   let cache = tableCache.get(model);
   if (!cache) {
@@ -93,104 +105,49 @@ export function latestClassifiedRound(model: SeasonModel, classId: string): numb
 }
 
 function buildTable(model: SeasonModel, classId: string, afterRound: number): ComputedTable {
-  const tallies = new Map<string, DriverTally>();
-  const tally = (personId: string) => {
-    let t = tallies.get(personId);
-    if (!t) {
-      t = { personId, results: [], penalties: [] };
-      tallies.set(personId, t);
-    }
-    return t;
-  };
-  const roundsClassified: number[] = [];
-  const finalStages = new Map<number, Stage>();
-  for (let round = 1; round <= afterRound; round++) {
-    const calendarRound = model.rounds[round - 1];
-    const data = model.classifications.get(round)?.data;
-    if (!calendarRound || !data) continue;
-    finalStages.set(round, calendarRound.scoring.at(-1)?.stage as Stage);
-    const carCrews = new Map<number, string[]>();
-    let classified = false;
-    // Stages in calendar order, so a driver's breakdown reads 6h, 12h, finish whatever the file order.
-    for (const { stage, tableId } of calendarRound.scoring) {
-      const classification = data.classifications.find((c) => c.class === classId && c.stage === stage);
-      if (!classification) continue;
-      classified = true;
-      const points = model.pointsTables.get(tableId)?.points ?? [];
-      for (const line of classification.order) {
-        const found = entryForRound(model, classId, line.car, round);
-        if (!found.ok) continue; // refused by the checks; never reached for a loaded model
-        const scorers = line.drivers ?? defaultCrew(found.entry, round);
-        const crew = carCrews.get(line.car) ?? [];
-        for (const personId of scorers) {
-          if (!crew.includes(personId)) crew.push(personId);
-          tally(personId).results.push({
-            round,
-            stage,
-            tableId,
-            car: line.car,
-            teamId: found.entry.teamId,
-            position: line.position,
-            status: line.status,
-            points: line.position === null ? 0 : (points[line.position - 1] ?? 0),
-            dropped: false,
-          });
-        }
-        carCrews.set(line.car, crew);
-      }
-    }
-    if (classified) roundsClassified.push(round);
-    for (const penalty of data.penalties) {
-      if (penalty.class !== classId) continue;
-      const score = { round, car: penalty.car, points: penalty.points, reason: penalty.reason };
-      if (penalty.person !== null) tally(penalty.person).penalties.push(score);
-      else if (penalty.car !== null) {
-        // A car's penalty falls on every driver who scored for it that round, else on its crew.
-        let crew = carCrews.get(penalty.car);
-        if (!crew) {
-          const found = entryForRound(model, classId, penalty.car, round);
-          crew = found.ok ? defaultCrew(found.entry, round) : [];
-        }
-        for (const personId of crew) tally(personId).penalties.push(score);
-      }
-    }
-  }
-
+  const ledger = classLedger(model, classId);
   const bestResults = model.files.scoring.rules.best_results ?? null;
   const countback = (model.files.scoring.rules.tie_break ?? 'countback') === 'countback';
   const order = entryListOrder(model);
   const orderOf = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
 
-  // Drivers who scored identically in every stage (same car, same result) and share every penalty are one row.
-  const groups = new Map<string, ComputedRow>();
-  for (const t of [...tallies.values()].sort((a, b) => orderOf(a.personId) - orderOf(b.personId))) {
-    const droppedRounds = dropRounds(t.results, bestResults);
-    const results = t.results.map((r) => ({ ...r, dropped: droppedRounds.includes(r.round) }));
-    const key = JSON.stringify([results, t.penalties]);
-    const existing = groups.get(key);
+  // Drivers who scored identically in every stage (same car, same result) and share every penalty are one
+  // row; the ledger lists drivers in entry-list order, so a row names its crew in that order.
+  const groups = new Map<number, ComputedRow>();
+  for (const driver of ledger.drivers) {
+    const resultCount = countUpToRound(driver.results, afterRound);
+    const penaltyCount = countUpToRound(driver.penalties, afterRound);
+    if (resultCount + penaltyCount === 0) continue;
+    const group = driver.groups[countUpToRound(driver.groups, afterRound) - 1]?.group ?? 0;
+    const existing = groups.get(group);
     if (existing) {
-      existing.personIds.push(t.personId);
+      existing.personIds.push(driver.personId);
       continue;
     }
-    const latest = results.at(-1);
-    groups.set(key, {
+    const scored = driver.results.slice(0, resultCount);
+    const penalties = driver.penalties.slice(0, penaltyCount);
+    const droppedRounds = dropRounds(scored, bestResults);
+    const dropped = new Set(droppedRounds);
+    const results =
+      dropped.size === 0 ? scored : scored.map((r) => ({ ...r, dropped: dropped.has(r.round) }));
+    groups.set(group, {
       position: 0,
       tied: false,
-      personIds: [t.personId],
-      teamId: latest?.teamId ?? null,
+      personIds: [driver.personId],
+      teamId: results.at(-1)?.teamId ?? null,
       results,
-      penalties: t.penalties,
+      penalties,
       droppedRounds,
       points:
-        sum(results.filter((r) => !r.dropped).map((r) => r.points)) - sum(t.penalties.map((p) => p.points)),
+        sum(results.filter((r) => !r.dropped).map((r) => r.points)) - sum(penalties.map((p) => p.points)),
       previousPosition: null,
     });
   }
 
-  const countbackOf = new Map<ComputedRow, number[]>();
-  for (const row of groups.values()) countbackOf.set(row, countbackVector(row.results, finalStages));
+  const placesOf = new Map<ComputedRow, number[]>();
+  for (const row of groups.values()) placesOf.set(row, finalStagePlaces(row.results, ledger.finalStages));
   const compareTie = (a: ComputedRow, b: ComputedRow) =>
-    b.points - a.points || (countback ? compareVectors(countbackOf.get(b), countbackOf.get(a)) : 0);
+    b.points - a.points || (countback ? comparePlaces(placesOf.get(b) ?? [], placesOf.get(a) ?? []) : 0);
   const all = [...groups.values()].sort(
     (a, b) => compareTie(a, b) || orderOf(a.personIds[0] as string) - orderOf(b.personIds[0] as string),
   );
@@ -202,17 +159,10 @@ function buildTable(model: SeasonModel, classId: string, afterRound: number): Co
   listed.forEach((row, i) => {
     row.tied = listed[i - 1]?.position === row.position || listed[i + 1]?.position === row.position;
   });
-
-  if (afterRound > 1) {
-    const before = computeStandings(model, classId, afterRound - 1);
-    const previousOf = new Map<string, number>();
-    for (const row of before.rows) for (const id of row.personIds) previousOf.set(id, row.position);
-    for (const row of listed) row.previousPosition = previousOf.get(row.personIds[0] as string) ?? null;
-  }
   return {
     classId,
     afterRound,
-    roundsClassified,
+    roundsClassified: ledger.roundsClassified.filter((round) => round <= afterRound),
     rows: listed,
     zeroRows: all.filter((row) => row.points === 0),
   };
@@ -239,20 +189,33 @@ export function countbackVector(
   results: readonly StageScore[],
   finalStages: ReadonlyMap<number, Stage>,
 ): number[] {
-  const counts: number[] = [];
-  for (const r of results)
-    if (r.position !== null && finalStages.get(r.round) === r.stage)
-      counts[r.position - 1] = (counts[r.position - 1] ?? 0) + 1;
-  return Array.from(counts, (n) => n ?? 0);
+  const places = finalStagePlaces(results, finalStages);
+  const counts = new Array<number>(places.at(-1) ?? 0).fill(0);
+  for (const place of places) counts[place - 1] = (counts[place - 1] ?? 0) + 1;
+  return counts;
 }
 
-/** Positive when a has more wins (then more 2nds, …) than b. */
-function compareVectors(a: readonly number[] = [], b: readonly number[] = []): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+/**
+ * The row's class positions in final stages, best first: countback compares these instead of the vectors
+ * (whose length is the worst position, thousands in a large class) and orders rows the same way.
+ */
+function finalStagePlaces(results: readonly StageScore[], finalStages: ReadonlyMap<number, Stage>): number[] {
+  const places: number[] = [];
+  for (const r of results)
+    if (r.position !== null && finalStages.get(r.round) === r.stage) places.push(r.position);
+  return places.sort((a, b) => a - b);
+}
+
+/**
+ * Positive when a has more wins (then more 2nds, …) than b. At the first place where the sorted lists
+ * differ, the smaller one is a count the other lacks; a list that the other extends has fewer results.
+ */
+function comparePlaces(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const diff = (b[i] as number) - (a[i] as number);
     if (diff !== 0) return diff;
   }
-  return 0;
+  return a.length - b.length;
 }
 
 function sum(values: readonly number[]): number {
