@@ -119,7 +119,7 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
         ? await createFleetPacer({
             redisUrl: redis.url,
             perSecond: options.pacing,
-            fallbackPerSecond: options.pacing,
+            fleetProcesses: 1,
             logger,
           })
         : null;
