@@ -11,7 +11,7 @@ import {
 /**
  * Discord's global limit is 50 requests/s per bot, whatever the number of processes; discord.js counts
  * only its own. The fleet's bot-authenticated requests therefore share one timeline in Redis, 1/47 s
- * apart, and each leaves within 15 ms of its place or takes a new one (src/http/send-window.ts). Any of
+ * apart, and each leaves within 20 ms of its place or takes a new one (src/http/send-window.ts). Any of
  * Discord's 1 s windows then holds at most 48 of them (`mostInSpan`), which leaves two for requests that
  * a stall holds up on their way. Interaction callbacks and webhooks (token-authenticated) are exempt from
  * the global limit and not paced.

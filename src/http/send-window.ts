@@ -16,7 +16,7 @@
 export const DISCORD_GLOBAL_PER_SECOND = 50;
 
 /** How late a request may leave after its place: above timer and Redis jitter on a quiet machine. */
-export const DEFAULT_TOLERANCE_US = 15_000;
+export const DEFAULT_TOLERANCE_US = 20_000;
 
 export interface SendRule {
   /** Places on the timeline are this far apart (1 s / the rate). */
