@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFleetPacer, type FleetPacer, pacedRequest } from '../../src/http/fleet-pacer.js';
 import { RESERVE_SLOT_LUA, reserveSlot, sendRuleAt } from '../../src/http/send-window.js';
-import { type RedisHandle, startRedis } from '../support/redis-server.js';
+import { freePort, type RedisHandle, startRedis } from '../support/redis-server.js';
 
 /**
  * Two processes' REST clients (each with its own Redis connection, as two workers have) against a Discord
@@ -52,6 +52,19 @@ test('two workers sending 60 bot requests each at once: all answered, no 429', {
   expect(discord.stats.byStatus.get(429) ?? 0).toBe(0);
   // 120 requests 1/47 s apart fleet-wide cannot take less than 2.5 s (a lower bound only: never flaky).
   expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+});
+
+test('with Redis away, a worker paces alone at its share of the fleet rate', async () => {
+  const pacer = await createFleetPacer({
+    redisUrl: `redis://127.0.0.1:${await freePort()}`,
+    fleetProcesses: 2,
+    logger: pino({ level: 'silent' }),
+  });
+  pacers.push(pacer);
+  const started = performance.now();
+  for (let i = 0; i < 5; i++) await pacer.wait();
+  // Half of 47/s: places 42.6 ms apart, so 5 requests span at least 4 × 42.6 ms (a lower bound only).
+  expect(performance.now() - started).toBeGreaterThanOrEqual(165);
 });
 
 test('interaction webhooks (token-authenticated) are not paced', async () => {
