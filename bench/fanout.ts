@@ -14,7 +14,7 @@ export interface FanOutResult {
   /** discord.js REST `offset` (ms added to every rate-limit reset); null = the library default (50 ms). */
   restOffset: number | null;
   /**
-   * The fleet pacer's rate (requests/s, Redis GCRA in src/http/fleet-pacer.ts); null = no fleet pacer
+   * The fleet pacer's rate (requests/s, one Redis timeline: src/http/fleet-pacer.ts); null = no fleet pacer
    * (SQLite store, discord.js's own global limit only).
    */
   pacerPerSecond: number | null;
@@ -119,7 +119,7 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
         ? await createFleetPacer({
             redisUrl: redis.url,
             perSecond: options.pacing,
-            fallbackPerSecond: options.pacing,
+            fleetProcesses: 1,
             logger,
           })
         : null;

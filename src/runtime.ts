@@ -12,7 +12,7 @@ import { createBot } from './discord/bot.js';
 import type { Bot } from './discord/bot-core.js';
 import { checkChannel } from './discord/channel-check.js';
 import { checkChannelOverRest } from './http/channel-check-rest.js';
-import { createFleetPacer, FLEET_REST_PER_SECOND, pacedRequest } from './http/fleet-pacer.js';
+import { createFleetPacer, pacedRequest } from './http/fleet-pacer.js';
 import { createHttpBot, type HttpBot } from './http/http-bot.js';
 import type { Logger } from './logger.js';
 import { watchSeasons } from './season/watch.js';
@@ -87,7 +87,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     store.kind === 'redis'
       ? await createFleetPacer({
           redisUrl: config.recaps.storeUrl,
-          fallbackPerSecond: FLEET_REST_PER_SECOND / (config.workers ?? 1),
+          fleetProcesses: config.workers ?? 1,
           logger,
         })
       : null;

@@ -1,14 +1,26 @@
 import type { Logger } from '../logger.js';
+import {
+  leavesOnTime,
+  RESERVE_SLOT_LUA,
+  reserveSlot,
+  type SendRule,
+  sendRuleAt,
+  shareOf,
+} from './send-window.js';
 
 /**
  * Discord's global limit is 50 requests/s per bot, whatever the number of processes; discord.js counts
- * only its own. The fleet's bot-authenticated requests therefore take turns in Redis: each reserves the
- * next free slot on one shared timeline (GCRA), slots `1000 / perSecond` ms apart on Redis's clock, and
- * waits for it. Any one-second window then holds at most `perSecond + 1` slots fleet-wide; 40 rather than 50
- * leaves room for a request that leaves its process late (a busy event loop) or travels slower.
- * Interaction callbacks and webhooks (token-authenticated) are exempt from the global limit and not paced.
+ * only its own. The fleet's bot-authenticated requests therefore share one timeline in Redis, 1/47 s
+ * apart, and each leaves within 20 ms of its place or takes a new one (src/http/send-window.ts). Any of
+ * Discord's 1 s windows then holds at most 48 of them (`mostInSpan`), which leaves two for requests that
+ * a stall holds up on their way. Interaction callbacks and webhooks (token-authenticated) are exempt from
+ * the global limit and not paced.
  */
-export const FLEET_REST_PER_SECOND = 40;
+export const FLEET_REST_PER_SECOND = 47;
+
+/** After this many late wake-ups in a row a request leaves anyway: a Redis that always answers slower
+ * than the tolerance must slow the bot down, not stop it. */
+const LATE_WAKES_BEFORE_LEAVING = 10;
 
 export interface FleetPacer {
   /** Resolves when this process may send its next bot-authenticated request. */
@@ -16,22 +28,12 @@ export interface FleetPacer {
   close(): Promise<void>;
 }
 
-// KEYS[1]: the timeline; ARGV[1]: interval in µs. Returns µs to wait before sending.
-const RESERVE_SLOT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local interval = tonumber(ARGV[1])
-local next_free = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, next_free)
-redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', 60000)
-return slot - now`;
-
 export interface FleetPacerOptions {
   redisUrl: string;
   /** Requests per second for the whole fleet. Default {@link FLEET_REST_PER_SECOND}. */
   perSecond?: number;
-  /** While Redis cannot be reached, this process alone keeps to this rate (its share of the fleet). */
-  fallbackPerSecond: number;
+  /** While Redis cannot be reached, this process paces alone at 1/fleetProcesses of the fleet's rate. */
+  fleetProcesses: number;
   logger: Logger;
   key?: string;
 }
@@ -51,23 +53,25 @@ export async function createFleetPacer(options: FleetPacerOptions): Promise<Flee
   });
   // Not awaited: a Redis that is down at start-up must not hold the start (pacing is local meanwhile).
   client.connect().catch(() => undefined);
-  const intervalUs = Math.round(1_000_000 / (options.perSecond ?? FLEET_REST_PER_SECOND));
-  const local = createLocalPacer(options.fallbackPerSecond);
-  const key = options.key ?? 'pitboard:v1:rest-timeline';
+  const rule = sendRuleAt(options.perSecond ?? FLEET_REST_PER_SECOND);
+  const local = createLocalPacer(shareOf(rule, options.fleetProcesses), realClock, options.logger);
+  const keys = [options.key ?? 'pitboard:v1:rest-timeline'];
+  const reserve = async () =>
+    Number(await client.eval(RESERVE_SLOT_LUA, { keys, arguments: [String(rule.intervalUs), ''] }));
   let warned = false;
   return {
     async wait() {
-      let waitUs: number;
       if (!client.isReady) return local.wait();
+      let onTime: boolean;
       try {
-        waitUs = Number(await client.eval(RESERVE_SLOT, { keys: [key], arguments: [String(intervalUs)] }));
+        onTime = await paceOnce(reserve, realClock, rule);
         warned = false;
       } catch (err) {
         if (!warned) options.logger.warn({ err }, 'fleet REST pacing unavailable (Redis); pacing locally');
         warned = true;
         return local.wait();
       }
-      if (waitUs > 0) await sleep(waitUs / 1000);
+      if (!onTime) warnLate(options.logger);
     },
     async close() {
       try {
@@ -79,16 +83,49 @@ export async function createFleetPacer(options: FleetPacerOptions): Promise<Flee
   };
 }
 
-/** The same spacing inside one process (also the fallback while Redis is away). */
-export function createLocalPacer(perSecond: number): FleetPacer {
-  const intervalMs = 1000 / perSecond;
-  let nextFree = 0;
+/**
+ * Reserve a place and sleep until it; leave if still on time, else reserve again. Returns false when it
+ * left after {@link LATE_WAKES_BEFORE_LEAVING} late wake-ups.
+ */
+async function paceOnce(reserve: () => Promise<number>, clock: PacerClock, rule: SendRule): Promise<boolean> {
+  for (let late = 0; late < LATE_WAKES_BEFORE_LEAVING; late++) {
+    const askedUs = clock.nowUs();
+    const waitUs = await reserve();
+    // From the answer, so the request never leaves before its place, however long the answer took.
+    if (waitUs > 0) await clock.sleep(Math.ceil(waitUs / 1000));
+    if (leavesOnTime(askedUs, waitUs, clock.nowUs(), rule)) return true;
+  }
+  return false;
+}
+
+function warnLate(logger: Logger): void {
+  logger.warn(
+    { lateWakes: LATE_WAKES_BEFORE_LEAVING },
+    'REST request sent late: the process or Redis kept missing its pacing places',
+  );
+}
+
+export interface PacerClock {
+  nowUs(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: PacerClock = {
+  nowUs: () => Math.round(performance.now() * 1000),
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The same rule inside one process (also the fallback while Redis is away). */
+export function createLocalPacer(rule: SendRule, clock: PacerClock = realClock, logger?: Logger): FleetPacer {
+  let nextSlotUs = 0;
+  const reserve = async () => {
+    const reservation = reserveSlot(nextSlotUs, clock.nowUs(), rule);
+    nextSlotUs = reservation.nextSlotUs;
+    return reservation.waitUs;
+  };
   return {
     async wait() {
-      const now = performance.now();
-      const slot = Math.max(now, nextFree);
-      nextFree = slot + intervalMs;
-      if (slot > now) await sleep(slot - now);
+      if (!(await paceOnce(reserve, clock, rule)) && logger) warnLate(logger);
     },
     async close() {},
   };
@@ -117,5 +154,3 @@ function hasBotAuthorization(headers: unknown): boolean {
   }
   return false;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
