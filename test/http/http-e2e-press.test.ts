@@ -83,6 +83,19 @@ describe('presses over HTTP, answered inline by the same press module', () => {
     expect(discord.message(String(first.id))?.embeds).toEqual(proAm.final.embeds);
   }, 60_000);
 
+  test('the picture toggle answers with the picture: multipart inline, or deferred then edited', async () => {
+    const text = await command('standings', { class: 'gentlemen', text: true });
+    const picture = await press(text, customId(text, /Show picture/));
+    // A first render may outlast the 2 s deferral deadline on a busy machine: then 6 and an edit.
+    expect([6, 7]).toContain(picture.type);
+    if (picture.type === 7)
+      expect(picture.interaction.callback?.files.map((f) => f.filename)).toEqual(['standings-gentlemen.png']);
+    expect(picture.final.id).toBe(text.id);
+    expect((picture.final.attachments as { filename: string }[]).map((a) => a.filename)).toEqual([
+      'standings-gentlemen.png',
+    ]);
+  }, 60_000);
+
   test('someone else’s press gets their own ephemeral copy; the shared message stays', async () => {
     const shared = await command('standings', { class: 'pro', text: true });
     const before = JSON.stringify(discord.message(String(shared.id)));
