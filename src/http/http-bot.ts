@@ -1,4 +1,5 @@
 import { Routes } from 'discord.js';
+import { handleComponentPress } from '../components/press-handler.js';
 import type { HttpEndpointConfig } from '../config.js';
 import { type Bot, type BotOptions, createBotCore, restartingNotice } from '../discord/bot-core.js';
 import { handleAutocomplete, handleChatInputCommand } from '../discord/interaction-handler.js';
@@ -25,8 +26,9 @@ export interface HttpBot extends Bot {
 
 /**
  * The bot in HTTP mode: no gateway connection; Discord POSTs each interaction to the endpoint, which
- * answers it inline through the same handlers as the gateway bot (interaction-handler.ts). REST (edits
- * after a deferral, recaps) goes through a discord.js client that never logs in, only holds the token.
+ * answers it inline through the same handlers as the gateway bot (interaction-handler.ts; press-handler.ts
+ * for buttons and menus). REST (edits after a deferral, recaps) goes through a discord.js client that never
+ * logs in, only holds the token.
  */
 export function createHttpBot(options: HttpBotOptions): HttpBot {
   const { config, logger } = options;
@@ -43,7 +45,10 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
         ? respondWithChoices(interaction, [])
         : new InteractionResponder(interaction, logger).send(restartingNotice(interaction));
     }
-    return autocomplete ? handleAutocomplete(interaction, deps) : handleChatInputCommand(interaction, deps);
+    if (autocomplete) return handleAutocomplete(interaction, deps);
+    // The endpoint dispatches only buttons and string selects (unhandledReason), the gateway router's set.
+    if (payload.type === InteractionKind.Component) return handleComponentPress(interaction, deps);
+    return handleChatInputCommand(interaction, deps);
   };
 
   const server = createInteractionsServer({

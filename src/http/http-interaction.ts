@@ -6,6 +6,7 @@ import {
   type RequestData,
   Routes,
 } from 'discord.js';
+import type { ComponentPressSource } from '../components/press-handler.js';
 import type { EncodedCallback } from '../discord/callback-body.js';
 import type {
   AutocompleteSource,
@@ -55,10 +56,12 @@ export class InlineWindowClosedError extends Error {
 
 /**
  * An interaction that arrived over HTTP, shaped like the discord.js interaction the shared handlers take
- * (see interaction-types.ts): its initial callback (reply, deferral, choices) becomes the HTTP response;
- * editReply, followUp and deleteReply go through the interaction webhook over REST, as with the gateway.
+ * (see interaction-types.ts): its initial callback (reply, deferral, update, choices) becomes the HTTP
+ * response; editReply, followUp and deleteReply go through the interaction webhook over REST, as with the
+ * gateway. After a press's deferUpdate, editReply edits the message the component sits on (Discord's
+ * `@original` of a component interaction), as discord.js's does.
  */
-export class HttpInteraction implements RepliableInteraction, AutocompleteSource {
+export class HttpInteraction implements RepliableInteraction, AutocompleteSource, ComponentPressSource {
   readonly id: string;
   readonly token: string;
   readonly applicationId: string;
@@ -71,6 +74,11 @@ export class HttpInteraction implements RepliableInteraction, AutocompleteSource
   readonly locale: string | null;
   readonly guildLocale: string | null;
   readonly client: { readonly rest: RestPoster };
+  /** A press's component and choices; empty for commands. */
+  readonly customId: string;
+  readonly values: readonly string[];
+  /** The message a pressed component sits on (who ran its command); none for commands. */
+  readonly message: { readonly interactionMetadata: { readonly user: { readonly id: string } } | null };
   deferred = false;
   replied = false;
   responded = false;
@@ -92,6 +100,10 @@ export class HttpInteraction implements RepliableInteraction, AutocompleteSource
     this.options = { data: payload.data?.options ?? [] };
     this.locale = payload.locale ?? null;
     this.guildLocale = payload.guild_locale ?? null;
+    this.customId = payload.data?.custom_id ?? '';
+    this.values = payload.data?.values ?? [];
+    const ranBy = payload.message?.interaction_metadata?.user;
+    this.message = { interactionMetadata: ranBy ? { user: { id: ranBy.id } } : null };
     const callbackRoute = Routes.interactionCallback(this.id, this.token);
     this.client = {
       rest: {
@@ -115,6 +127,13 @@ export class HttpInteraction implements RepliableInteraction, AutocompleteSource
     });
     this.deferred = true;
     this.ephemeral = flags !== 0;
+    return undefined;
+  }
+
+  /** DEFERRED_UPDATE_MESSAGE (type 6): the press is acknowledged, the message is edited later. */
+  async deferUpdate(): Promise<unknown> {
+    this.#answerInline({ body: JSON.stringify({ type: 6 }), contentType: 'application/json' });
+    this.deferred = true;
     return undefined;
   }
 

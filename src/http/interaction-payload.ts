@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RawCommandOption } from '../discord/interaction-types.js';
 
-/** Interaction types (Discord's `InteractionType`) the endpoint answers. */
+/** Interaction types (Discord's `InteractionType`). */
 export const InteractionKind = {
   Ping: 1,
   Command: 2,
@@ -24,6 +24,15 @@ const optionSchema: z.ZodType<RawCommandOption> = z.lazy(() =>
 
 const userSchema = z.object({ id: snowflake });
 
+/** Component types (Discord's `ComponentType`) a press can come from that Pitboard answers. */
+export const PressableComponent = { Button: 2, StringSelect: 3 } as const;
+
+// The message the pressed component sits on; its interaction metadata names who ran the command.
+const messageSchema = z.object({
+  id: snowflake,
+  interaction_metadata: z.object({ user: userSchema }).nullish(),
+});
+
 // Only the fields Pitboard reads; Discord adds fields over time, so unknown keys are allowed.
 const interactionSchema = z.object({
   id: snowflake,
@@ -36,18 +45,50 @@ const interactionSchema = z.object({
   user: userSchema.optional(),
   locale: z.string().max(16).optional(),
   guild_locale: z.string().max(16).optional(),
+  // Commands and autocomplete send name and options; component presses custom_id, component_type, values.
   data: z
     .object({
-      name: z.string(),
+      name: z.string().optional(),
       type: z.number().int().optional(),
       options: z.array(optionSchema).optional(),
+      custom_id: z.string().min(1).max(100).optional(),
+      component_type: z.number().int().optional(),
+      values: z.array(z.string().max(100)).max(25).optional(),
     })
     .optional(),
+  message: messageSchema.optional(),
 });
+
+/** The fields each kind needs (checked after the shape, so the problem names the missing field). */
+function missingFields(interaction: z.infer<typeof interactionSchema>): string | null {
+  const { type, data } = interaction;
+  if (type === InteractionKind.Command || type === InteractionKind.Autocomplete) {
+    if (data?.name === undefined) return 'data.name';
+  } else if (type === InteractionKind.Component) {
+    if (data?.custom_id === undefined) return 'data.custom_id';
+    if (data.component_type === undefined) return 'data.component_type';
+    if (interaction.message === undefined) return 'message';
+  }
+  return null;
+}
 
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 
 export type ParsedPayload = { ok: true; interaction: InteractionPayload } | { ok: false; problem: string };
+
+/**
+ * Why the endpoint does not handle a well-formed interaction, in one sentence, or null when it does:
+ * commands, autocomplete, and presses of buttons and string selects (the components Pitboard sends).
+ */
+export function unhandledReason(interaction: InteractionPayload): string | null {
+  const { type } = interaction;
+  if (type === InteractionKind.Command || type === InteractionKind.Autocomplete) return null;
+  if (type !== InteractionKind.Component) return `interactions of type ${type} are not handled`;
+  const componentType = interaction.data?.component_type;
+  if (componentType === PressableComponent.Button || componentType === PressableComponent.StringSelect)
+    return null;
+  return `component type ${componentType} is not handled (Pitboard answers buttons and string selects)`;
+}
 
 /** The verified body as an interaction, or one sentence saying what is wrong with it. */
 export function parseInteractionPayload(body: Uint8Array): ParsedPayload {
@@ -60,7 +101,11 @@ export function parseInteractionPayload(body: Uint8Array): ParsedPayload {
   if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === InteractionKind.Ping)
     return { ok: true, interaction: { ...(json as InteractionPayload), type: InteractionKind.Ping } };
   const parsed = interactionSchema.safeParse(json);
-  if (parsed.success) return { ok: true, interaction: parsed.data };
+  if (parsed.success) {
+    const missing = missingFields(parsed.data);
+    if (missing === null) return { ok: true, interaction: parsed.data };
+    return { ok: false, problem: `the interaction is malformed: ${missing} is missing` };
+  }
   const issue = parsed.error.issues[0];
   return {
     ok: false,

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import { InlineAnswer } from './http-interaction.js';
-import { InteractionKind, type InteractionPayload, parseInteractionPayload } from './interaction-payload.js';
+import {
+  InteractionKind,
+  type InteractionPayload,
+  parseInteractionPayload,
+  unhandledReason,
+} from './interaction-payload.js';
 import { readBoundedBody } from './request-body.js';
 import { checkSignature, importPublicKey } from './signature.js';
 
@@ -16,8 +21,9 @@ export interface InteractionsServerOptions {
   path: string;
   logger: Logger;
   /**
-   * Handles a verified command or autocomplete; its first callback must be offered to `inline`, which
-   * becomes the HTTP response. The returned promise covers the whole interaction (edits after a deferral).
+   * Handles a verified command, autocomplete or component press; its first callback must be offered to
+   * `inline`, which becomes the HTTP response. The returned promise covers the whole interaction (edits
+   * after a deferral).
    */
   dispatch(interaction: InteractionPayload, inline: InlineAnswer): Promise<void>;
   /** Extra fields of the health route's answer. */
@@ -47,8 +53,8 @@ const HEALTH_PATH = '/health';
 /**
  * Discord's Interactions Endpoint: verify the Ed25519 signature over the raw bytes before anything else is
  * read from them (401 otherwise — Discord probes with bad signatures and revokes endpoints that accept
- * them), answer PING with PONG, and hand commands and autocomplete to `dispatch`, whose first callback is
- * the HTTP response.
+ * them), answer PING with PONG, and hand commands, autocomplete and presses of buttons and string selects
+ * to `dispatch`, whose first callback is the HTTP response.
  */
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const key = importPublicKey(options.publicKey);
@@ -96,11 +102,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       interactionId: interaction.id,
       type: interaction.type,
       command: interaction.data?.name,
+      customId: interaction.data?.custom_id,
       guildId: interaction.guild_id ?? null,
     };
-    if (interaction.type !== InteractionKind.Command && interaction.type !== InteractionKind.Autocomplete) {
-      logger.warn(about, 'interaction type not handled');
-      return sendText(res, 400, `interactions of type ${interaction.type} are not handled`);
+    const unhandled = unhandledReason(interaction);
+    if (unhandled) {
+      logger.warn({ ...about, problem: unhandled }, 'interaction kind not handled');
+      return sendText(res, 400, unhandled);
     }
 
     const inline = new InlineAnswer();

@@ -28,6 +28,23 @@ const COMMAND = JSON.stringify({
   data: { name: 'standings', type: 1, options: [{ name: 'class', type: 3, value: 'pro' }] },
 });
 
+// A press of a button on a reply to the command above: type 3, MESSAGE_COMPONENT.
+const PRESS = {
+  id: '1200000000000000011',
+  application_id: '1200000000000000002',
+  type: 3,
+  token: 'aW50ZXJhY3Rpb24_press',
+  guild_id: '1200000000000000003',
+  channel_id: '1200000000000000004',
+  member: { user: { id: '1200000000000000005' }, permissions: '0' },
+  message: {
+    id: '1200000000000000012',
+    interaction_metadata: { user: { id: '1200000000000000005' } },
+    components: [],
+  },
+  data: { custom_id: 'pb1:0123abcd:s:next:c=pro;p=2', component_type: 2 },
+};
+
 let server: InteractionsServer | null = null;
 const dispatched: InteractionPayload[] = [];
 
@@ -113,6 +130,63 @@ test('PING is answered with PONG and never dispatched', async () => {
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ type: 1 });
   expect(dispatched).toEqual([]);
+});
+
+describe('component presses (type 3)', () => {
+  test('a button press and a menu choice are dispatched with their custom_id and values', async () => {
+    const url = await start(replyWith('pressed'));
+    const menu = {
+      ...PRESS,
+      data: { custom_id: 'pb1:0123abcd:s:class', component_type: 3, values: ['pro-am'] },
+    };
+    for (const payload of [PRESS, menu]) {
+      const body = JSON.stringify(payload);
+      const res = await fetch(url, { method: 'POST', body, headers: signed(body) });
+      expect(res.status).toBe(200);
+    }
+    expect(dispatched.map((i) => [i.type, i.data?.custom_id, i.data?.values, i.message?.id])).toEqual([
+      [3, PRESS.data.custom_id, undefined, PRESS.message.id],
+      [3, menu.data.custom_id, ['pro-am'], PRESS.message.id],
+    ]);
+  });
+
+  test.each([
+    [
+      'no custom_id',
+      { data: { component_type: 2 } },
+      'the interaction is malformed: data.custom_id is missing',
+    ],
+    [
+      'a custom_id over 100 characters',
+      { data: { custom_id: 'x'.repeat(101), component_type: 2 } },
+      'the interaction is malformed at data.custom_id: Too big: expected string to have <=100 characters',
+    ],
+    [
+      'more than 25 values',
+      {
+        data: {
+          custom_id: 'pb1:x',
+          component_type: 3,
+          values: Array.from({ length: 26 }, (_, i) => `v${i}`),
+        },
+      },
+      'the interaction is malformed at data.values: Too big: expected array to have <=25 items',
+    ],
+    ['no message', { message: undefined }, 'the interaction is malformed: message is missing'],
+    [
+      'a user select (not a component Pitboard sends)',
+      { data: { custom_id: 'pb1:x', component_type: 5, values: ['1'] } },
+      'component type 5 is not handled (Pitboard answers buttons and string selects)',
+    ],
+    ['a modal submit', { type: 5, data: { custom_id: 'pb1:x' } }, 'interactions of type 5 are not handled'],
+  ])('%s: 400 with one sentence, nothing dispatched', async (_case, change, sentence) => {
+    const url = await start(replyWith('never'));
+    const body = JSON.stringify({ ...PRESS, ...change });
+    const res = await fetch(url, { method: 'POST', body, headers: signed(body) });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe(`${sentence}\n`);
+    expect(dispatched).toEqual([]);
+  });
 });
 
 test('a body over the limit gets 413 without being dispatched', async () => {

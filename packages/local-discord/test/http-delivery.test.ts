@@ -132,3 +132,39 @@ describe('delivering interactions', () => {
     expect(discord.stats.http.networkErrors).toBe(1);
   });
 });
+
+describe('delivering component presses (type 3)', () => {
+  test('a press is POSTed signed with its message; an inline UPDATE_MESSAGE edits that message', async () => {
+    discord = await startLocalDiscord();
+    const seen: Record<string, unknown>[] = [];
+    await discord.setInteractionsEndpoint(
+      await endpoint(discord.publicKey, (body, res) => {
+        seen.push(body);
+        json(res, { type: 7, data: { content: 'page 2', allowed_mentions: { parse: [] } } });
+      }),
+    );
+    const interaction = discord.injectButton({ customId: 'next' });
+    const final = await interaction.final(5000);
+    const [sent] = seen;
+    const message = sent?.message as { id: string } | undefined;
+    expect(sent).toMatchObject({ type: 3, data: { custom_id: 'next', component_type: 2 } });
+    expect(final).toMatchObject({ id: message?.id, content: 'page 2' });
+    expect(discord.message(String(message?.id))?.content).toBe('page 2');
+    expect(interaction.callback?.type).toBe(7);
+    expect(discord.stats.gateway.identifies).toBe(0);
+  });
+
+  test('a deferred update (type 6) is accepted; an answer not valid for a press is refused', async () => {
+    discord = await startLocalDiscord();
+    const answers = [{ type: 6 }, { type: 8, data: { choices: [] } }];
+    await discord.setInteractionsEndpoint(
+      await endpoint(discord.publicKey, (_body, res) => json(res, answers.shift())),
+    );
+    const deferred = discord.injectButton({ customId: 'slow' });
+    await expect.poll(() => deferred.callback?.type, { timeout: 5000 }).toBe(6);
+    const wrong = discord.injectButton({ customId: 'wrong' });
+    await expect(wrong.final(5000)).rejects.toThrow(
+      /inline answer was refused \(400\).*not valid for interaction type 3/,
+    );
+  });
+});
