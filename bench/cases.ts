@@ -12,6 +12,8 @@ export interface CommandCase {
   /** The reply attaches a cached PNG: the first call renders it and is reported as "cold". */
   picture?: boolean;
   axis: SizeAxis;
+  /** The asker's Discord client language (default English): the reply is written in it. */
+  locale?: string;
 }
 
 export interface AutocompleteCase {
@@ -23,7 +25,7 @@ export interface AutocompleteCase {
   axis: SizeAxis;
 }
 
-export const COMMAND_CASES: readonly CommandCase[] = [
+const ENGLISH_CASES: readonly CommandCase[] = [
   { label: '/standings pro', command: 'standings', options: { class: 'pro' }, picture: true, axis: 'cars' },
   {
     label: '/standings pro text:true',
@@ -53,6 +55,26 @@ export const COMMAND_CASES: readonly CommandCase[] = [
     axis: 'people',
   },
 ];
+
+/** Every command case: the English ones, then some of them asked in each other language. */
+export const COMMAND_CASES: readonly CommandCase[] = [
+  ...ENGLISH_CASES,
+  // The same work asked from clients in other languages: the catalogue, ICU plurals and ordinals, localised
+  // pictures and country names must not cost what the budgets cannot afford.
+  ...localised('de', ['/standings pro', '/driver Buhk', '/results 4', '/recap 5']),
+  ...localised('fr', ['/standings pro text:true', '/lineup car:84', '/calendar text:true']),
+  ...localised('it', ['/title pro', '/scoring']),
+  ...localised('nl', ['/compare Buhk Ortelli', '/lineup team:htp-motorsport']),
+  ...localised('es-ES', ['/driver Jones (pick-list)', '/calendar']),
+];
+
+function localised(locale: string, labels: readonly string[]): CommandCase[] {
+  return labels.map((label) => {
+    const english = ENGLISH_CASES.find((c) => c.label === label);
+    if (!english) throw new Error(`no bench case ${label}`);
+    return { ...english, label: `${label} · ${locale}`, locale };
+  });
+}
 
 const driverName = (value: string): AutocompleteCase => ({
   label: `/driver name "${value}"${value === 'makowieki' ? ' (typo)' : ''}`,

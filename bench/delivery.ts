@@ -96,8 +96,13 @@ export async function runDelivery(
 
     let user = 0n;
     let largestPayload = '';
-    const time = async (name: string, opts: Record<string, string | number | boolean>) => {
-      const interaction = discord.injectCommand({ name, options: opts, userId: String(FIRST_USER + user++) });
+    const time = async (name: string, opts: Record<string, string | number | boolean>, locale?: string) => {
+      const interaction = discord.injectCommand({
+        name,
+        options: opts,
+        userId: String(FIRST_USER + user++),
+        ...(locale && { locale }),
+      });
       const payload = JSON.stringify(interaction.payload);
       if (payload.length > largestPayload.length) largestPayload = payload;
       await interaction.final();
@@ -112,7 +117,7 @@ export async function runDelivery(
       await deliverBy(mode);
       for (let round = 0; round < options.warmupRounds; round++) {
         await time(FLOOR_COMMAND_NAME, {});
-        for (const c of textCases) await time(c.command, asOptions(c.options));
+        for (const c of textCases) await time(c.command, asOptions(c.options), c.locale);
       }
       discord.clearHistory();
     }
@@ -130,7 +135,7 @@ export async function runDelivery(
         for (let i = 0; i < perBlock; i++) {
           const floorFirst = i % 2 === 0;
           if (floorFirst) got[mode].floor.push(await time(FLOOR_COMMAND_NAME, {}));
-          got[mode].cmd.push(await time(c.command, asOptions(c.options)));
+          got[mode].cmd.push(await time(c.command, asOptions(c.options), c.locale));
           if (!floorFirst) got[mode].floor.push(await time(FLOOR_COMMAND_NAME, {}));
         }
         discord.clearHistory();

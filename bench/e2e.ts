@@ -13,7 +13,7 @@ import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
 import { answerFloorPresses } from './floor-press.js';
-import { BENCH_INVOKER, requireCommand } from './handlers.js';
+import { invokerFor, requireCommand } from './handlers.js';
 import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
 import { pressTargets } from './press-targets.js';
 import { byModule, type ProfileLine, profileWork } from './profile.js';
@@ -99,7 +99,7 @@ export async function pictureBytes(): Promise<Map<string, number>> {
   const app = createAppContext();
   const sizes = new Map<string, number>();
   for (const c of COMMAND_CASES.filter((x) => x.picture)) {
-    const { reply } = await runCommand(requireCommand(c.command), c.options, app.makeContext(BENCH_INVOKER));
+    const { reply } = await runCommand(requireCommand(c.command), c.options, app.makeContext(invokerFor(c)));
     const bytes = (reply.files ?? []).reduce((n, f) => n + f.data.byteLength, 0);
     if (bytes === 0) throw new Error(`${c.label}: expected a picture, got none`);
     sizes.set(c.label, bytes);
@@ -111,11 +111,12 @@ function commandTarget(
   label: string,
   name: string,
   options: Record<string, string | number | boolean>,
+  locale?: string,
 ): Target {
   return {
     label,
     kind: 'command',
-    inject: (discord, userId) => discord.injectCommand({ name, options, userId }),
+    inject: (discord, userId) => discord.injectCommand({ name, options, userId, ...(locale && { locale }) }),
   };
 }
 
@@ -182,6 +183,7 @@ export async function runEndToEnd(
         c.label,
         c.command,
         c.options as Record<string, string | number | boolean>,
+        c.locale,
       );
       const base = uploadFloors.get(c.label);
       return base ? { ...target, base } : target;

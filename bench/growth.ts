@@ -16,6 +16,7 @@ import { type SeasonSize, writeSeasonFolder } from './generate-season.js';
 import {
   BENCH_INVOKER,
   type HandlerMeasurement,
+  invokerFor,
   type LoopOptions,
   measureAutocompleteCase,
   measureCommandCase,
@@ -171,7 +172,7 @@ export async function runGrowth(options: {
                 runCommand(
                   requireCommand(commandCase.command),
                   commandCase.options,
-                  app.makeContext(BENCH_INVOKER),
+                  app.makeContext(invokerFor(commandCase)),
                 )
             : autocompleteCase
               ? () =>

@@ -13,6 +13,11 @@ export const BENCH_INVOKER: Invoker = {
   permissions: '0',
 };
 
+/** The bench's invoker, asking from a client in the case's language (English when it names none). */
+export function invokerFor(testCase: { readonly locale?: string }): Invoker {
+  return testCase.locale ? { ...BENCH_INVOKER, locale: testCase.locale } : BENCH_INVOKER;
+}
+
 export interface LoopOptions {
   /** Measured calls (at most). */
   calls: number;
@@ -81,7 +86,7 @@ export async function measureCommandCase(
   options: LoopOptions,
 ): Promise<HandlerMeasurement> {
   const command = requireCommand(testCase.command);
-  const call = () => runCommand(command, testCase.options, app.makeContext(BENCH_INVOKER));
+  const call = () => runCommand(command, testCase.options, app.makeContext(invokerFor(testCase)));
   const t0 = process.hrtime.bigint();
   const first = await call();
   const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -86,6 +86,7 @@ async function drive(discord: LocalDiscord, count: number, concurrency: number):
           name: testCase.command,
           options: testCase.options as Record<string, string | number | boolean>,
           userId: String(FIRST_USER + BigInt(i)),
+          ...(testCase.locale && { locale: testCase.locale }),
         })
         .final(30_000)
         .then(

@@ -45,6 +45,7 @@ import { runGrowth } from './growth.js';
 import {
   BENCH_INVOKER,
   type HandlerMeasurement,
+  invokerFor,
   measureAutocompleteCase,
   measureCommandCase,
   requireCommand,
@@ -187,7 +188,7 @@ async function runHandlers(settings: RunSettings): Promise<BenchResults['handler
             runCommand(
               requireCommand(commandCase.command),
               commandCase.options,
-              app.makeContext(BENCH_INVOKER),
+              app.makeContext(invokerFor(commandCase)),
             )
         : () => {
             const a = autocompleteCase as (typeof AUTOCOMPLETE_CASES)[number];

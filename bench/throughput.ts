@@ -111,6 +111,7 @@ async function step(
         name: c.command,
         options: c.options as Record<string, string | number | boolean>,
         userId: String(700_000_000_000_000_000n + BigInt(i)),
+        ...(c.locale && { locale: c.locale }),
       });
       pending.push(
         interaction.final(10_000).then(
