@@ -15,6 +15,7 @@ import { createAppContext } from '../../src/core/app-context.js';
 import type { SeasonCatalog } from '../../src/season/catalog.js';
 import type { SeasonModel } from '../../src/season/model.js';
 import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
+import { RecapLedger } from '../../src/store/ledger.js';
 import { type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
 import { MARKER_SET_NAME } from '../../src/store/store-epoch.js';
 
@@ -85,7 +86,7 @@ function steppedClock() {
  * Three servers, each with round 1 due; every post takes `postMs` of the stepped clock. The lease answers
  * come from `answers` in turn (the first is the tick's own check); each call takes `leaseCallMs`.
  */
-async function fanOut(options: { postMs: number; answers: boolean[]; leaseCallMs?: number }) {
+async function fanOut(options: { postMs: number; answers: (boolean | Error)[]; leaseCallMs?: number }) {
   const store = await sqliteStore();
   const s = new SettingsStore(store);
   for (const n of [1, 2, 3]) await s.save(settings(guildId(n)));
@@ -100,6 +101,7 @@ async function fanOut(options: { postMs: number; answers: boolean[]; leaseCallMs
       advance(options.leaseCallMs ?? 0);
       const answer = answers.shift();
       if (answer === undefined) throw new Error('lease asked more often than the test expected');
+      if (answer instanceof Error) throw answer;
       return answer;
     },
   };
@@ -147,6 +149,15 @@ describe('the lease during a fan-out', () => {
     expect(leaseCalls).toHaveLength(2);
   });
 
+  test('a renewal that fails (storage down) counts as lost: nothing more is posted this tick', async () => {
+    const { report, posts } = await fanOut({
+      postMs: LEASE_MS / 2,
+      answers: [true, new Error('storage did not answer')],
+    });
+    expect(report).toMatchObject({ sent: 1, aborted: 'the recap lease was lost during the fan-out' });
+    expect(posts).toHaveLength(1);
+  });
+
   test('once lost, the lease is not taken back in the same tick, even when it is free again', async () => {
     // Each lease call also takes half a lease, so a third has passed again when the third server comes up.
     const { report, posts } = await fanOut({
@@ -160,7 +171,7 @@ describe('the lease during a fan-out', () => {
 });
 
 describe('storage that lost its data', () => {
-  test('recaps due before the loss was noticed are skipped, one due at that moment is posted; the loss is logged once', async () => {
+  test('recaps due before the loss was noticed are skipped, the one due at that very moment is posted; the loss is logged once', async () => {
     const store = await sqliteStore();
     const s = new SettingsStore(store);
     const guild = settings(guildId(1));
@@ -188,6 +199,10 @@ describe('storage that lost its data', () => {
     now = round2DueAt;
     expect(await poller.tick()).toMatchObject({ due: 2, sent: 1, skipped: 1 });
     expect(posts).toEqual([channelOf(guildId(1))]);
+    const ledger = new RecapLedger(store);
+    const key = (round: number) => ({ seasonId: SEASON, round, guildId: guildId(1), run: null });
+    expect(await ledger.get(key(1))).toBeNull();
+    expect(await ledger.get(key(2))).toMatchObject({ state: 'sent' });
     const losses = lines.filter((line) => line.msg.startsWith('STORAGE LOST ITS DATA'));
     expect(losses).toEqual([
       {
