@@ -28,6 +28,7 @@ export const MUTATION_GROUPS = {
     mutate: ['src/replies/limits.ts', 'src/core/reply.ts'],
     testFiles: [
       'test/replies/reply-clamping.test.ts',
+      'test/replies/embed-footers-within-total.test.ts',
       'test/commands/discord-limits.test.ts',
       'test/discord/callback-body.test.ts',
     ],
@@ -40,6 +41,8 @@ export const MUTATION_GROUPS = {
       'test/announce/recap-nonce.test.ts',
       'test/announce/due-recaps.test.ts',
       'test/announce/recap-poller.test.ts',
+      // In process, although among the child-process tests: live rounds' windows and edits.
+      'test/recaps/live-recap-poller.test.ts',
     ],
     break: 90,
   },
@@ -47,8 +50,11 @@ export const MUTATION_GROUPS = {
     mutate: ['src/announce/recap-poller.ts'],
     testFiles: [
       'test/announce/recap-poller-states.test.ts',
+      'test/announce/recap-poller-lease-and-loss.test.ts',
+      'test/announce/recap-poller-live-edits.test.ts',
       'test/announce/recap-poller.test.ts',
       'test/announce/lease.test.ts',
+      'test/recaps/live-recap-poller.test.ts',
     ],
     break: 90,
   },

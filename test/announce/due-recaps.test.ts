@@ -123,3 +123,34 @@ describe('dueRecapsFor', () => {
     ).toEqual([]);
   });
 });
+
+describe('dueRecapsFor: live rounds (results from round classifications)', () => {
+  const live = { ...model, results: new Map(), classifications: model.results } as unknown as SeasonModel;
+  const seen = (first: number, changed: number) =>
+    new Map([[1, { first: new Date(first), changed: new Date(changed) }]]);
+  const round1 = (g: GuildSettings, now: number, resultsSeen?: ReturnType<typeof seen>) =>
+    dueRecapsFor(g, live, new Date(now), undefined, resultsSeen)
+      .filter((d) => d.round.round === 1)
+      .map((d) => ({ dueAt: d.dueAt.getTime(), live: d.live, editOnly: d.editOnly }));
+
+  test('results not yet recorded as seen count as seen now: due from now, not from the race', () => {
+    const now = END_1 + 100 * HOUR;
+    expect(round1(guild(), now)).toEqual([{ dueAt: now, live: true, editOnly: false }]);
+  });
+
+  test('a replayed live season is due at the replayed round end, whenever its results were seen', () => {
+    const anchor = Date.parse('2026-12-01T18:00:00Z');
+    const replayed = guild({ replay: { anchor: new Date(anchor).toISOString(), speed: 1440 } });
+    expect(round1(replayed, anchor + 11 * HOUR, seen(anchor + 10 * HOUR, anchor + 10 * HOUR))).toEqual([
+      { dueAt: anchor, live: true, editOnly: false },
+    ]);
+  });
+
+  test('a correction exactly 48 hours ago still reopens the window, for an edit only; a millisecond more does not', () => {
+    const now = END_1 + 100 * HOUR;
+    expect(round1(guild(), now, seen(END_1, now - 48 * HOUR))).toEqual([
+      { dueAt: END_1, live: true, editOnly: true },
+    ]);
+    expect(round1(guild(), now, seen(END_1, now - 48 * HOUR - 1))).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { createAppContext } from '../../src/core/app-context.js';
 import { countryName } from '../../src/replies/text.js';
 
@@ -23,5 +23,34 @@ describe('countryName', () => {
     expect(countryName('GB', 'de')).toBe('Vereinigtes Königreich');
     expect(countryName('NL', 'nl')).toBe('Nederland');
     expect(countryName('QQ', 'fr')).toBe('QQ');
+  });
+
+  describe('whatever region names the Node build carries', () => {
+    // Intl's members are writable at run time; the type says read-only.
+    const intl = Intl as { DisplayNames: unknown };
+    const original = intl.DisplayNames;
+    const runtime = (of: (code: string) => string | undefined) => {
+      intl.DisplayNames = class {
+        of = of;
+      };
+    };
+    afterEach(() => {
+      intl.DisplayNames = original;
+    });
+
+    test('English names come from our table, never from the runtime', () => {
+      runtime(() => 'Runtime name');
+      expect(countryName('GB', 'en')).toBe('United Kingdom');
+      expect(countryName('DE', 'fr')).toBe('Runtime name');
+    });
+
+    test('a runtime without names (small ICU, or a throwing one) falls back to the English table', () => {
+      runtime(() => undefined);
+      expect(countryName('DE', 'fr')).toBe('Germany');
+      runtime(() => {
+        throw new RangeError('Incorrect locale information provided');
+      });
+      expect(countryName('DE', 'fr')).toBe('Germany');
+    });
   });
 });

@@ -3,7 +3,11 @@
  * `fitLines`, `clampEmbed`, `clampEmbeds` and `buildReply`. Each case sits on a boundary, so a clamp that is
  * loosened by one, skipped or reordered fails by name (docs/mutation.md).
  */
-import { MessageFlags } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
 import { buildReply, sharedReply } from '../../src/core/reply.js';
 import {
@@ -309,6 +313,16 @@ describe('buildReply', () => {
   test('embeds are clamped; an empty list sends no embeds', () => {
     expect(buildReply({ embeds: [{ title: x(300) }] }).data.embeds).toEqual([{ title: `${x(255)}…` }]);
     expect('embeds' in buildReply({ embeds: [] }).data).toBe(false);
+  });
+
+  test('components are sent as given; none, or an empty list, sends no components', () => {
+    const row = {
+      type: 1,
+      components: [{ type: 2, style: 1, custom_id: 'next', label: 'Next' }],
+    } as const satisfies APIActionRowComponent<APIComponentInMessageActionRow>;
+    expect(buildReply({ content: literal('a'), components: [row] }).data.components).toEqual([row]);
+    expect('components' in buildReply({ content: literal('a') }).data).toBe(false);
+    expect('components' in buildReply({ content: literal('a'), components: [] }).data).toBe(false);
   });
 
   test('ephemeral on request only', () => {

@@ -114,6 +114,28 @@ describe('RecapLedger', () => {
     await expect(read).rejects.toThrow(new RegExp(`^ledger entry ${storedKey} is not valid: .+`));
   });
 
+  test("a live recap's hash (64 characters) and its facts at their bounds (500 pairs of 300 and 600) are valid", async () => {
+    const key = freshKey();
+    const facts = Array.from({ length: 500 }, (): [string, string] => ['k'.repeat(300), 'v'.repeat(600)]);
+    await ledger.put(key, entry({ contentHash: 'h'.repeat(64), facts }));
+    expect(await ledger.get(key)).toMatchObject({ contentHash: 'h'.repeat(64), facts });
+    const short = freshKey();
+    await ledger.put(short, entry({ contentHash: 'h', facts: [['pro winner', '#22']] }));
+    expect((await ledger.get(short))?.facts).toEqual([['pro winner', '#22']]);
+  });
+
+  test.each([
+    ['a content hash longer than 64', { contentHash: 'h'.repeat(65) }],
+    ['more than 500 facts', { facts: Array.from({ length: 501 }, () => ['k', 'v']) }],
+    ['a fact name longer than 300', { facts: [['k'.repeat(301), 'v']] }],
+    ['a fact value longer than 600', { facts: [['k', 'v'.repeat(601)]] }],
+    ['a fact that is no pair', { facts: [['k']] }],
+  ])('a live entry with %s is corrupt', async (_, change) => {
+    const key = freshKey();
+    await store.set(`recap:${key.seasonId}:3:${key.guildId}`, { ...entry(), ...change });
+    await expect(ledger.get(key)).rejects.toBeInstanceOf(CorruptValueError);
+  });
+
   test('a value that is no object at all is corrupt too', async () => {
     const key = freshKey();
     await store.set(`recap:${key.seasonId}:3:${key.guildId}`, 'sent');
