@@ -20,6 +20,7 @@ export const MUTATION_GROUPS = {
       'test/replies/safe-text-markup-helpers.test.ts',
       'test/replies/text-helpers.test.ts',
       'test/replies/country-names.test.ts',
+      'test/i18n/country-names.test.ts',
       'test/commands/data-text-safety.test.ts',
     ],
     break: 90,

@@ -50,6 +50,7 @@ describe('country names in every language', () => {
     ['BE', { fr: 'Belgique', de: 'Belgien', it: 'Belgio', nl: 'België', 'es-ES': 'Bélgica' }],
     ['CH', { fr: 'Suisse', de: 'Schweiz', it: 'Svizzera', nl: 'Zwitserland', 'es-ES': 'Suiza' }],
     ['HK', { fr: 'Hong Kong', de: 'Hongkong', it: 'Hong Kong', nl: 'Hongkong', 'es-ES': 'Hong Kong' }],
+    ['MO', { fr: 'Macao', de: 'Macau', it: 'Macao', nl: 'Macau', 'es-ES': 'Macao' }],
   ] as const)('%s as a fan writes it', (iso, names) => {
     for (const locale of TRANSLATED_LOCALES) expect(countryName(iso, locale)).toBe(names[locale]);
   });

@@ -1,6 +1,7 @@
 /** The small text helpers replies share: ordinals, tie labels, flags and country names. */
 import { describe, expect, test } from 'vitest';
-import { countryName, flag, ordinal, positionLabel } from '../../src/replies/text.js';
+import { literal, safe } from '../../src/replies/safe-text.js';
+import { countryName, flag, listText, ordinal, positionLabel } from '../../src/replies/text.js';
 
 describe('ordinal', () => {
   test.each([
@@ -58,5 +59,25 @@ describe('countryName', () => {
     ['toString', 'toString'],
   ])('%j names no region and is returned as written (escaped)', (iso, shown) => {
     expect(countryName(iso, 'en')).toBe(shown);
+  });
+});
+
+describe('listText', () => {
+  const parts = (...names: string[]) => names.map((n) => safe(n));
+  test.each([
+    ['en', [], ''],
+    ['en', ['Buhk'], 'Buhk'],
+    ['en', ['Buhk', 'Götz'], 'Buhk and Götz'],
+    ['en', ['Buhk', 'Götz', 'Schneider'], 'Buhk, Götz, and Schneider'],
+    ['fr', ['Buhk', 'Götz', 'Schneider'], 'Buhk, Götz et Schneider'],
+    ['de', ['Buhk', 'Götz'], 'Buhk und Götz'],
+    ['es-ES', ['Buhk', 'Götz'], 'Buhk y Götz'],
+  ] as const)('%s %j → “%s”', (locale, names, expected) => {
+    expect(String(listText(parts(...names), locale))).toBe(expected);
+  });
+
+  test('the parts go in as given (already safe: escaped data, our markup), in their order', () => {
+    const joined = listText([safe('A*B'), literal('**C**'), safe('_d_')], 'en');
+    expect(String(joined)).toBe(`${safe('A*B')}, **C**, and ${safe('_d_')}`);
   });
 });
