@@ -12,23 +12,8 @@ import { CATALOGUES, t } from '../../src/i18n/catalogue.js';
 import { catalogueEntriesOf, englishKey } from '../../src/i18n/command-localizations.js';
 import { LOCALES, type Locale, resolveLocale, TRANSLATED_LOCALES } from '../../src/i18n/locale.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
+import { type AstNode, flatten } from './english-leaks.js';
 
-/** Every leaf of a nested catalogue as "a.b.c" → message. */
-function flatten(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof node === 'string') out.set(prefix, node);
-  else if (typeof node === 'object' && node !== null)
-    for (const [key, value] of Object.entries(node))
-      for (const [k, v] of flatten(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-  return out;
-}
-
-interface AstNode {
-  type: number;
-  value?: unknown;
-  options?: Record<string, { value: AstNode[] }>;
-  children?: AstNode[];
-}
 // intl-messageformat's element types: 0 literal, 7 pound (#) and 8 tag carry no argument of their own.
 const ARGUMENT_TYPES = new Set([1, 2, 3, 4, 5, 6]);
 

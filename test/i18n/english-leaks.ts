@@ -9,7 +9,8 @@ import type { Locale } from '../../src/i18n/locale.js';
 import { safe } from '../../src/replies/safe-text.js';
 import type { SeasonModel } from '../../src/season/model.js';
 
-function flatten(node: unknown, prefix = ''): Map<string, string> {
+/** Every leaf of a nested catalogue as "a.b.c" → message. */
+export function flatten(node: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof node === 'string') out.set(prefix, node);
   else if (typeof node === 'object' && node !== null)
@@ -18,7 +19,8 @@ function flatten(node: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-interface AstNode {
+/** The slice of intl-messageformat's AST the catalogue checks read. */
+export interface AstNode {
   type: number;
   value?: unknown;
   options?: Record<string, { value: AstNode[] }>;
