@@ -18,6 +18,7 @@ import type { SeasonModel, StandingsTable } from '../season/model.js';
 import { derivePoints } from '../season/queries.js';
 import type { Cell } from '../season/schema.js';
 import { plainClassName, withoutCode } from './common.js';
+import { memoForModel } from './memo.js';
 
 /**
  * Pictures are rendered once per (season, picture, data version) and kept: a repeated /standings costs a
@@ -235,7 +236,10 @@ export async function standingsPicture(
   return {
     ...attach(
       `standings-${table.classId}.png`,
-      plainT(locale, 'replies.pictures.standingsAlt', { class: plainClassName(model, table.classId) }),
+      // Asked on every /standings, also when the reply itself is a memo hit: formatted once per language.
+      memoForModel(model, `alt:standings:${locale}:${table.classId}`, () =>
+        plainT(locale, 'replies.pictures.standingsAlt', { class: plainClassName(model, table.classId) }),
+      ),
       picture.png,
     ),
     fromCache: picture.fromCache,
