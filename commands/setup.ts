@@ -73,7 +73,11 @@ export const setup = {
         name: 'show',
         description: 'Show this server’s settings and the last recap',
       },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting recaps' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'off',
+        description: 'Stop posting recaps and updating the living tables',
+      },
       liveStandingsSubcommand(CLASS_CHOICES),
       languageSubcommand,
       {

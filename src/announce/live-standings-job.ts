@@ -5,7 +5,7 @@ import type { KeyValueStore } from '../store/key-value-store.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { buildLiveStandingsBody, type LiveStandingsBody } from './live-standings-body.js';
 import { type LivePostClient, MessageGoneError } from './live-standings-discord.js';
-import { type LivePost, LivePostLedger, livePostNonce } from './live-standings-ledger.js';
+import { isKeptUp, type LivePost, LivePostLedger, livePostNonce } from './live-standings-ledger.js';
 import { PermanentPostError } from './poster.js';
 import type { PollLogger } from './recap-poller.js';
 
@@ -61,12 +61,23 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
     return serverLocale(chosen?.language, chosen?.guildLocale);
   }
 
+  /**
+   * Every write of the job: skipped when `/setup off` stopped the post since the job read it, so a POST or
+   * edit in flight when an admin turned the posts off does not switch them back on.
+   */
+  async function record(entry: LivePost): Promise<boolean> {
+    const current = await ledger.get(entry.guildId, entry.classId);
+    if (current?.state === 'stopped') return false;
+    await ledger.put(entry);
+    return true;
+  }
+
   async function create(entry: LivePost, view: LiveStandingsBody, report: LiveTickReport): Promise<void> {
     const nonce = entry.nonce ?? livePostNonce(entry);
     const pending: LivePost = { ...entry, state: 'pending', nonce, messageId: null };
     // Pending (with its nonce) before the POST: a retry after a crash sends the same nonce, and Discord
     // answers with the message it already made.
-    await ledger.put(pending);
+    if (!(await record(pending))) return;
     const { messageId } = await options.client.post(entry.channelId, {
       ...view.body,
       nonce,
@@ -82,15 +93,15 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
       lastEditAt: at,
       checkedAt: at,
     };
-    await ledger.put(posted);
+    if (!(await record(posted))) return;
     report.posted++;
     log.info({ guildId: entry.guildId, classId: entry.classId, messageId }, 'living standings posted');
     const pinned = await options.client.pin(entry.channelId, messageId).catch(() => false);
-    if (pinned) await ledger.put({ ...posted, pinned });
+    if (pinned) await record({ ...posted, pinned });
   }
 
   async function sync(entry: LivePost, report: LiveTickReport): Promise<void> {
-    if (entry.state === 'failed' || entry.state === 'deleted') return;
+    if (!isKeptUp(entry.state)) return;
     const model = options.catalog.get(entry.seasonId);
     const view = model ? buildLiveStandingsBody(model, entry.classId, await postLocale(entry.guildId)) : null;
     if (!view) return;
@@ -114,7 +125,7 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
       if (!(error instanceof MessageGoneError)) throw error;
       const deletedAt = now.toISOString();
       if (entry.reposts >= 1) {
-        await ledger.put({
+        await record({
           ...entry,
           state: 'deleted',
           note: `deleted again ${deletedAt}; not posted a third time`,
@@ -143,17 +154,20 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
       return create(again, view, report);
     }
     if (unchanged) {
-      await ledger.put({ ...entry, checkedAt: now.toISOString() });
+      await record({ ...entry, checkedAt: now.toISOString() });
       report.unchanged++;
       return;
     }
-    await ledger.put({
-      ...entry,
-      shown: view.fingerprint,
-      afterRound: view.afterRound,
-      lastEditAt: now.toISOString(),
-      checkedAt: now.toISOString(),
-    });
+    if (
+      !(await record({
+        ...entry,
+        shown: view.fingerprint,
+        afterRound: view.afterRound,
+        lastEditAt: now.toISOString(),
+        checkedAt: now.toISOString(),
+      }))
+    )
+      return;
     report.edited++;
     log.info(
       { guildId: entry.guildId, classId: entry.classId, afterRound: view.afterRound },
@@ -195,13 +209,11 @@ export function createLiveStandingsJob(options: LiveStandingsJobOptions) {
             report.failed++;
             const entry = await ledger.get(guildId, classId).catch(() => null);
             if (entry)
-              await ledger
-                .put({
-                  ...entry,
-                  state: 'failed',
-                  note: `Discord refused (${error.code ?? error.status}): ${error.message}`.slice(0, 300),
-                })
-                .catch(() => undefined);
+              await record({
+                ...entry,
+                state: 'failed',
+                note: `Discord refused (${error.code ?? error.status}): ${error.message}`.slice(0, 300),
+              }).catch(() => undefined);
           }
           log.warn({ guildId, classId, err: String(error) }, 'living standings not updated; will retry');
         }

@@ -15,8 +15,11 @@ export const LivePostSchema = z.strictObject({
   channelId: z.string(),
   /** When /setup asked for it: part of the nonce, so asking again never meets an old post's nonce. */
   since: z.iso.datetime(),
-  /** new: asked for, nothing sent; deleted: deleted again after being posted again once; failed: refused. */
-  state: z.enum(['new', 'pending', 'posted', 'deleted', 'failed']),
+  /**
+   * new: asked for, nothing sent; deleted: deleted again after being posted again once; failed: refused;
+   * stopped: `/setup off` (the message stays as it was, no longer edited).
+   */
+  state: z.enum(['new', 'pending', 'posted', 'deleted', 'failed', 'stopped']),
   nonce: z.string().max(25).nullable(),
   messageId: z.string().nullable(),
   /** Fingerprint of the message body shown now. */
@@ -54,6 +57,13 @@ export class LivePostLedger {
     await this.store.addToSet(SET, `${entry.guildId}:${entry.classId}`);
   }
 
+  /** `/setup off`: every living post of the server stops being edited. Returns how many were live. */
+  async stopGuild(guildId: string): Promise<number> {
+    const live = (await this.ofGuild(guildId)).filter((post) => isKeptUp(post.state));
+    for (const post of live) await this.put({ ...post, state: 'stopped', note: null });
+    return live.length;
+  }
+
   /** Every (server, class) with a living post, as `guildId:classId`. */
   members(): Promise<string[]> {
     return this.store.setMembers(SET);
@@ -66,6 +76,11 @@ export class LivePostLedger {
     const posts = await Promise.all(classes.map((c) => this.get(guildId, c)));
     return posts.filter((p): p is LivePost => p !== null);
   }
+}
+
+/** States in which the job still keeps the post up to date. */
+export function isKeptUp(state: LivePost['state']): boolean {
+  return state === 'new' || state === 'pending' || state === 'posted';
 }
 
 /**

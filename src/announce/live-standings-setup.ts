@@ -22,7 +22,7 @@ import {
 import { quoteInput } from '../replies/text.js';
 import { classesWithStandings } from '../season/computed-table.js';
 import { channelRefusal } from '../setup/channel-problem.js';
-import { type LivePost, LivePostLedger } from './live-standings-ledger.js';
+import { isKeptUp, type LivePost, LivePostLedger } from './live-standings-ledger.js';
 
 /** The `/setup live-standings` subcommand's definition; `classes` are /standings's class choices. */
 export function liveStandingsSubcommand<C extends readonly { name: string; value: string }[]>(classes: C) {
@@ -94,11 +94,7 @@ export async function setUpLiveStandings(
   for (const classId of classes) {
     const existing = await ledger.get(guildId, classId);
     const name = safe(plainClassName(model, classId));
-    if (
-      existing &&
-      existing.channelId === channelId &&
-      (existing.state === 'posted' || existing.state === 'pending' || existing.state === 'new')
-    ) {
+    if (existing && existing.channelId === channelId && isKeptUp(existing.state)) {
       lines.push(t(locale, 'replies.liveSetup.already', { class: name, channel: channelLink(channelId) }));
       continue;
     }
@@ -162,6 +158,8 @@ export async function describeLiveStandings(
         });
       case 'deleted':
         return t(locale, 'replies.liveSetup.showDeleted', { class: name, channel: where });
+      case 'stopped':
+        return t(locale, 'replies.liveSetup.showStopped', { class: name, channel: where });
       default: {
         const after = post.afterRound
           ? t(locale, 'replies.liveSetup.showAfterRound', { round: md`${post.afterRound}` })

@@ -1,3 +1,4 @@
+import { LivePostLedger } from '../announce/live-standings-ledger.js';
 import type { BotServices, CommandContext, OptionValues, Reply } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { readString, resolveSeason } from '../core/options.js';
@@ -69,13 +70,12 @@ export async function turnOffAnnouncements(
 ): Promise<Reply> {
   const locale = replyLocale(context.invoker);
   const current = await readOrReplace(services, guildId);
-  if (!current || current.channelId === null)
+  // "Off" means Pitboard stops writing in this server unasked: recaps and the living tables alike.
+  const stoppedTables = await new LivePostLedger(services.store).stopGuild(guildId);
+  const recapsOn = current?.channelId ? current : null;
+  if (!recapsOn && stoppedTables === 0)
     return buildReply({ content: t(locale, 'replies.settings.alreadyOff'), ephemeral: true });
-  await services.settings.save({
-    ...current,
-    channelId: null,
-    broken: null,
-    ...writtenBy(context),
-  });
+  if (recapsOn)
+    await services.settings.save({ ...recapsOn, channelId: null, broken: null, ...writtenBy(context) });
   return buildReply({ content: t(locale, 'replies.settings.turnedOff'), ephemeral: true });
 }

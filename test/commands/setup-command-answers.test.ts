@@ -171,9 +171,11 @@ describe('/setup show and /setup off', () => {
 
   test('off turns recaps off once; a second off says they already were', async () => {
     await run({ subcommand: 'announcements', channel: CHANNEL_ID });
-    expect((await run({ subcommand: 'off' })).text).toBe('Recaps are off. Nothing more will be posted.');
+    expect((await run({ subcommand: 'off' })).text).toBe(
+      'Recaps and living tables are off. Nothing more will be posted or edited; messages already posted stay as they are.',
+    );
     expect((await harness.services.settings.get(GUILD_ID))?.channelId).toBeNull();
-    expect((await run({ subcommand: 'off' })).text).toBe('Recaps were already off.');
+    expect((await run({ subcommand: 'off' })).text).toBe('Recaps and living tables were already off.');
   });
 });
 

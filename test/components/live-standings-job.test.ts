@@ -147,4 +147,28 @@ describe('living standings job', () => {
     ]);
     expect(await ledger.get('4', 'pro')).toMatchObject({ state: 'posted', reposts: 1 });
   });
+
+  test('/setup off during an edit wins: the edit in flight does not switch the post back on', async () => {
+    const ledger = new LivePostLedger(store);
+    await ledger.put(entry('5', { lastEditAt: null }));
+    const { client, calls } = recordingClient();
+    const job = createLiveStandingsJob({
+      store,
+      catalog: app.catalog,
+      client: {
+        ...client,
+        async edit(channelId, messageId, body) {
+          await client.edit(channelId, messageId, body);
+          if (messageId === 'm0') await ledger.stopGuild('5'); // an admin's /setup off, mid-edit
+        },
+      },
+      now: () => new Date(),
+      logger: silent,
+    });
+    await job.tick();
+    expect(await ledger.get('5', 'pro')).toMatchObject({ state: 'stopped', shown: 'something older' });
+    const edits = calls.length;
+    await job.tick();
+    expect(calls.length).toBe(edits);
+  });
 });

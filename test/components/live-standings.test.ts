@@ -164,6 +164,31 @@ describe('a living standings post per class', () => {
     );
   }, 90_000);
 
+  test('/setup off stops the living tables: a later change edits nothing; asked again, a new post', async () => {
+    const shown = posts().map((m) => [m.id, String(m.content)]);
+    expect(String((await setup('off')).content)).toMatch(/^Recaps and living tables are off\./);
+    expect(String((await setup('off')).content)).toMatch(/already off/);
+    rmSync(round3); // a correction lands after the tables were stopped
+    await reloadedTo(2);
+    await runtime.tickRecaps();
+    await runtime.tickRecaps();
+    expect(posts().map((m) => [m.id, String(m.content)])).toEqual(shown);
+    expect(JSON.stringify(await setup('show'))).toMatch(
+      /Live table Pro-Am Cup in <#\d+>: stopped by \/setup off/,
+    );
+
+    await setup('live-standings', { channel: channelId, class: 'pro-am' });
+    await waitFor(
+      async () => {
+        await runtime.tickRecaps();
+        return posts().length === shown.length + 1;
+      },
+      'a new Pro-Am post',
+      20_000,
+    );
+    expect(String(posts().at(-1)?.content)).toMatch(/updated after round 2/);
+  }, 60_000);
+
   test('every body passed the local Discord’s checks', () => {
     expect(discord.validationFailures).toEqual([]);
     expect(discord.unexpectedRoutes).toEqual([]);

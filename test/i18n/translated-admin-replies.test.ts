@@ -256,10 +256,10 @@ describe('/setup', () => {
       'Nacherleben ist aus: Termine und Rückblicke folgen dem echten Kalender.',
     );
     expect((await answer('setup', { subcommand: 'off' }, fr)).text).toBe(
-      'Résumés désactivés. Plus rien ne sera publié.',
+      'Résumés et classements en direct désactivés. Plus rien ne sera publié ni modifié ; les messages déjà publiés restent tels quels.',
     );
     expect((await answer('setup', { subcommand: 'off' }, as('de'))).text).toBe(
-      'Die Rückblicke waren schon ausgeschaltet.',
+      'Rückblicke und Live-Tabellen waren schon ausgeschaltet.',
     );
   });
 
