@@ -39,7 +39,10 @@ export interface MemoryScenario {
 }
 
 export interface MemoryResult {
-  /** The one-guild scenario (the median run: the budget), many guilds, the bare-client floor. */
+  /**
+   * The one-guild scenario (the median run: the budget), many guilds, the bare-client floor, and the bare
+   * client using Intl as Pitboard does (for scale).
+   */
   scenarios: MemoryScenario[];
   /** Every run of the one-guild scenario. */
   oneGuildRuns?: MemoryScenario[];
@@ -237,9 +240,16 @@ export async function runMemory(
     script: bundles.bareClient,
     execArgv: probe.execArgv,
   });
+  // Not a budget: how much of the difference is Node's ICU, which any process that localises pays.
+  const bareIntl = await memoryScenario(
+    'for scale: the bare client also using Intl in six languages',
+    1,
+    options.interactions,
+    { script: bundles.bareClient, execArgv: probe.execArgv, env: { BENCH_INTL: '1' } },
+  );
   const extra = many.guilds - one.guilds;
   return {
-    scenarios: [one, many, bare],
+    scenarios: [one, many, bare, bareIntl],
     oneGuildRuns: runs,
     perGuildRssBytes: extra > 0 ? (many.afterStart.rss - one.afterStart.rss) / extra : null,
     perGuildHeapBytes: extra > 0 ? (many.afterStartGc.heapUsed - one.afterStartGc.heapUsed) / extra : null,

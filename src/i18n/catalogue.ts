@@ -35,11 +35,19 @@ void i18n.use(ICU).init({
   returnEmptyString: false,
 });
 
-/** The raw catalogue text for a dynamic key (command definitions), or undefined when the language lacks it. */
+/**
+ * The raw catalogue text for a dynamic key (command definitions), or undefined when the language lacks it.
+ * Read straight from the catalogue, not through i18next: its ICU plugin would parse and keep a formatter
+ * for every one of the ~650 definition texts × languages at start (≈ 2 MB of heap, and ICU's locale data
+ * touched before anyone asks anything).
+ */
 export function lookupMessage(locale: Locale, key: string): string | undefined {
-  return i18n.exists(key, { lng: locale, fallbackLng: false })
-    ? i18n.t(key, { lng: locale, fallbackLng: false })
-    : undefined;
+  let node: unknown = CATALOGUES[locale];
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && node !== '' ? node : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type RenderedPicture,
   renderPicture,
 } from '../../src/pictures/index.js';
+import { DEFAULT_PICTURE_CACHE_BYTES } from '../../src/pictures/picture-cache.js';
 import { sampleWinnersGrid } from './fixtures.js';
 
 function fakeRender(svg: string): RenderedPicture {
@@ -55,5 +56,53 @@ describe('createPictureCache', () => {
     ).rejects.toThrow('boom');
     expect(cache.size).toBe(0);
     expect((await cache.getOrRender('x', () => 'ok')).fromCache).toBe(false);
+  });
+
+  it('holds at most its byte budget, least recently used out first', async () => {
+    const render = vi.fn(fakeRender);
+    const cache = createPictureCache({ maxBytes: 10, render });
+    await cache.getOrRender('a', () => 'aaaa');
+    await cache.getOrRender('b', () => 'bbbb');
+    await cache.getOrRender('a', () => 'aaaa'); // a is now the most recent
+    await cache.getOrRender('c', () => 'cccc'); // 12 bytes: b goes
+    expect(cache.bytes).toBe(8);
+    expect(cache.size).toBe(2);
+    expect((await cache.getOrRender('a', () => 'aaaa')).fromCache).toBe(true);
+    expect((await cache.getOrRender('c', () => 'cccc')).fromCache).toBe(true);
+    expect((await cache.getOrRender('b', () => 'bbbb')).fromCache).toBe(false);
+    expect(cache.bytes).toBeLessThanOrEqual(10);
+    expect(render).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps the newest picture even when it alone is over the budget', async () => {
+    const cache = createPictureCache({ maxBytes: 3, render: fakeRender });
+    await cache.getOrRender('small', () => 'ab');
+    await cache.getOrRender('big', () => 'abcdefgh');
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBe(8);
+    expect((await cache.getOrRender('big', () => 'abcdefgh')).fromCache).toBe(true);
+  });
+
+  it('counts no bytes for a failed render or for a picture evicted while it rendered', async () => {
+    const cache = createPictureCache({
+      maxEntries: 1,
+      render: (svg) => (svg === 'bad' ? Promise.reject(new Error('boom')) : fakeRender(svg)),
+    });
+    await expect(cache.getOrRender('x', () => 'bad')).rejects.toThrow('boom');
+    expect(cache.bytes).toBe(0);
+    const first = cache.getOrRender('p', () => 'pppp');
+    const second = cache.getOrRender('q', () => 'qq'); // evicts p before it is done
+    await Promise.all([first, second]);
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBe(2);
+  });
+
+  it('has a byte budget by default', async () => {
+    const cache = createPictureCache({ render: fakeRender });
+    const half = 'x'.repeat(DEFAULT_PICTURE_CACHE_BYTES / 2 + 1);
+    await cache.getOrRender('one', () => half);
+    await cache.getOrRender('two', () => half);
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBeLessThanOrEqual(DEFAULT_PICTURE_CACHE_BYTES);
   });
 });
