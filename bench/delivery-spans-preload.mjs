@@ -10,8 +10,9 @@
  *   body read, signature checked, parsed, dispatched, ready = the inline answer in hand, out = res.end()
  *   returned.
  *
- * The parent asks with { type: 'delivery-spans' } and gets every record since its last question, the heap
- * in use and the event loop's utilisation since then.
+ * The parent asks with { type: 'delivery-spans' } (between rows) and gets every record since its last
+ * question, the heap in use after a full GC (the probes run with --expose-gc) and the event loop's
+ * utilisation since then.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
@@ -60,6 +61,8 @@ process.on('message', (message) => {
   const now = performance.eventLoopUtilization();
   const since = performance.eventLoopUtilization(now, elu);
   elu = now;
+  // Between rows, outside any timing: the heap a leak would grow, not the garbage of the last block.
+  globalThis.gc?.();
   const sent = records;
   records = [];
   process.send?.({

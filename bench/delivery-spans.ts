@@ -18,6 +18,7 @@ export interface SpanRecord {
 /** What a bot process answers to { type: 'delivery-spans' }: its records since the last question. */
 export interface SpanReport {
   records: SpanRecord[];
+  /** After a full GC. */
   heapUsed: number;
   eventLoopUtilization: number;
 }

@@ -59,7 +59,7 @@ export interface DeliveryResult {
   verification?: { medianUs: number; bodyBytes: number };
   /** The HTTP worker's stages over every timed interaction, commands and floors (absent in old results). */
   httpStages?: HttpStages;
-  /** Heap in use by each bot process after each row (MB), in row order: growth over the run shows here. */
+  /** Each bot process's heap after a full GC after each row (MB), in row order: a leak shows here. */
   heapByRow?: { gateway: number[]; http: number[] };
 }
 

@@ -136,5 +136,17 @@ function inProcessSection(d: NonNullable<BenchResults['delivery']>): string[] {
       }),
     ),
     '',
+    ...heapNote(d),
+  ];
+}
+
+/** A per-request leak in either process would grow its heap row after row. */
+function heapNote(d: NonNullable<BenchResults['delivery']>): string[] {
+  const h = d.heapByRow;
+  if (!h || h.http.length < 2) return [];
+  const span = (mbs: number[]) => `${mbs[0]?.toFixed(1)} → ${mbs.at(-1)?.toFixed(1)} MB`;
+  return [
+    `Heap after a full GC after each command's row, first row → last: HTTP worker ${span(h.http)}, gateway bot ${span(h.gateway)}.`,
+    '',
   ];
 }
