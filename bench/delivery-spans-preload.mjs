@@ -7,8 +7,9 @@
  *   creates the callback POST (discord.js has encoded and queued it); out = undici writes its headers to
  *   the socket (the body follows).
  * - HTTP worker: the endpoint's own marks (src/http/interaction-timing.ts): in = the 'request' event, then
- *   body read, signature checked, parsed, dispatched, ready = the inline answer in hand, out = res.end()
- *   returned.
+ *   body read, signature checked, parsed, dispatched, ready = the inline answer in hand, out = the response
+ *   head built and its bytes about to be written (as undici's headers above: neither side's socket write is
+ *   counted), ended = res.end() returned.
  *
  * The parent asks with { type: 'delivery-spans' } (between rows) and gets every record since its last
  * question, the heap in use after a full GC (the probes run with --expose-gc) and the event loop's
@@ -51,7 +52,8 @@ subscribe('pitboard:http:interaction-timing', (t) => {
     parsed: t.parsed,
     dispatched: t.dispatched,
     ready: t.answered,
-    out: t.ended,
+    out: t.writing,
+    ended: t.ended,
   });
 });
 

@@ -13,6 +13,8 @@ export interface SpanRecord {
   verified?: number;
   parsed?: number;
   dispatched?: number;
+  /** res.end() returned (the socket write included; `out` is just before it). */
+  ended?: number;
 }
 
 /** What a bot process answers to { type: 'delivery-spans' }: its records since the last question. */
@@ -41,6 +43,8 @@ export interface HttpStages {
   dispatched: number;
   ready: number;
   out: number;
+  /** Absent in results older than this mark. */
+  ended?: number;
 }
 
 const check = (r: SpanRecord) => (r.verified ?? Number.NaN) - (r.bodyRead ?? Number.NaN);
@@ -72,5 +76,6 @@ export function httpStages(records: readonly SpanRecord[]): HttpStages {
     dispatched: at((r) => r.dispatched),
     ready: at((r) => r.ready),
     out: at((r) => r.out),
+    ended: at((r) => r.ended),
   };
 }

@@ -109,10 +109,10 @@ function inProcessSection(d: NonNullable<BenchResults['delivery']>): string[] {
   const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
   const stages = d.httpStages;
   const stageText = stages
-    ? ` Inside the HTTP worker, medians from the request event over every timed interaction: body read ${us(stages.bodyRead)}, signature checked ${us(stages.verified)}, parsed and validated ${us(stages.parsed)}, dispatched (the handler's synchronous part) ${us(stages.dispatched)}, answer in hand ${us(stages.ready)}, response handed to the socket ${us(stages.out)}.`
+    ? ` Inside the HTTP worker, medians from the request event over every timed interaction: body read ${us(stages.bodyRead)}, signature checked ${us(stages.verified)}, parsed and validated ${us(stages.parsed)}, dispatched (the handler's synchronous part) ${us(stages.dispatched)}, answer in hand ${us(stages.ready)}, response head built ${us(stages.out)}${stages.ended === undefined ? '' : `, \`res.end()\` returned (the socket write) ${us(stages.ended)}`}.`
     : '';
   return [
-    `Inside each bot process (a module preloaded into both, bench/delivery-spans-preload.mjs): gateway bot from the gateway frame read off the socket to the callback POST written to it (undici's request headers); HTTP worker from the request event to \`res.end()\` (src/http/interaction-timing.ts). "Without the check" subtracts each request's own signature check.${stageText}`,
+    `Inside each bot process (a module preloaded into both, bench/delivery-spans-preload.mjs): gateway bot from the gateway frame read off the socket to the callback POST written to it (undici's request headers); HTTP worker from the request event to the response's head built, about to be written (src/http/interaction-timing.ts); neither side's socket write is counted. "Without the check" subtracts each request's own signature check.${stageText}`,
     '',
     table(
       [

@@ -19,6 +19,8 @@ export interface InteractionTiming {
   dispatched: number;
   /** The inline answer was offered and this request resumed with it. */
   answered: number;
+  /** The response head built (writeHead), its bytes about to be written. */
+  writing: number;
   /** res.end() returned: the response handed to the socket. */
   ended: number;
 }

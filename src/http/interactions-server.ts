@@ -140,6 +140,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       'Content-Type': answer.contentType,
       'Content-Length': String(Buffer.byteLength(answer.body)),
     });
+    if (timing) timing.writing = performance.now();
     res.end(answer.body);
     if (timing) {
       timing.ended = performance.now();

@@ -233,7 +233,16 @@ test('each answered interaction publishes its stages, in order, on the timing ch
     expect((await fetch(url, { method: 'POST', body: COMMAND, headers: {} })).status).toBe(401);
     expect(published.map((t) => t.interactionId)).toEqual([JSON.parse(COMMAND).id]);
     const t = published[0] as InteractionTiming;
-    const marks = [t.received, t.bodyRead, t.verified, t.parsed, t.dispatched, t.answered, t.ended];
+    const marks = [
+      t.received,
+      t.bodyRead,
+      t.verified,
+      t.parsed,
+      t.dispatched,
+      t.answered,
+      t.writing,
+      t.ended,
+    ];
     expect(marks.every(Number.isFinite)).toBe(true);
     expect([...marks].sort((a, b) => a - b)).toEqual(marks);
   } finally {
