@@ -4,8 +4,8 @@
  * gateway bot and the HTTP worker are compared without the round trip and the local Discord's work.
  *
  * - Gateway bot: in = the gateway socket's 'data' event (the frame read from the kernel); ready = undici
- *   creates the callback POST (discord.js has encoded and queued it); out = undici writes its headers to
- *   the socket (the body follows).
+ *   creates the callback POST (discord.js has encoded and queued it); out = undici has built the request
+ *   head and is about to write it (its 'sendHeaders' channel).
  * - HTTP worker: the endpoint's own marks (src/http/interaction-timing.ts): in = the 'request' event, then
  *   body read, signature checked, parsed, dispatched, ready = the inline answer in hand, out = the response
  *   head built and its bytes about to be written (as undici's headers above: neither side's socket write is
