@@ -1,11 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
 import type { Command } from '../src/core/command.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import type { Bundles } from './bundle.js';
 import { COMMAND_CASES } from './cases.js';
+import {
+  type HttpStages,
+  httpStages,
+  type InProcessTimes,
+  inProcessTimes,
+  type SpanRecord,
+  type SpanReport,
+} from './delivery-spans.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
 import {
   bundledMemoryProbe,
@@ -31,6 +40,8 @@ export interface DeliveryRow {
   gatewayFloorMs: number;
   httpMedianMs: number;
   httpFloorMs: number;
+  /** Inside each bot process (bench/delivery-spans.ts); absent in old results. */
+  inProcess?: InProcessTimes;
 }
 
 export interface DeliveryResult {
@@ -46,9 +57,14 @@ export interface DeliveryResult {
    * delivered: the work HTTP delivery requires and the gateway does not. Absent in old results.
    */
   verification?: { medianUs: number; bodyBytes: number };
+  /** The HTTP worker's stages over every timed interaction, commands and floors (absent in old results). */
+  httpStages?: HttpStages;
+  /** Each bot process's heap after a full GC after each row (MB), in row order: a leak shows here. */
+  heapByRow?: { gateway: number[]; http: number[] };
 }
 
 const FIRST_USER = 600_000_000_000_000_000n;
+const SPANS_PRELOAD = pathToFileURL(join(import.meta.dirname, 'delivery-spans-preload.mjs')).href;
 
 /**
  * HTTP inline reply vs gateway reply: two bot processes (bench/child/memory-bot.ts, bundled as `npm start`
@@ -84,6 +100,7 @@ export async function runDelivery(
         BENCH_FLOOR: '1',
         BENCH_MODE: mode,
         BENCH_PUBLIC_KEY: discord.publicKey,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${SPANS_PRELOAD}`.trim(),
       });
       children.push(child);
       const ready = await request<{ interactionsUrl?: string | null }>(child, {}, 'ready', 120_000);
@@ -96,6 +113,9 @@ export async function runDelivery(
 
     let user = 0n;
     let largestPayload = '';
+    let lastId = '';
+    const spans = (child: ChildProcess) =>
+      request<SpanReport>(child, { type: 'delivery-spans' }, 'delivery-spans');
     const time = async (name: string, opts: Record<string, string | number | boolean>, locale?: string) => {
       const interaction = discord.injectCommand({
         name,
@@ -103,9 +123,12 @@ export async function runDelivery(
         userId: String(FIRST_USER + user++),
         ...(locale && { locale }),
       });
+      lastId = interaction.id;
+      await interaction.final();
+      // After the answer: an HTTP request leaves on the next tick (sentAt is set before), so work done here
+      // before awaiting would count against HTTP delivery only.
       const payload = JSON.stringify(interaction.payload);
       if (payload.length > largestPayload.length) largestPayload = payload;
-      await interaction.final();
       const arrivedAt = interaction.callback?.arrivedAt;
       if (arrivedAt === undefined) throw new Error(`/${name}: no reply recorded`);
       return arrivedAt - interaction.sentAt;
@@ -121,6 +144,10 @@ export async function runDelivery(
       }
       discord.clearHistory();
     }
+    await spans(gateway.child);
+    await spans(http.child);
+    const heapByRow = { gateway: [] as number[], http: [] as number[] };
+    const stageSamples: SpanRecord[] = [];
 
     const rows: DeliveryRow[] = [];
     const perBlock = Math.max(1, Math.round(options.samples / options.blocks));
@@ -129,6 +156,7 @@ export async function runDelivery(
         gateway: { cmd: [], floor: [] },
         http: { cmd: [], floor: [] },
       };
+      const commandIds = new Set<string>();
       for (let block = 0; block < options.blocks; block++) {
         const mode: Delivery = (block + index) % 2 === 0 ? 'gateway' : 'http';
         await deliverBy(mode);
@@ -136,10 +164,15 @@ export async function runDelivery(
           const floorFirst = i % 2 === 0;
           if (floorFirst) got[mode].floor.push(await time(FLOOR_COMMAND_NAME, {}));
           got[mode].cmd.push(await time(c.command, asOptions(c.options), c.locale));
+          commandIds.add(lastId);
           if (!floorFirst) got[mode].floor.push(await time(FLOOR_COMMAND_NAME, {}));
         }
         discord.clearHistory();
       }
+      const [gatewaySpans, httpSpans] = [await spans(gateway.child), await spans(http.child)];
+      heapByRow.gateway.push(gatewaySpans.heapUsed / 2 ** 20);
+      heapByRow.http.push(httpSpans.heapUsed / 2 ** 20);
+      stageSamples.push(...httpSpans.records);
       const row: DeliveryRow = {
         label: c.label,
         samples: got.http.cmd.length,
@@ -147,14 +180,21 @@ export async function runDelivery(
         gatewayFloorMs: median(got.gateway.floor),
         httpMedianMs: median(got.http.cmd),
         httpFloorMs: median(got.http.floor),
+        inProcess: inProcessTimes(gatewaySpans, httpSpans, commandIds),
       };
       rows.push(row);
       log(
-        `delivery ${c.label}: HTTP ${row.httpMedianMs.toFixed(3)} ms (floor ${row.httpFloorMs.toFixed(3)}) vs gateway ${row.gatewayMedianMs.toFixed(3)} ms (floor ${row.gatewayFloorMs.toFixed(3)})`,
+        `delivery ${c.label}: HTTP ${row.httpMedianMs.toFixed(3)} ms (floor ${row.httpFloorMs.toFixed(3)}) vs gateway ${row.gatewayMedianMs.toFixed(3)} ms (floor ${row.gatewayFloorMs.toFixed(3)}); in-process HTTP ${row.inProcess?.httpMs.toFixed(3)} (${row.inProcess?.httpWithoutCheckMs.toFixed(3)} without the check) vs gateway ${row.inProcess?.gatewayMs.toFixed(3)}; heap HTTP ${(httpSpans.heapUsed / 2 ** 20).toFixed(1)} MB ELU ${httpSpans.eventLoopUtilization.toFixed(2)}, gateway ${(gatewaySpans.heapUsed / 2 ** 20).toFixed(1)} MB ELU ${gatewaySpans.eventLoopUtilization.toFixed(2)}`,
       );
     }
     await deliverBy('gateway');
     const verification = measureVerification(Buffer.from(largestPayload));
+    const stages = httpStages(stageSamples);
+    log(
+      `delivery: HTTP worker stages from the request event (median ms): ${Object.entries(stages)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')}`,
+    );
     log(
       `delivery: Ed25519 verification of a ${verification.bodyBytes}-byte interaction ${verification.medianUs.toFixed(1)} µs`,
     );
@@ -170,6 +210,8 @@ export async function runDelivery(
       faults: memGateway.faults + memHttp.faults,
       validationFailures: discord.validationFailures.length,
       verification,
+      httpStages: stages,
+      heapByRow,
     };
   } finally {
     for (const child of children) await stopBotProbe(child);

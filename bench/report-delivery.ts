@@ -37,6 +37,7 @@ export function deliverySection(r: BenchResults): string[] {
     ),
     '',
     ...verificationNote(d),
+    ...inProcessSection(d),
     `Memory per bot process after its interactions and a forced full GC (gateway ${n(d.interactions.gateway)}, HTTP ${n(d.interactions.http)} interactions, one guild): HTTP worker RSS ${mb(d.memory.http.rss)} (heap ${mb(d.memory.http.heapUsed)}), gateway bot RSS ${mb(d.memory.gateway.rss)} (heap ${mb(d.memory.gateway.heapUsed)}). A \`PITBOARD_WORKERS=N\` fleet on one machine is N such workers plus a small primary that only forks them.`,
     '',
   );
@@ -94,6 +95,58 @@ function verificationNote(d: NonNullable<BenchResults['delivery']>): string[] {
   const middle = gaps[Math.floor(gaps.length / 2)] ?? Number.NaN;
   return [
     `What HTTP delivery adds: the endpoint checks the Ed25519 signature of every request before reading it (src/http/signature.ts, node:crypto; Discord revokes endpoints that skip it) — ${v.medianUs.toFixed(0)} µs per ${n(v.bodyBytes)}-byte interaction on this machine, timed alone in the benchmark's process. The middle HTTP − gateway difference above is ${middle.toFixed(0)} µs. Both spans hold one trip each way (gateway: the frame down, the callback POST up a kept-alive connection; HTTP: the request down, the response up), so a network latency added to both would add the same to each and leave the difference where it is; loopback hides nothing here. A difference at or under the verification time is the check Discord requires, not Pitboard's work.`,
+    '',
+  ];
+}
+
+/**
+ * Where the time goes inside each bot process (bench/delivery-spans.ts): the round trip above also holds the
+ * local Discord's work and two loopback hops, which differ between the deliveries and move with the load.
+ */
+function inProcessSection(d: NonNullable<BenchResults['delivery']>): string[] {
+  const rows = d.rows.filter((row) => row.inProcess);
+  if (rows.length === 0) return [];
+  const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+  const stages = d.httpStages;
+  const stageText = stages
+    ? ` Inside the HTTP worker, medians from the request event over every timed interaction: body read ${us(stages.bodyRead)}, signature checked ${us(stages.verified)}, parsed and validated ${us(stages.parsed)}, dispatched (the handler's synchronous part) ${us(stages.dispatched)}, answer in hand ${us(stages.ready)}, response head built ${us(stages.out)}${stages.ended === undefined ? '' : `, \`res.end()\` returned (the socket write) ${us(stages.ended)}`}.`
+    : '';
+  return [
+    `Inside each bot process (a module preloaded into both, bench/delivery-spans-preload.mjs): gateway bot from the gateway frame read off the socket to the callback POST written to it (undici's request headers); HTTP worker from the request event to the response's head built, about to be written (src/http/interaction-timing.ts); neither side's socket write is counted. "Without the check" subtracts each request's own signature check.${stageText}`,
+    '',
+    table(
+      [
+        'Command',
+        'Gateway bot',
+        'HTTP worker',
+        'Signature check',
+        'HTTP worker without the check',
+        'vs gateway',
+      ],
+      rows.map((row) => {
+        const t = row.inProcess as NonNullable<typeof row.inProcess>;
+        return [
+          row.label,
+          fmtMs(t.gatewayMs),
+          fmtMs(t.httpMs),
+          fmtMs(t.httpCheckMs),
+          fmtMs(t.httpWithoutCheckMs),
+          `×${(t.httpWithoutCheckMs / t.gatewayMs).toFixed(2)}`,
+        ];
+      }),
+    ),
+    '',
+    ...heapNote(d),
+  ];
+}
+
+/** A per-request leak in either process would grow its heap row after row. */
+function heapNote(d: NonNullable<BenchResults['delivery']>): string[] {
+  const h = d.heapByRow;
+  if (!h || h.http.length < 2) return [];
+  const span = (mbs: number[]) => `${mbs[0]?.toFixed(1)} → ${mbs.at(-1)?.toFixed(1)} MB`;
+  return [
+    `Heap after a full GC after each command's row, first row → last: HTTP worker ${span(h.http)}, gateway bot ${span(h.gateway)}.`,
     '',
   ];
 }

@@ -9,6 +9,7 @@ import {
   parseInteractionPayload,
   unhandledReason,
 } from './interaction-payload.js';
+import { publishTiming, startTiming } from './interaction-timing.js';
 import { readBoundedBody } from './request-body.js';
 import { checkSignature, importPublicKey } from './signature.js';
 
@@ -75,6 +76,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     if (req.method !== 'POST') return sendText(res, 405, 'interactions are POSTed', { Allow: 'POST' });
 
     const started = performance.now();
+    const timing = startTiming();
     const signature = header(req, 'x-signature-ed25519');
     const timestamp = header(req, 'x-signature-timestamp');
     if (!signature || !timestamp) {
@@ -86,11 +88,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       logger.warn({ problem: read.problem }, 'refused an interaction request');
       return sendText(res, read.status, read.problem, { Connection: 'close' });
     }
+    if (timing) timing.bodyRead = performance.now();
     const check = checkSignature(key, { signature, timestamp, body: read.body }, now());
     if (!check.ok) {
       logger.warn({ problem: check.problem }, 'refused a request with an invalid signature');
       return sendText(res, 401, 'invalid request signature');
     }
+    if (timing) timing.verified = performance.now();
     const parsed = parseInteractionPayload(read.body);
     if (!parsed.ok) {
       logger.warn({ problem: parsed.problem }, 'refused a signed but malformed interaction');
@@ -111,13 +115,19 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return sendText(res, 400, unhandled);
     }
 
+    if (timing) {
+      timing.parsed = performance.now();
+      timing.interactionId = interaction.id;
+    }
     const inline = new InlineAnswer();
     res.once('close', () => inline.close());
     options.dispatch(interaction, inline).catch((err: unknown) => {
       logger.error({ ...about, err }, 'interaction handling failed');
     });
+    if (timing) timing.dispatched = performance.now();
     const timer = setTimeout(() => inline.close(), answerTimeoutMs);
     const answer = await inline.promise;
+    if (timing) timing.answered = performance.now();
     clearTimeout(timer);
     const ms = Math.round(performance.now() - started);
     if (!answer) {
@@ -130,7 +140,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       'Content-Type': answer.contentType,
       'Content-Length': String(Buffer.byteLength(answer.body)),
     });
+    if (timing) timing.writing = performance.now();
     res.end(answer.body);
+    if (timing) {
+      timing.ended = performance.now();
+      publishTiming(timing);
+    }
     logger.info({ ...about, ms }, 'interaction answered');
   };
 

@@ -1,8 +1,10 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { InlineAnswer } from '../../src/http/http-interaction.js';
 import type { InteractionPayload } from '../../src/http/interaction-payload.js';
+import { INTERACTION_TIMING_CHANNEL, type InteractionTiming } from '../../src/http/interaction-timing.js';
 import { createInteractionsServer, type InteractionsServer } from '../../src/http/interactions-server.js';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -219,4 +221,31 @@ test('health route, unknown routes and methods', async () => {
   expect(await health.json()).toEqual({ ok: true });
   expect((await fetch(`${base}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(404);
   expect((await fetch(url)).status).toBe(405);
+});
+
+test('each answered interaction publishes its stages, in order, on the timing channel; refusals do not', async () => {
+  const published: InteractionTiming[] = [];
+  const listener = (message: unknown) => published.push(message as InteractionTiming);
+  subscribe(INTERACTION_TIMING_CHANNEL, listener);
+  try {
+    const url = await start(replyWith('hello'));
+    expect((await fetch(url, { method: 'POST', body: COMMAND, headers: signed(COMMAND) })).status).toBe(200);
+    expect((await fetch(url, { method: 'POST', body: COMMAND, headers: {} })).status).toBe(401);
+    expect(published.map((t) => t.interactionId)).toEqual([JSON.parse(COMMAND).id]);
+    const t = published[0] as InteractionTiming;
+    const marks = [
+      t.received,
+      t.bodyRead,
+      t.verified,
+      t.parsed,
+      t.dispatched,
+      t.answered,
+      t.writing,
+      t.ended,
+    ];
+    expect(marks.every(Number.isFinite)).toBe(true);
+    expect([...marks].sort((a, b) => a - b)).toEqual(marks);
+  } finally {
+    unsubscribe(INTERACTION_TIMING_CHANNEL, listener);
+  }
 });
