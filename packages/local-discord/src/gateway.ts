@@ -267,7 +267,7 @@ export class GatewayServer extends EventEmitter {
     this.emit('resume', { sessionId: session.id, replayed: session.log.filter((e) => e.s > seq).length - 1 });
   }
 
-  #dispatch(session: GatewaySession, t: string, d: unknown): void {
+  #dispatch(session: GatewaySession, t: string, d: unknown, beforeWrite?: () => void): void {
     const s = ++session.seq;
     const frame = JSON.stringify({ op: 0, t, s, d });
     session.log.push({ s, frame });
@@ -276,6 +276,7 @@ export class GatewayServer extends EventEmitter {
       session.log.splice(0, session.log.length - this.options.replayLimit);
     }
     this.stats.dispatches++;
+    beforeWrite?.();
     if (session.socket) this.#send(session.socket, frame);
   }
 
@@ -286,13 +287,20 @@ export class GatewayServer extends EventEmitter {
 
   /**
    * Sends a dispatch to the shard owning the guild; buffered for replay while the client is reconnecting.
-   * Returns false when no session exists or it lacks the required intent.
+   * Returns false when no session exists or it lacks the required intent. `beforeWrite` runs with the frame
+   * encoded, just before it is written (where an interaction's latency starts, as for HTTP delivery).
    */
-  dispatch(guildId: string | null, t: string, d: unknown, requiredIntent = 0): boolean {
+  dispatch(
+    guildId: string | null,
+    t: string,
+    d: unknown,
+    requiredIntent = 0,
+    beforeWrite?: () => void,
+  ): boolean {
     const session = this.sessionFor(guildId);
     if (!session) return false;
     if (requiredIntent && (session.intents & requiredIntent) === 0) return false;
-    this.#dispatch(session, t, d);
+    this.#dispatch(session, t, d, beforeWrite);
     return true;
   }
 

@@ -172,8 +172,10 @@ export class HttpDelivery {
       req.setTimeout(this.deps.timeoutMs, () =>
         req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
       );
+      // Node writes the request on a later tick, right after 'socket': the latency starts there, just
+      // before the write, as the gateway's does (stamped with the frame encoded, before ws.send).
+      if (onSent) req.once('socket', onSent);
       req.end(body);
-      onSent?.();
     });
   }
 

@@ -339,8 +339,10 @@ export class InteractionRegistry {
       void http.deliver(record);
       return record;
     }
-    gateway.dispatch(guildId, 'INTERACTION_CREATE', payload);
-    record.sentAt = performance.now();
+    const stamp = () => {
+      record.sentAt = performance.now();
+    };
+    if (!gateway.dispatch(guildId, 'INTERACTION_CREATE', payload, 0, stamp)) stamp();
     return record;
   }
 
