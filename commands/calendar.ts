@@ -12,6 +12,7 @@ import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
 import type { SafeText } from '../src/replies/safe-text.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
+import type { Replay } from '../src/store/settings-store.js';
 
 interface TimelineAnswer {
   timeline: Timeline;
@@ -25,7 +26,7 @@ interface TimelineAnswer {
  */
 function timelineFor(context: CommandContext, model: SeasonModel): TimelineAnswer | Promise<TimelineAnswer> {
   const guildId = context.invoker.guildId;
-  if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
+  if (!guildId || !context.services) return { timeline: timelineOfReplay(model, null), note: null };
   const { settings: store } = context.services;
   try {
     const recent = store.peekRecent(guildId); // null = no settings, undefined = not read recently
@@ -48,13 +49,22 @@ function timelineOf(
     settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
       ? settings.replay
       : null;
-  return { timeline: createTimeline(model, replay), note: null };
+  return { timeline: timelineOfReplay(model, replay), note: null };
+}
+
+/**
+ * One timeline per model and replay, built once: a timeline is a set of closures, and the bundle names each
+ * closure it creates (keepNames), a cost every /calendar would otherwise pay for the same answer.
+ */
+function timelineOfReplay(model: SeasonModel, replay: Replay | null): Timeline {
+  const key = replay ? `${replay.anchor}@${replay.speed}` : 'published';
+  return memoForModel(model, `calendar-timeline:${key}`, () => createTimeline(model, replay));
 }
 
 function storageTrouble(context: CommandContext, model: SeasonModel, error: unknown): TimelineAnswer {
   if (!(error instanceof StorageUnavailableError)) throw error;
   return {
-    timeline: createTimeline(model, null),
+    timeline: timelineOfReplay(model, null),
     note: t(replyLocale(context.invoker), 'replies.calendar.settingsUnavailable'),
   };
 }
