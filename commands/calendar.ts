@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { createTimeline, type Timeline } from '../src/announce/timeline.js';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply, sharedReply } from '../src/core/reply.js';
+import { buildReply, builtSharedReply, sharedReply } from '../src/core/reply.js';
 import { t } from '../src/i18n/catalogue.js';
 import type { Locale } from '../src/i18n/locale.js';
 import { replyLocale } from '../src/i18n/reply-locale.js';
@@ -120,14 +120,15 @@ export const calendar = {
     const done = ends.filter((end) => end <= now.getTime()).length;
     const nextIndex = ends.findIndex((end) => end > now.getTime());
     const textOnly = readBoolean(options, 'text') || done === 0;
-    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
-    if (note) return calendarReply(model, now, locale, timeline, picture, note);
     // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
     // rendered by the client), so the reply is shared until a round ends.
-    return sharedReply(
-      model,
-      `calendar:${locale}:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
-      () => calendarReply(model, now, locale, timeline, picture, null),
+    const key = `calendar:${locale}:${replay}:${done}:${nextIndex}`;
+    const built = note || textOnly ? undefined : builtSharedReply(model, `${key}:picture`);
+    if (built) return built;
+    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
+    if (note) return calendarReply(model, now, locale, timeline, picture, note);
+    return sharedReply(model, `${key}:${picture ? 'picture' : 'text'}`, () =>
+      calendarReply(model, now, locale, timeline, picture, null),
     );
   },
   autocomplete(focused, _options, context) {

@@ -10,7 +10,7 @@ import {
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
-import { buildReply, sharedReply } from '../src/core/reply.js';
+import { buildReply, builtSharedReply, sharedReply } from '../src/core/reply.js';
 import { completeRound } from '../src/core/round-option.js';
 import { t } from '../src/i18n/catalogue.js';
 import type { Locale } from '../src/i18n/locale.js';
@@ -103,6 +103,8 @@ export const standings = {
     const after = computed ? `:after-${computed.computed.afterRound}` : '';
     const key = `${locale}:${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
     if (readBoolean(options, 'text')) return textOnlyReply(model, key, embed, ephemeral, view);
+    const built = builtSharedReply(model, `standings-picture:${key}`);
+    if (built) return built;
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
     const picture = await standingsPicture(
