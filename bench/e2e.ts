@@ -12,7 +12,7 @@ import { SettingsStore } from '../src/store/settings-store.js';
 import type { Bundles } from './bundle.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
-import { answerFloorPresses } from './floor-press.js';
+import { answerFloors } from './floor-press.js';
 import { invokerFor, requireCommand } from './handlers.js';
 import { bundledMemoryProbe, forkBotProbe, measure, request, stopBotProbe } from './memory.js';
 import { pressTargets } from './press-targets.js';
@@ -107,7 +107,7 @@ export async function pictureBytes(): Promise<Map<string, number>> {
   return sizes;
 }
 
-function commandTarget(
+export function commandTarget(
   label: string,
   name: string,
   options: Record<string, string | number | boolean>,
@@ -120,7 +120,7 @@ function commandTarget(
   };
 }
 
-function autocompleteTarget(
+export function autocompleteTarget(
   label: string,
   name: string,
   focused: string,
@@ -224,6 +224,7 @@ export async function runEndToEnd(
     // it shares neither its event loop nor its heap with the local Discord.
     const child = forkBotProbe(discord, bundledMemoryProbe(bundles), join(scratch.dir, 'e2e-bot.sqlite'), {
       BENCH_FLOOR: '1',
+      BENCH_FLOOR_BEFORE_ROUTER: '1',
     });
     try {
       await request(child, {}, 'ready', 120_000);
@@ -361,7 +362,7 @@ async function profileInProcess(
     logger,
     rest: { offset: 0 },
   });
-  answerFloorPresses(bot.client);
+  answerFloors(bot.client, { commands: true });
   await bot.start();
   try {
     const profiles: EndToEndProfile[] = [];

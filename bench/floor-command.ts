@@ -1,12 +1,15 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { choicesCallbackJson } from '../src/core/callback-json.js';
 import type { Command, Reply } from '../src/core/command.js';
 import { buildReply } from '../src/core/reply.js';
+import type { EncodedCallback } from '../src/discord/callback-body.js';
 import { literal } from '../src/replies/safe-text.js';
 
 /**
  * The end-to-end floor: a command that does no work and answers a fixed, tiny message, and whose
- * autocomplete answers one fixed choice. Registered beside the real commands in the same bot, so the
- * difference between a command and the floor is what the command itself costs (work + reply size).
+ * autocomplete answers one fixed choice. Registered beside the real commands in the same bot; in the
+ * end-to-end section it is answered before Pitboard's router (bench/floor-press.ts), so the difference
+ * between a command and the floor is everything Pitboard does for it (router, handler, reply size).
  * With `bytes`, it answers a fixed embed of that size and no more work; with `upload_bytes`, a fixed file
  * of that size: references that show how much of a command's excess is only the size of its reply.
  */
@@ -51,6 +54,19 @@ function embedReply(bytes: number): Reply {
   return reply;
 }
 
+/** The floor's answer: a file of `uploadBytes`, else an embed of `bytes`, else "ok" (each built once). */
+export function floorReply(bytes: number | null, uploadBytes: number | null): Reply {
+  if (uploadBytes !== null) return uploadReply(uploadBytes);
+  return bytes !== null ? embedReply(bytes) : OK_REPLY;
+}
+
+const FLOOR_CHOICES = [{ name: 'ok', value: 'ok' }];
+/** The autocomplete floor's callback, encoded once (as Pitboard's memoised choice lists are). */
+export const FLOOR_CHOICES_CALLBACK: EncodedCallback = {
+  body: choicesCallbackJson(FLOOR_CHOICES),
+  contentType: 'application/json',
+};
+
 export const floorCommand = {
   definition: {
     type: ApplicationCommandType.ChatInput,
@@ -84,9 +100,10 @@ export const floorCommand = {
       },
     ],
   },
-  execute: (options) => {
-    if (typeof options.upload_bytes === 'number') return uploadReply(options.upload_bytes);
-    return typeof options.bytes === 'number' ? embedReply(options.bytes) : OK_REPLY;
-  },
-  autocomplete: () => [{ name: 'ok', value: 'ok' }],
+  execute: (options) =>
+    floorReply(
+      typeof options.bytes === 'number' ? options.bytes : null,
+      typeof options.upload_bytes === 'number' ? options.upload_bytes : null,
+    ),
+  autocomplete: () => FLOOR_CHOICES,
 } as const satisfies Command;

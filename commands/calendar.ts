@@ -2,8 +2,9 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { createTimeline, type Timeline } from '../src/announce/timeline.js';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply, sharedReply } from '../src/core/reply.js';
+import { buildReply, builtSharedReply, sharedReply } from '../src/core/reply.js';
 import { t } from '../src/i18n/catalogue.js';
+import type { Locale } from '../src/i18n/locale.js';
 import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildCalendarEmbed } from '../src/replies/calendar.js';
 import { memoForModel } from '../src/replies/memo.js';
@@ -11,30 +12,83 @@ import { pictureFailed, winnersGridPicture } from '../src/replies/pictures.js';
 import type { SafeText } from '../src/replies/safe-text.js';
 import type { SeasonModel } from '../src/season/model.js';
 import { StorageUnavailableError } from '../src/store/key-value-store.js';
+import type { Replay } from '../src/store/settings-store.js';
 
-/** A server replaying the season sees the replayed dates; storage trouble falls back to the real calendar. */
-async function timelineFor(
+interface TimelineAnswer {
+  timeline: Timeline;
+  note: SafeText | null;
+}
+
+/**
+ * A server replaying the season sees the replayed dates; storage trouble falls back to the real calendar.
+ * Settings read recently are answered without waiting, so a warm /calendar never awaits (and its handler
+ * settles before the deadline timer would be set, see runWithDeadline).
+ */
+function timelineFor(context: CommandContext, model: SeasonModel): TimelineAnswer | Promise<TimelineAnswer> {
+  const guildId = context.invoker.guildId;
+  if (!guildId || !context.services) return { timeline: timelineOfReplay(model, null), note: null };
+  const { settings: store } = context.services;
+  try {
+    const recent = store.peekRecent(guildId); // null = no settings, undefined = not read recently
+    if (recent !== undefined) return timelineOf(context, model, recent);
+  } catch (error) {
+    return storageTrouble(context, model, error);
+  }
+  return store.getRecent(guildId).then(
+    (settings) => timelineOf(context, model, settings),
+    (error: unknown) => storageTrouble(context, model, error),
+  );
+}
+
+function timelineOf(
   context: CommandContext,
   model: SeasonModel,
-): Promise<{ timeline: Timeline; note: SafeText | null }> {
-  const guildId = context.invoker.guildId;
-  if (!guildId || !context.services) return { timeline: createTimeline(model, null), note: null };
-  try {
-    const { settings: store } = context.services;
-    const recent = store.peekRecent(guildId); // null = no settings, undefined = not read recently
-    const settings = recent !== undefined ? recent : await store.getRecent(guildId);
-    const replay =
-      settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
-        ? settings.replay
-        : null;
-    return { timeline: createTimeline(model, replay), note: null };
-  } catch (error) {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    return {
-      timeline: createTimeline(model, null),
-      note: t(replyLocale(context.invoker), 'replies.calendar.settingsUnavailable'),
-    };
-  }
+  settings: Awaited<ReturnType<NonNullable<CommandContext['services']>['settings']['getRecent']>>,
+): TimelineAnswer {
+  const replay =
+    settings && (settings.seasonId ?? context.seasons.defaultSeason().id) === model.id
+      ? settings.replay
+      : null;
+  return { timeline: timelineOfReplay(model, replay), note: null };
+}
+
+/**
+ * One timeline per model and replay, built once: a timeline is a set of closures, and the bundle names each
+ * closure it creates (keepNames), a cost every /calendar would otherwise pay for the same answer.
+ */
+function timelineOfReplay(model: SeasonModel, replay: Replay | null): Timeline {
+  const key = replay ? `${replay.anchor}@${replay.speed}` : 'published';
+  return memoForModel(model, `calendar-timeline:${key}`, () => createTimeline(model, replay));
+}
+
+function storageTrouble(context: CommandContext, model: SeasonModel, error: unknown): TimelineAnswer {
+  if (!(error instanceof StorageUnavailableError)) throw error;
+  return {
+    timeline: timelineOfReplay(model, null),
+    note: t(replyLocale(context.invoker), 'replies.calendar.settingsUnavailable'),
+  };
+}
+
+type GridPicture = Awaited<ReturnType<typeof winnersGridPicture>>;
+
+/**
+ * As /standings: without the picture the embed still answers in full. A module function, not a closure in
+ * `execute`: the bundle names every closure it creates (keepNames), which a shared reply would pay for
+ * on every request.
+ */
+function calendarReply(
+  model: SeasonModel,
+  now: Date,
+  locale: Locale,
+  timeline: Timeline,
+  picture: GridPicture | null,
+  note: SafeText | null,
+) {
+  const embed = buildCalendarEmbed(model, now, locale, timeline);
+  const extra = note ? { content: note } : {};
+  return picture
+    ? buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra })
+    : buildReply({ embeds: [embed], ...extra });
 }
 
 export const calendar = {
@@ -55,7 +109,8 @@ export const calendar = {
   async execute(options, context) {
     const model = resolveSeason(context, options);
     const locale = replyLocale(context.invoker);
-    const { timeline, note } = await timelineFor(context, model);
+    const answer = timelineFor(context, model);
+    const { timeline, note } = answer instanceof Promise ? await answer : answer;
     const now = context.now();
     // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
     const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
@@ -65,22 +120,15 @@ export const calendar = {
     const done = ends.filter((end) => end <= now.getTime()).length;
     const nextIndex = ends.findIndex((end) => end > now.getTime());
     const textOnly = readBoolean(options, 'text') || done === 0;
-    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
-    const build = () => {
-      const embed = buildCalendarEmbed(model, now, locale, timeline);
-      const extra = note ? { content: note } : {};
-      // As /standings: without the picture the embed still answers in full.
-      return picture
-        ? buildReply({ embeds: [{ ...embed, image: picture.image }], files: [picture.file], ...extra })
-        : buildReply({ embeds: [embed], ...extra });
-    };
-    if (note) return build();
     // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
     // rendered by the client), so the reply is shared until a round ends.
-    return sharedReply(
-      model,
-      `calendar:${locale}:${replay}:${done}:${nextIndex}:${picture ? 'picture' : 'text'}`,
-      build,
+    const key = `calendar:${locale}:${replay}:${done}:${nextIndex}`;
+    const built = note || textOnly ? undefined : builtSharedReply(model, `${key}:picture`);
+    if (built) return built;
+    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
+    if (note) return calendarReply(model, now, locale, timeline, picture, note);
+    return sharedReply(model, `${key}:${picture ? 'picture' : 'text'}`, () =>
+      calendarReply(model, now, locale, timeline, picture, null),
     );
   },
   autocomplete(focused, _options, context) {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import { standingsComponents } from '../src/components/views.js';
+import { type StandingsView, standingsComponents } from '../src/components/views.js';
 import { type Command, UserError } from '../src/core/command.js';
 import {
   completeSeason,
@@ -10,7 +10,7 @@ import {
   resolveSeason,
   seasonOption,
 } from '../src/core/options.js';
-import { buildReply, sharedReply } from '../src/core/reply.js';
+import { buildReply, builtSharedReply, sharedReply } from '../src/core/reply.js';
 import { completeRound } from '../src/core/round-option.js';
 import { t } from '../src/i18n/catalogue.js';
 import type { Locale } from '../src/i18n/locale.js';
@@ -19,6 +19,7 @@ import { plainClassName } from '../src/replies/common.js';
 import { buildComputedStandingsPage, movementMarks } from '../src/replies/computed-standings.js';
 import { pictureFailed, standingsPicture } from '../src/replies/pictures.js';
 import { progressionReply } from '../src/replies/progression.js';
+import type { SafeEmbed } from '../src/replies/safe-text.js';
 import { buildStandingsPage } from '../src/replies/standings.js';
 import { quoteInput, safe } from '../src/replies/text.js';
 import { classesWithStandings, computedStandingsFor } from '../src/season/computed-table.js';
@@ -98,26 +99,12 @@ export const standings = {
       : buildStandingsPage(model, table, asked, locale);
     const ephemeral = readBoolean(options, 'hide');
     const season = readString(options, 'season');
-    const components = (text: boolean) =>
-      standingsComponents(model, {
-        classId: table.classId,
-        season,
-        round: afterRound,
-        page,
-        pages,
-        text,
-        locale,
-        classes: classesWithStandings(model)
-          .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
-          .map((id) => ({ id, name: plainClassName(model, id) })),
-      });
+    const view = { classId: table.classId, season, round: afterRound, page, pages, locale };
     const after = computed ? `:after-${computed.computed.afterRound}` : '';
     const key = `${locale}:${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
-    const textOnly = () =>
-      sharedReply(model, `standings:${key}`, () =>
-        buildReply({ embeds: [embed], ephemeral, components: components(true) }),
-      );
-    if (readBoolean(options, 'text')) return textOnly();
+    if (readBoolean(options, 'text')) return textOnlyReply(model, key, embed, ephemeral, view);
+    const built = builtSharedReply(model, `standings-picture:${key}`);
+    if (built) return built;
     // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
     // so a picture that cannot be drawn leaves a complete text answer rather than an error.
     const picture = await standingsPicture(
@@ -128,13 +115,13 @@ export const standings = {
         ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed, locale) }
         : undefined,
     ).catch(pictureFailed);
-    if (!picture) return textOnly();
+    if (!picture) return textOnlyReply(model, key, embed, ephemeral, view);
     return sharedReply(model, `standings-picture:${key}`, () =>
       buildReply({
         embeds: [{ ...embed, image: picture.image }],
         files: [picture.file],
         ephemeral,
-        components: components(false),
+        components: viewComponents(model, view, false),
       }),
     );
   },
@@ -144,6 +131,33 @@ export const standings = {
     return model && focused.name === 'round' ? completeRound(model, focused.value) : [];
   },
 } as const satisfies Command;
+
+/**
+ * The buttons of a standings reply, built only when the reply itself is (the reply is shared). Module
+ * functions rather than closures in `execute`: the bundle names every closure it creates (keepNames), a
+ * property definition on each request that a memo hit would pay for nothing.
+ */
+function viewComponents(model: SeasonModel, view: Omit<StandingsView, 'text' | 'classes'>, text: boolean) {
+  return standingsComponents(model, {
+    ...view,
+    text,
+    classes: classesWithStandings(model)
+      .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
+      .map((id) => ({ id, name: plainClassName(model, id) })),
+  });
+}
+
+function textOnlyReply(
+  model: SeasonModel,
+  key: string,
+  embed: SafeEmbed,
+  ephemeral: boolean,
+  view: Omit<StandingsView, 'text' | 'classes'>,
+) {
+  return sharedReply(model, `standings:${key}`, () =>
+    buildReply({ embeds: [embed], ephemeral, components: viewComponents(model, view, true) }),
+  );
+}
 
 /**
  * The round a table is asked after: null for the default (the latest). Published tables are final tables,

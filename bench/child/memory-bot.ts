@@ -9,8 +9,8 @@
  * With BENCH_MODE=http (and BENCH_PUBLIC_KEY, the local Discord's key) it runs HTTP mode: an endpoint on a
  * free loopback port whose URL goes to the parent with 'ready'; no gateway connection.
  *
- * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE, BENCH_FLOOR, BENCH_MODE,
- * BENCH_PUBLIC_KEY.
+ * Environment: BENCH_TOKEN, BENCH_APPLICATION_ID, BENCH_API_URL, BENCH_STORE, BENCH_FLOOR,
+ * BENCH_FLOOR_BEFORE_ROUTER, BENCH_MODE, BENCH_PUBLIC_KEY.
  */
 import { commands } from '../../commands/index.js';
 import type { Config } from '../../src/config.js';
@@ -18,7 +18,7 @@ import { DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
 import { floorCommand } from '../floor-command.js';
-import { answerFloorPresses } from '../floor-press.js';
+import { answerFloors } from '../floor-press.js';
 import { env, serveProbe } from './probe-protocol.js';
 
 const config: Config = {
@@ -52,8 +52,10 @@ const runtime = await startRuntime({
   watchData: false,
 });
 
-// The press floor (bench/floor-press.ts) answers presses on its own buttons before the bot's router.
-if (process.env.BENCH_FLOOR === '1') answerFloorPresses(runtime.bot.client);
+// The floors (bench/floor-press.ts) are answered before the bot's router: presses on the floor's buttons,
+// and with BENCH_FLOOR_BEFORE_ROUTER=1 (the end-to-end section) the floor command too.
+if (process.env.BENCH_FLOOR === '1')
+  answerFloors(runtime.bot.client, { commands: process.env.BENCH_FLOOR_BEFORE_ROUTER === '1' });
 
 serveProbe({
   client: runtime.bot.client,

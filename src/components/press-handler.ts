@@ -41,14 +41,6 @@ export async function handleComponentPress(
 ): Promise<void> {
   const ownsMessage = interaction.message.interactionMetadata?.user.id === interaction.user.id;
   const responder = new PressResponder(interaction, ownsMessage, deps.logger);
-  const logContext: InteractionLogContext = {
-    interactionId: interaction.id,
-    command: 'component',
-    options: { customId: interaction.customId, values: interaction.values ?? [] },
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    userId: interaction.user.id,
-  };
   try {
     const context = deps.makeContext({
       guildId: interaction.guildId,
@@ -65,7 +57,10 @@ export async function handleComponentPress(
       replyLocale(context.invoker),
     );
     if (!plan.ok) {
-      deps.logger.debug({ ...logContext, reason: plan.reason, detail: plan.detail }, 'press refused');
+      deps.logger.debug(
+        { ...describePress(interaction), reason: plan.reason, detail: plan.detail },
+        'press refused',
+      );
       await responder.send(plan.reply);
       return;
     }
@@ -78,9 +73,21 @@ export async function handleComponentPress(
     await responder.send(reply);
   } catch (error) {
     const locale = replyLocale({ locale: interaction.locale ?? null });
-    const outcome = await answerWithError(responder, error, logContext, deps.logger, locale);
+    const outcome = await answerWithError(responder, error, describePress(interaction), deps.logger, locale);
     if (outcome === 'fault') deps.onFault?.();
   }
+}
+
+/** The log context of a press, built only when something is logged: an answered press never needs it. */
+function describePress(interaction: ComponentPressSource): InteractionLogContext {
+  return {
+    interactionId: interaction.id,
+    command: 'component',
+    options: { customId: interaction.customId, values: interaction.values ?? [] },
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  };
 }
 
 /**

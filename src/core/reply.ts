@@ -4,7 +4,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { clampEmbeds, LIMITS } from '../replies/limits.js';
-import { memoForModel } from '../replies/memo.js';
+import { memoForModel, peekMemo } from '../replies/memo.js';
 import { type SafeEmbed, type SafeText, truncateSafe } from '../replies/safe-text.js';
 import type { SeasonModel } from '../season/model.js';
 import type { Reply, ReplyFile } from './command.js';
@@ -45,4 +45,13 @@ export function buildReply(parts: {
  */
 export function sharedReply(model: SeasonModel, key: string, build: () => Reply): Reply {
   return memoForModel(model, `reply:${key}`, build);
+}
+
+/**
+ * The shared reply for `key` if it was built already, else undefined. For replies whose parts must be
+ * awaited (a picture from the picture cache): a warm request answers from here without awaiting, so its
+ * handler settles at once and no deadline timer is set (see runWithDeadline).
+ */
+export function builtSharedReply(model: SeasonModel, key: string): Reply | undefined {
+  return peekMemo<Reply>(model, `reply:${key}`);
 }

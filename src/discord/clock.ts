@@ -11,18 +11,41 @@ export const systemClock: Clock = {
 
 /**
  * Runs `work`; if it has not settled after `ms`, calls `onLate` once (and waits for it) before waiting for
- * the result. A rejected `onLate` rejects the whole run; the work's own outcome is then ignored. Work that
- * answers synchronously (a memoised reply) is done before any timer could fire: no timer is set for it.
+ * the result. A rejected `onLate` rejects the whole run; the work's own outcome is then ignored; work that
+ * throws rejects. Work that
+ * answers synchronously (a memoised reply) is returned as is, and work whose promise has already settled
+ * (an async handler that answered before its first await) is answered after one microtask: neither sets a
+ * timer, which every interaction would otherwise create and clear.
  */
-export async function runWithDeadline<T>(
+export function runWithDeadline<T>(
   work: () => T | Promise<T>,
   ms: number,
   onLate: () => Promise<void>,
   clock: Clock,
-): Promise<T> {
-  const value = work();
+): T | Promise<T> {
+  let value: T | Promise<T>;
+  try {
+    value = work();
+  } catch (error) {
+    return Promise.reject(error);
+  }
   if (!isThenable(value)) return value;
   const result = Promise.resolve(value);
+  // A promise already settled wins the race against one already resolved: it was queued first.
+  return Promise.race([result, NOT_YET]).then((first) =>
+    first === NOT_YET_VALUE ? withDeadline(result, ms, onLate, clock) : (first as T),
+  );
+}
+
+const NOT_YET_VALUE: unique symbol = Symbol('not settled yet');
+const NOT_YET = Promise.resolve(NOT_YET_VALUE);
+
+async function withDeadline<T>(
+  result: Promise<T>,
+  ms: number,
+  onLate: () => Promise<void>,
+  clock: Clock,
+): Promise<T> {
   let handle: unknown;
   const deadline = new Promise<'late'>((resolve) => {
     handle = clock.setTimeout(() => resolve('late'), ms);

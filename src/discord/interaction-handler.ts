@@ -36,13 +36,15 @@ export async function handleChatInputCommand(
   deps: InteractionHandlerDeps,
 ): Promise<void> {
   const options = toOptionValues(interaction.options.data);
-  const logContext = describeInteraction(interaction, options);
   const responder = new InteractionResponder(interaction, deps.logger);
   const ephemeral = wantsEphemeral(options);
   try {
     const command = deps.commands.get(interaction.commandName);
     if (!command) {
-      deps.logger.warn(logContext, 'interaction for an unknown command (stale registration?)');
+      deps.logger.warn(
+        describeInteraction(interaction, options),
+        'interaction for an unknown command (stale registration?)',
+      );
       const name = safe(interaction.commandName);
       throw new UserError((locale) => t(locale, 'replies.errors.commandGone', { name }));
     }
@@ -57,6 +59,8 @@ export async function handleChatInputCommand(
     await responder.send(reply);
   } catch (error) {
     const locale = replyLocale(buildInvoker(interaction));
+    // The log context is built only when something is logged: an answered interaction never needs it.
+    const logContext = describeInteraction(interaction, options);
     const outcome = await answerWithError(responder, error, logContext, deps.logger, locale);
     if (outcome === 'fault') deps.onFault?.();
   }

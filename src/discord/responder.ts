@@ -38,7 +38,7 @@ export class InteractionResponder {
 
   async send(reply: Reply): Promise<void> {
     // A failed deferral leaves the interaction unacknowledged: fall through to a plain reply.
-    await this.#deferral?.catch(() => undefined);
+    if (this.#deferral) await this.#deferral.catch(() => undefined);
     const { interaction } = this;
     if (!interaction.deferred && !interaction.replied) {
       await this.#replyFirst(reply);

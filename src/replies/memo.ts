@@ -25,6 +25,11 @@ export function memoForModel<T>(model: SeasonModel, key: string, build: () => T)
   return value;
 }
 
+/** What `key` holds for this model, if it was built (and not yet evicted); never builds. */
+export function peekMemo<T>(model: SeasonModel, key: string): T | undefined {
+  return caches.get(model)?.get(key) as T | undefined;
+}
+
 /** How many reply parts are memoised for a model (for tests and diagnostics). */
 export function memoEntryCount(model: SeasonModel): number {
   return caches.get(model)?.size ?? 0;

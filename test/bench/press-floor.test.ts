@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { floorCommand } from '../../bench/floor-command.js';
-import { answerFloorPresses, floorPressId } from '../../bench/floor-press.js';
+import { answerFloors, floorPressId } from '../../bench/floor-press.js';
 import { pressTargets } from '../../bench/press-targets.js';
 import { commands } from '../../commands/index.js';
 import { type BotAgainstLocalDiscord, startBotAgainstLocalDiscord } from '../discord/e2e-harness.js';
@@ -14,7 +14,7 @@ import { type BotAgainstLocalDiscord, startBotAgainstLocalDiscord } from '../dis
 let h: BotAgainstLocalDiscord;
 beforeAll(async () => {
   h = await startBotAgainstLocalDiscord([...commands, floorCommand]);
-  answerFloorPresses(h.bot.client);
+  answerFloors(h.bot.client);
 }, 60_000);
 afterAll(async () => {
   await h?.close();

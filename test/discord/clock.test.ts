@@ -33,7 +33,7 @@ describe('runWithDeadline', () => {
   test('work that answers synchronously is returned without setting a timer or deferring', async () => {
     const c = manualClock();
     let late = 0;
-    const value = await runWithDeadline(
+    const value = runWithDeadline(
       () => 'reply',
       2000,
       async () => void late++,
@@ -69,6 +69,7 @@ describe('runWithDeadline', () => {
       async () => void late++,
       c.clock,
     );
+    await new Promise((resolve) => setImmediate(resolve));
     expect(c.timersSet()).toBe(1);
     c.fireAll();
     await new Promise((resolve) => setImmediate(resolve));
@@ -90,6 +91,49 @@ describe('runWithDeadline', () => {
       ),
     ).toBe('quick');
     expect(late).toBe(0);
+    expect(c.pending()).toBe(0);
+  });
+
+  test('an async handler that answered before its first await sets no timer at all', async () => {
+    const c = manualClock();
+    const run = runWithDeadline(
+      async () => 'memo hit',
+      2000,
+      async () => undefined,
+      c.clock,
+    );
+    expect(await run).toBe('memo hit');
+    expect(c.timersSet()).toBe(0);
+  });
+
+  test('a handler whose promise already failed rejects without a timer', async () => {
+    const c = manualClock();
+    await expect(
+      runWithDeadline(
+        async () => {
+          throw new Error('user mistake');
+        },
+        2000,
+        async () => undefined,
+        c.clock,
+      ),
+    ).rejects.toThrow('user mistake');
+    expect(c.timersSet()).toBe(0);
+  });
+
+  test('work that settles after its first await still gets its deadline timer', async () => {
+    const c = manualClock();
+    const run = runWithDeadline(
+      async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return 'picture';
+      },
+      2000,
+      async () => undefined,
+      c.clock,
+    );
+    expect(await run).toBe('picture');
+    expect(c.timersSet()).toBe(1);
     expect(c.pending()).toBe(0);
   });
 });
