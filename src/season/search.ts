@@ -35,6 +35,10 @@ export interface NameIndex {
   tokensByInitial: Map<string, string[]>;
   /** Each thing's place in name order (compareNames, computed once), so ranking never compares names. */
   rank: number[];
+  /** Every (thing, key) numbered in order: thing t's keys are keyStart[t] .. keyStart[t + 1] - 1. */
+  keyStart: Int32Array;
+  /** The thing of each numbered key. */
+  keyThing: Int32Array;
 }
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -106,7 +110,15 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
     .forEach(({ t }, position) => {
       rank[t] = position;
     });
-  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial, rank };
+  const keyStart = new Int32Array(things.length + 1);
+  keys.forEach((k, t) => {
+    keyStart[t + 1] = (keyStart[t] as number) + k.length;
+  });
+  const keyThing = new Int32Array(keyStart[things.length] as number);
+  keys.forEach((k, t) => {
+    keyThing.fill(t, keyStart[t] as number, (keyStart[t] as number) + k.length);
+  });
+  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial, rank, keyStart, keyThing };
 }
 
 function addToGroup<K>(groups: Map<K, string[]>, key: K, token: string) {
@@ -133,7 +145,7 @@ function matchToken(
   cap = Number.POSITIVE_INFINITY,
 ): Map<number, Map<number, number>> {
   const found = new Map<number, Map<number, number>>();
-  const credit = (token: string, score: number) => {
+  eachTokenMatch(index, query, (token, score) => {
     for (const { thing, key } of index.holders.get(token) ?? []) {
       // A word shared by thousands of names (a common surname) must not blow the cap either.
       if (found.size >= cap && !found.has(thing)) break;
@@ -141,14 +153,28 @@ function matchToken(
       if ((perKey.get(key) ?? 0) < score) perKey.set(key, score);
       found.set(thing, perKey);
     }
-  };
+    return found.size < cap;
+  });
+  return found;
+}
+
+/**
+ * Calls `credit` with every index token the query word matches and how (3 exact, 2 prefix, 1 small typo),
+ * until it returns false. Typos count only when no token starts with the word (and it has 3 letters).
+ */
+function eachTokenMatch(
+  index: NameIndex,
+  query: string,
+  credit: (token: string, score: number) => boolean,
+): void {
+  let prefixed = false;
   for (let i = lowerBound(index.tokens, query); i < index.tokens.length; i++) {
     const token = index.tokens[i] as string;
     if (!token.startsWith(query)) break;
-    credit(token, token === query ? 3 : 2);
-    if (found.size >= cap) break;
+    prefixed = true;
+    if (!credit(token, token === query ? 3 : 2)) return;
   }
-  if (found.size > 0 || query.length < 3) return found;
+  if (prefixed || query.length < 3) return;
   // Typos: one edit for short words, two for long ones, against words of a similar length only…
   const allowed = query.length >= 7 ? 2 : 1;
   // A cheap first test keeps the edit distance for plausible words: same first letter, same second letter,
@@ -161,8 +187,107 @@ function matchToken(
   // …and a typo inside a longer word still being typed, among words with the same first letter.
   for (const token of index.tokensByInitial.get(query[0] as string) ?? [])
     if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1) credit(token, 1);
-  return found;
 }
+
+/** Things that matched, each with the key (0 = name, n = alias n-1) that matched best and its score. */
+interface Candidates {
+  things: number[];
+  keys: number[];
+  scores: number[];
+}
+
+/** The single-word matches as candidates: per thing its best key, the earliest of equal ones. */
+function candidatesOf(found: Map<number, Map<number, number>>): Candidates {
+  const candidates: Candidates = { things: [], keys: [], scores: [] };
+  for (const [t, perKey] of found) {
+    let bestKey = 0;
+    let best = -1;
+    for (const [key, score] of perKey)
+      if (score > best || (score === best && key < bestKey)) [best, bestKey] = [score, key];
+    candidates.things.push(t);
+    candidates.keys.push(bestKey);
+    candidates.scores.push(best);
+  }
+  return candidates;
+}
+
+/**
+ * Things with a key that matches every word, with the summed scores of their best key. Typed arrays over
+ * the numbered keys (NameIndex.keyStart) instead of maps: two short words ("T. R") each match thousands of
+ * names, and the answer is the few that match both. Only keys a word touched are visited.
+ */
+function matchEveryWord(index: NameIndex, words: readonly string[]): Candidates {
+  const { total, matched, best, bestKey } = scratchOf(index);
+  let alive: number[] = [];
+  const everTouched: number[] = [];
+  for (const [w, word] of words.entries()) {
+    const touched: number[] = [];
+    eachTokenMatch(index, word, (token, score) => {
+      for (const { thing, key } of index.holders.get(token) ?? []) {
+        const k = (index.keyStart[thing] as number) + key;
+        // Only keys that matched every word before this one can still match them all.
+        if (matched[k] !== w) continue;
+        if (best[k] === 0) touched.push(k);
+        if ((best[k] as number) < score) best[k] = score;
+      }
+      return true;
+    });
+    if (w === 0) everTouched.push(...touched);
+    for (const k of touched) {
+      total[k] = (total[k] as number) + (best[k] as number);
+      matched[k] = w + 1;
+      best[k] = 0;
+    }
+    alive = touched;
+    // Every word must match: once nothing is left, the remaining words cannot add anything.
+    if (alive.length === 0) break;
+  }
+  // Per thing, its best key: the highest total, the earliest of equal ones (keys are numbered in order).
+  const candidates: Candidates = { things: [], keys: [], scores: [] };
+  for (const k of alive) {
+    const t = index.keyThing[k] as number;
+    const current = bestKey[t] as number;
+    if (current === -1) candidates.things.push(t);
+    const kt = total[k] as number;
+    if (current === -1 || kt > (total[current] as number) || (kt === total[current] && k < current))
+      bestKey[t] = k;
+  }
+  for (const t of candidates.things) {
+    const k = bestKey[t] as number;
+    candidates.keys.push(k - (index.keyStart[t] as number));
+    candidates.scores.push(total[k] as number);
+    bestKey[t] = -1;
+  }
+  // Only keys the first word touched were ever written: reset them for the next search.
+  for (const k of everTouched) {
+    total[k] = 0;
+    matched[k] = 0;
+  }
+  return candidates;
+}
+
+/**
+ * Working arrays of matchEveryWord, one set per index, allocated on its first multi-word search and left
+ * zeroed (bestKey: -1) after each: a search runs to its end before another starts (no await inside).
+ */
+function scratchOf(index: NameIndex) {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const keyCount = index.keyThing.length;
+    scratch = {
+      total: new Uint16Array(keyCount),
+      matched: new Uint8Array(keyCount),
+      best: new Uint8Array(keyCount),
+      bestKey: new Int32Array(index.things.length).fill(-1),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+const scratches = new WeakMap<
+  NameIndex,
+  { total: Uint16Array; matched: Uint8Array; best: Uint8Array; bestKey: Int32Array }
+>();
 
 /**
  * Search people and teams by name: every word of the query must match a word of the same name or alias,
@@ -177,57 +302,50 @@ export function searchNames(
   const normalised = normaliseName(query);
   const words = tokensOf(normalised).slice(0, 8);
   if (words.length === 0) return [];
-  let combined: Map<number, Map<number, number>> | null = null;
   // One short word can match thousands of names in a big season; ranking a few hundred (exact words first,
   // then in word order) is enough to fill 25 choices and keeps autocomplete cheap at any size.
-  const cap = words.length === 1 ? Math.max(limit * 10, 250) : Number.POSITIVE_INFINITY;
-  for (const word of words) {
-    // Every word must match: once nothing is left, the remaining words cannot add anything.
-    if (combined?.size === 0) break;
-    const matches = matchToken(index, word, cap);
-    if (combined === null) {
-      combined = matches;
-      continue;
-    }
-    const next = new Map<number, Map<number, number>>();
-    for (const [thing, perKey] of combined) {
-      const other = matches.get(thing);
-      if (!other) continue;
-      const keep = new Map<number, number>();
-      for (const [key, score] of perKey) {
-        const add = other.get(key);
-        if (add !== undefined) keep.set(key, score + add);
-      }
-      if (keep.size > 0) next.set(thing, keep);
-    }
-    combined = next;
-  }
-  const results: { t: number; match: NameMatch }[] = [];
-  for (const [t, perKey] of combined ?? []) {
-    const thing = index.things[t] as NamedThing;
-    if (options.kinds && !options.kinds.includes(thing.kind)) continue;
-    let bestKey = 0;
-    let best = -1;
-    for (const [key, score] of perKey)
-      if (score > best || (score === best && key < bestKey)) [best, bestKey] = [score, key];
-    const keyText = index.keys[t]?.[bestKey] ?? '';
+  const candidates =
+    words.length === 1
+      ? candidatesOf(matchToken(index, words[0] as string, Math.max(limit * 10, 250)))
+      : matchEveryWord(index, words);
+  // Ranked by score (best first), then name order: one number per candidate, sorted natively, so that
+  // thousands of candidates cost a numeric sort and only the `limit` kept become matches.
+  const { things, keys, scores } = candidates;
+  const scoreOf = (i: number) => {
+    const keyText = index.keys[things[i] as number]?.[keys[i] as number] ?? '';
     const exact = keyText === normalised;
-    const score = best + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0);
-    results.push({
-      t,
-      match: {
-        kind: thing.kind,
-        id: thing.id,
-        name: thing.name,
-        via: bestKey === 0 ? null : (thing.aliases[bestKey - 1] ?? null),
-        score,
-        exact,
-      },
+    return { exact, score: (scores[i] as number) + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0) };
+  };
+  const order: number[] = [];
+  const size = index.things.length;
+  for (let i = 0; i < things.length; i++) {
+    const t = things[i] as number;
+    if (options.kinds && !options.kinds.includes((index.things[t] as NamedThing).kind)) continue;
+    order.push(
+      (MAX_SCORE - scoreOf(i).score) * size * things.length + (index.rank[t] as number) * things.length + i,
+    );
+  }
+  const sorted = Float64Array.from(order).sort();
+  const matches: NameMatch[] = [];
+  for (const packed of sorted.subarray(0, limit)) {
+    const i = packed % things.length;
+    const thing = index.things[things[i] as number] as NamedThing;
+    const key = keys[i] as number;
+    const { exact, score } = scoreOf(i);
+    matches.push({
+      kind: thing.kind,
+      id: thing.id,
+      name: thing.name,
+      via: key === 0 ? null : (thing.aliases[key - 1] ?? null),
+      score,
+      exact,
     });
   }
-  results.sort((a, b) => b.match.score - a.match.score || (index.rank[a.t] ?? 0) - (index.rank[b.t] ?? 0));
-  return results.slice(0, limit).map((r) => r.match);
+  return matches;
 }
+
+/** Above any score a match can have: 3 per word (at most 8 words) and 10 for the exact name. */
+const MAX_SCORE = 64;
 
 /** An id typed or picked from autocomplete, e.g. "maximilian-buhk". */
 export function findById(index: NameIndex, kind: NameKind, id: string): NamedThing | null {
