@@ -15,6 +15,7 @@ import { scratchDir } from '../../bench/support.js';
 import { randomPrefixes } from '../../bench/uncached.js';
 import { loadSeasonFolderOrThrow } from '../../src/season/load.js';
 import {
+  buildNameIndex,
   type NameIndex,
   type NameKind,
   type NameMatch,
@@ -119,4 +120,21 @@ test('a one-word query matching fewer names than the cap answers as the plain sc
     expect(searchNames(index, q, { kinds: ['person'] }), q).toEqual(all.slice(0, 25));
   }
   expect(compared).toBeGreaterThan(50);
+});
+
+test('a name and an alias that match equally: the name counts (the earliest key), as in the plain scan', () => {
+  const small = buildNameIndex([
+    {
+      kind: 'person',
+      id: 'nicky-catsburg',
+      name: 'Nicky Catsburg',
+      aliases: ['Nick Catsburg', 'N. Catsburg'],
+    },
+    { kind: 'person', id: 'nico-catsman', name: 'Nico Catsman', aliases: [] },
+  ]);
+  for (const q of ['ni cats', 'n catsburg', 'nick cats']) {
+    const found = searchNames(small, q, { kinds: ['person'] });
+    expect(found, q).toEqual(plainScan(small, q, 'person'));
+  }
+  expect(searchNames(small, 'ni cats')[0]?.via).toBeNull();
 });
