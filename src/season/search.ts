@@ -39,6 +39,8 @@ export interface NameIndex {
   keyStart: Int32Array;
   /** The thing of each numbered key. */
   keyThing: Int32Array;
+  /** Per token (same order as `tokens`), the numbered keys that hold it. */
+  tokenKeys: Int32Array[];
 }
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -118,7 +120,22 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
   keys.forEach((k, t) => {
     keyThing.fill(t, keyStart[t] as number, (keyStart[t] as number) + k.length);
   });
-  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial, rank, keyStart, keyThing };
+  const tokenKeys = tokens.map((token) =>
+    Int32Array.from(holders.get(token) ?? [], ({ thing, key }) => (keyStart[thing] as number) + key),
+  );
+  return {
+    things,
+    tokens,
+    holders,
+    keys,
+    byId,
+    tokensByLength,
+    tokensByInitial,
+    rank,
+    keyStart,
+    keyThing,
+    tokenKeys,
+  };
 }
 
 function addToGroup<K>(groups: Map<K, string[]>, key: K, token: string) {
@@ -165,14 +182,14 @@ function matchToken(
 function eachTokenMatch(
   index: NameIndex,
   query: string,
-  credit: (token: string, score: number) => boolean,
+  credit: (token: string, score: number, at: number) => boolean,
 ): void {
   let prefixed = false;
   for (let i = lowerBound(index.tokens, query); i < index.tokens.length; i++) {
     const token = index.tokens[i] as string;
     if (!token.startsWith(query)) break;
     prefixed = true;
-    if (!credit(token, token === query ? 3 : 2)) return;
+    if (!credit(token, token === query ? 3 : 2, i)) return;
   }
   if (prefixed || query.length < 3) return;
   // Typos: one edit for short words, two for long ones, against words of a similar length only…
@@ -183,10 +200,11 @@ function eachTokenMatch(
   for (let length = query.length - allowed; length <= query.length + allowed; length++)
     for (const token of index.tokensByLength.get(length) ?? [])
       if ((token[0] === q0 || token[1] === q1 || token[0] === q1) && distance(token, query) <= allowed)
-        credit(token, 1);
+        credit(token, 1, lowerBound(index.tokens, token));
   // …and a typo inside a longer word still being typed, among words with the same first letter.
   for (const token of index.tokensByInitial.get(query[0] as string) ?? [])
-    if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1) credit(token, 1);
+    if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1)
+      credit(token, 1, lowerBound(index.tokens, token));
 }
 
 /** Things that matched, each with the key (0 = name, n = alias n-1) that matched best and its score. */
@@ -222,9 +240,8 @@ function matchEveryWord(index: NameIndex, words: readonly string[]): Candidates 
   const everTouched: number[] = [];
   for (const [w, word] of words.entries()) {
     const touched: number[] = [];
-    eachTokenMatch(index, word, (token, score) => {
-      for (const { thing, key } of index.holders.get(token) ?? []) {
-        const k = (index.keyStart[thing] as number) + key;
+    eachTokenMatch(index, word, (_token, score, at) => {
+      for (const k of index.tokenKeys[at] as Int32Array) {
         // Only keys that matched every word before this one can still match them all.
         if (matched[k] !== w) continue;
         if (best[k] === 0) touched.push(k);
