@@ -94,7 +94,9 @@ test('queries of two to four words (prefixes, initials, typos of names) answer a
     .map(([words, at, swap]) => {
       const joined = words.join(' ');
       return swap ? typo(joined, at) : joined;
-    });
+    })
+    // One word (a prefix may be empty) is the capped search: the last test.
+    .filter((q) => normaliseName(q).split(' ').length >= 2);
   fc.assert(
     fc.property(query, fc.constantFrom<NameKind>('person', 'team'), (q, kind) => {
       expect(searchNames(index, q, { kinds: [kind] })).toEqual(plainScan(index, q, kind));
