@@ -28,22 +28,23 @@ export interface ClassLedger {
 /**
  * Every round's classification of a class read once into per-driver lists, so the table after round N
  * takes prefixes of them instead of reading rounds 1..N again (which made a season's tables quadratic in
- * its rounds). Memoised per model and class.
+ * its rounds). Read with the model (buildSeasonModel), never on a request.
  */
 export function classLedger(model: SeasonModel, classId: string): ClassLedger {
-  let byClass = ledgers.get(model);
-  if (!byClass) {
-    byClass = new Map();
-    ledgers.set(model, byClass);
-  }
-  let ledger = byClass.get(classId);
-  if (!ledger) {
-    ledger = readClassLedger(model, classId);
-    byClass.set(classId, ledger);
-  }
-  return ledger;
+  if (model.ledgers === null) throw new Error(`the model of ${model.id} was built for checking only`);
+  return model.ledgers.get(classId) ?? EMPTY_LEDGER;
 }
-const ledgers = new WeakMap<SeasonModel, Map<string, ClassLedger>>();
+const EMPTY_LEDGER: ClassLedger = { drivers: [], roundsClassified: [], finalStages: new Map() };
+
+/** The ledger of every class with a classification; none for a season with published tables only. */
+export function readClassLedgers(model: SeasonModel): Map<string, ClassLedger> {
+  const classified = new Set<string>();
+  for (const { data } of model.classifications.values())
+    for (const c of data.classifications) classified.add(c.class);
+  for (const { data } of model.classifications.values())
+    for (const p of data.penalties) classified.add(p.class);
+  return new Map([...classified].map((classId) => [classId, readClassLedger(model, classId)]));
+}
 
 /** How many items of a list in round order belong to rounds up to `afterRound` (binary search). */
 export function countUpToRound(list: readonly { round: number }[], afterRound: number): number {
@@ -58,18 +59,18 @@ export function countUpToRound(list: readonly { round: number }[], afterRound: n
 }
 
 function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
-  const drivers = new Map<string, DriverLedger>();
+  const drivers = new Map<string, LedgerBuild>();
   const driver = (personId: string) => {
     let d = drivers.get(personId);
     if (!d) {
-      d = { personId, results: [], penalties: [], groups: [] };
+      d = { personId, results: [], penalties: [], groups: [], lines: [] };
       drivers.set(personId, d);
     }
     return d;
   };
   const roundsClassified: number[] = [];
   const finalStages = new Map<number, Stage>();
-  const lineOf = new Map<StageScore, number>();
+  let lineCount = 0;
   const rounds = [...model.classifications.keys()].sort((a, b) => a - b);
   for (const round of rounds) {
     const calendarRound = model.rounds[round - 1];
@@ -101,10 +102,12 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
           points: line.position === null ? 0 : (points[line.position - 1] ?? 0),
           dropped: false,
         };
-        lineOf.set(score, lineOf.size);
+        const lineId = lineCount++;
         for (const personId of scorers) {
           if (!crew.includes(personId)) crew.push(personId);
-          driver(personId).results.push(score);
+          const d = driver(personId);
+          d.results.push(score);
+          d.lines.push(lineId);
         }
         carCrews.set(line.car, crew);
       }
@@ -128,30 +131,61 @@ function readClassLedger(model: SeasonModel, classId: string): ClassLedger {
   const order = entryListOrder(model);
   const orderOf = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
   const sorted = [...drivers.values()].sort((a, b) => orderOf(a.personId) - orderOf(b.personId));
-  assignGroups(sorted, lineOf);
-  return { drivers: sorted, roundsClassified, finalStages };
+  assignGroups(sorted, lineCount);
+  return {
+    drivers: sorted.map(({ personId, results, penalties, groups }) => ({
+      personId,
+      results,
+      penalties,
+      groups,
+    })),
+    roundsClassified,
+    finalStages,
+  };
+}
+
+/** A driver's ledger while it is read: `lines[i]` names the classification line of `results[i]`. */
+interface LedgerBuild extends DriverLedger {
+  lines: number[];
 }
 
 /**
  * A driver's group after a round is named by (group before it, what they scored in it), so equal groups
  * mean equal histories without comparing whole histories table by table. A result is named by its line
- * (each line's score object is shared by the crew that scored it), a penalty by what it says.
+ * (lines are numbered across the season, each shared by the crew that scored it), a round's penalties by
+ * what they say. Each (group, line) and (group, penalties) pair gets a fresh number from one counter, so
+ * equal numbers mean equal pairs, and so, step by step, equal histories.
  */
-function assignGroups(drivers: readonly DriverLedger[], lineOf: ReadonlyMap<StageScore, number>): void {
-  const groups = new Map<string, number>();
+function assignGroups(drivers: readonly LedgerBuild[], lineCount: number): void {
+  const afterLine = new Map<number, number>();
+  const afterPenalties = new Map<string, number>();
+  let next = 1;
   for (const d of drivers) {
     let group = 0;
     let r = 0;
     let p = 0;
     while (r < d.results.length || p < d.penalties.length) {
       const round = Math.min(d.results[r]?.round ?? Infinity, d.penalties[p]?.round ?? Infinity);
-      let key = `${group}/`;
-      for (; d.results[r]?.round === round; r++) key += `${lineOf.get(d.results[r] as StageScore)},`;
+      for (; d.results[r]?.round === round; r++) {
+        const key = group * lineCount + (d.lines[r] as number);
+        let to = afterLine.get(key);
+        if (to === undefined) {
+          to = next++;
+          afterLine.set(key, to);
+        }
+        group = to;
+      }
       const penaltiesFrom = p;
       while (d.penalties[p]?.round === round) p++;
-      if (p > penaltiesFrom) key += JSON.stringify(d.penalties.slice(penaltiesFrom, p));
-      group = groups.get(key) ?? groups.size + 1;
-      groups.set(key, group);
+      if (p > penaltiesFrom) {
+        const key = `${group}/${JSON.stringify(d.penalties.slice(penaltiesFrom, p))}`;
+        let to = afterPenalties.get(key);
+        if (to === undefined) {
+          to = next++;
+          afterPenalties.set(key, to);
+        }
+        group = to;
+      }
       d.groups.push({ round, group });
     }
   }

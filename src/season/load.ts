@@ -21,12 +21,16 @@ type CheckedAndBuilt = { ok: true; files: SeasonFiles; classified: ClassifiedRou
  * giving up, so an admin sees them all at once. Throws a SeasonLoadError when the folder cannot be read.
  */
 export function checkSeasonFolder(directory: string): SeasonCheckResult {
-  const checked = checkAndBuild(directory);
-  // The model stays on the loader thread (functions and maps are not worth copying back).
+  // The model stays on the loader thread (functions and maps are not worth copying back), so it is built
+  // without what only serving needs (the class ledgers).
+  const checked = checkAndBuild(directory, { forChecking: true });
   return checked.ok ? { ok: true, files: checked.files, classified: checked.classified } : checked;
 }
 
-function checkAndBuild(directory: string): CheckedAndBuilt | { ok: false; problems: DataProblem[] } {
+function checkAndBuild(
+  directory: string,
+  build: { forChecking: boolean },
+): CheckedAndBuilt | { ok: false; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const yamls = new Map<SeasonFileName, YamlFile>();
   const files: Partial<SeasonFiles> = {};
@@ -79,7 +83,7 @@ function checkAndBuild(directory: string): CheckedAndBuilt | { ok: false; proble
   if (crossProblems.length > 0) return { ok: false, problems: capProblemsPerFile(crossProblems) };
   // Round classifications are checked against the model's indexes (entries by round and class), so the
   // model is built here; a hot reload builds it again on the main thread from what this check returns.
-  const model = buildSeasonModel(complete, live.rounds);
+  const model = buildSeasonModel(complete, live.rounds, build);
   const liveProblems = checkClassifiedRounds(model, live.rounds, live.yamls);
   if (liveProblems.length > 0) return { ok: false, problems: capProblemsPerFile(liveProblems) };
   return { ok: true, files: complete, classified: live.rounds, model };
@@ -87,7 +91,7 @@ function checkAndBuild(directory: string): CheckedAndBuilt | { ok: false; proble
 
 /** Load one season folder: check it, then build the model. Nothing is read again per request. */
 export function loadSeasonFolder(directory: string): SeasonLoadResult {
-  const checked = checkAndBuild(directory);
+  const checked = checkAndBuild(directory, { forChecking: false });
   return checked.ok ? { ok: true, model: checked.model } : checked;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ClassLedger, readClassLedgers } from './class-ledger.js';
 import type { RoundClassificationFile } from './classification-schema.js';
 import { parseRoundsText } from './rounds-text.js';
 import type { Cell, PersonData, RoundData, SeasonFiles, Stage, TeamData } from './schema.js';
@@ -128,6 +129,11 @@ export interface SeasonModel {
   standings: Map<string, StandingsTable>;
   /** Round classifications of a live season, by round (empty for a season with published tables only). */
   classifications: Map<number, ClassifiedRound>;
+  /**
+   * Each class's round classifications read into per-driver lists (class-ledger.ts), by class id; empty
+   * without classifications; null in a model built only to check the files (load.ts).
+   */
+  ledgers: Map<string, ClassLedger> | null;
   index: {
     entriesByPerson: Map<string, { entry: Entry; driver: EntryDriver; linkedOnly: boolean }[]>;
     entriesByCar: Map<number, Entry[]>;
@@ -143,6 +149,7 @@ export interface SeasonModel {
 export function buildSeasonModel(
   files: SeasonFiles,
   classified: readonly ClassifiedRound[] = [],
+  { forChecking = false } = {},
 ): SeasonModel {
   const roundCount = files.calendar.rounds.length;
   const rounds = (text: string | undefined | null): number[] | null => {
@@ -269,7 +276,7 @@ export function buildSeasonModel(
       for (const c of w.crew) push(winsByPerson, c.personId, w);
     }
 
-  return {
+  const model: SeasonModel = {
     id: files.season.id,
     name: files.season.name,
     year: files.season.year,
@@ -288,6 +295,7 @@ export function buildSeasonModel(
     results,
     standings,
     classifications: new Map(classified.map((c) => [c.data.round, c])),
+    ledgers: null,
     index: {
       entriesByPerson,
       entriesByCar,
@@ -311,6 +319,10 @@ export function buildSeasonModel(
       ),
     },
   };
+  // Read here, with the model, so that no request pays for a class's first table (the largest generated
+  // season's ledgers take about a second); a model built only to check the files skips them.
+  if (!forChecking) model.ledgers = readClassLedgers(model);
+  return model;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

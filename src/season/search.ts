@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { matchEveryWord, matchOneWord } from './name-matching.js';
 
 export type NameKind = 'person' | 'team';
 
@@ -35,6 +36,12 @@ export interface NameIndex {
   tokensByInitial: Map<string, string[]>;
   /** Each thing's place in name order (compareNames, computed once), so ranking never compares names. */
   rank: number[];
+  /** Every (thing, key) numbered in order: thing t's keys are keyStart[t] .. keyStart[t + 1] - 1. */
+  keyStart: Int32Array;
+  /** The thing of each numbered key. */
+  keyThing: Int32Array;
+  /** Per token (same order as `tokens`), the numbered keys that hold it. */
+  tokenKeys: Int32Array[];
 }
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -106,62 +113,36 @@ export function buildNameIndex(...groups: NamedThing[][]): NameIndex {
     .forEach(({ t }, position) => {
       rank[t] = position;
     });
-  return { things, tokens, holders, keys, byId, tokensByLength, tokensByInitial, rank };
+  const keyStart = new Int32Array(things.length + 1);
+  keys.forEach((k, t) => {
+    keyStart[t + 1] = (keyStart[t] as number) + k.length;
+  });
+  const keyThing = new Int32Array(keyStart[things.length] as number);
+  keys.forEach((k, t) => {
+    keyThing.fill(t, keyStart[t] as number, (keyStart[t] as number) + k.length);
+  });
+  const tokenKeys = tokens.map((token) =>
+    Int32Array.from(holders.get(token) ?? [], ({ thing, key }) => (keyStart[thing] as number) + key),
+  );
+  return {
+    things,
+    tokens,
+    holders,
+    keys,
+    byId,
+    tokensByLength,
+    tokensByInitial,
+    rank,
+    keyStart,
+    keyThing,
+    tokenKeys,
+  };
 }
 
 function addToGroup<K>(groups: Map<K, string[]>, key: K, token: string) {
   const group = groups.get(key);
   if (group) group.push(token);
   else groups.set(key, [token]);
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How well one query token matches index tokens: 3 exact, 2 prefix, 1 small typo. Best per (thing, key). */
-function matchToken(
-  index: NameIndex,
-  query: string,
-  cap = Number.POSITIVE_INFINITY,
-): Map<number, Map<number, number>> {
-  const found = new Map<number, Map<number, number>>();
-  const credit = (token: string, score: number) => {
-    for (const { thing, key } of index.holders.get(token) ?? []) {
-      // A word shared by thousands of names (a common surname) must not blow the cap either.
-      if (found.size >= cap && !found.has(thing)) break;
-      const perKey = found.get(thing) ?? new Map<number, number>();
-      if ((perKey.get(key) ?? 0) < score) perKey.set(key, score);
-      found.set(thing, perKey);
-    }
-  };
-  for (let i = lowerBound(index.tokens, query); i < index.tokens.length; i++) {
-    const token = index.tokens[i] as string;
-    if (!token.startsWith(query)) break;
-    credit(token, token === query ? 3 : 2);
-    if (found.size >= cap) break;
-  }
-  if (found.size > 0 || query.length < 3) return found;
-  // Typos: one edit for short words, two for long ones, against words of a similar length only…
-  const allowed = query.length >= 7 ? 2 : 1;
-  // A cheap first test keeps the edit distance for plausible words: same first letter, same second letter,
-  // or the first two swapped (typos rarely change both of the first two letters).
-  const [q0, q1] = [query[0], query[1]];
-  for (let length = query.length - allowed; length <= query.length + allowed; length++)
-    for (const token of index.tokensByLength.get(length) ?? [])
-      if ((token[0] === q0 || token[1] === q1 || token[0] === q1) && distance(token, query) <= allowed)
-        credit(token, 1);
-  // …and a typo inside a longer word still being typed, among words with the same first letter.
-  for (const token of index.tokensByInitial.get(query[0] as string) ?? [])
-    if (token.length > query.length && distance(token.slice(0, query.length), query) <= 1) credit(token, 1);
-  return found;
 }
 
 /**
@@ -177,57 +158,50 @@ export function searchNames(
   const normalised = normaliseName(query);
   const words = tokensOf(normalised).slice(0, 8);
   if (words.length === 0) return [];
-  let combined: Map<number, Map<number, number>> | null = null;
   // One short word can match thousands of names in a big season; ranking a few hundred (exact words first,
   // then in word order) is enough to fill 25 choices and keeps autocomplete cheap at any size.
-  const cap = words.length === 1 ? Math.max(limit * 10, 250) : Number.POSITIVE_INFINITY;
-  for (const word of words) {
-    // Every word must match: once nothing is left, the remaining words cannot add anything.
-    if (combined?.size === 0) break;
-    const matches = matchToken(index, word, cap);
-    if (combined === null) {
-      combined = matches;
-      continue;
-    }
-    const next = new Map<number, Map<number, number>>();
-    for (const [thing, perKey] of combined) {
-      const other = matches.get(thing);
-      if (!other) continue;
-      const keep = new Map<number, number>();
-      for (const [key, score] of perKey) {
-        const add = other.get(key);
-        if (add !== undefined) keep.set(key, score + add);
-      }
-      if (keep.size > 0) next.set(thing, keep);
-    }
-    combined = next;
-  }
-  const results: { t: number; match: NameMatch }[] = [];
-  for (const [t, perKey] of combined ?? []) {
-    const thing = index.things[t] as NamedThing;
-    if (options.kinds && !options.kinds.includes(thing.kind)) continue;
-    let bestKey = 0;
-    let best = -1;
-    for (const [key, score] of perKey)
-      if (score > best || (score === best && key < bestKey)) [best, bestKey] = [score, key];
-    const keyText = index.keys[t]?.[bestKey] ?? '';
+  const candidates =
+    words.length === 1
+      ? matchOneWord(index, words[0] as string, Math.max(limit * 10, 250))
+      : matchEveryWord(index, words);
+  // Ranked by score (best first), then name order: one number per candidate, sorted natively, so that
+  // thousands of candidates cost a numeric sort and only the `limit` kept become matches.
+  const { things, keys, scores } = candidates;
+  const scoreOf = (i: number) => {
+    const keyText = index.keys[things[i] as number]?.[keys[i] as number] ?? '';
     const exact = keyText === normalised;
-    const score = best + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0);
-    results.push({
-      t,
-      match: {
-        kind: thing.kind,
-        id: thing.id,
-        name: thing.name,
-        via: bestKey === 0 ? null : (thing.aliases[bestKey - 1] ?? null),
-        score,
-        exact,
-      },
+    return { exact, score: (scores[i] as number) + (exact ? 10 : keyText.startsWith(normalised) ? 2 : 0) };
+  };
+  const order: number[] = [];
+  const size = index.things.length;
+  for (let i = 0; i < things.length; i++) {
+    const t = things[i] as number;
+    if (options.kinds && !options.kinds.includes((index.things[t] as NamedThing).kind)) continue;
+    order.push(
+      (MAX_SCORE - scoreOf(i).score) * size * things.length + (index.rank[t] as number) * things.length + i,
+    );
+  }
+  const sorted = Float64Array.from(order).sort();
+  const matches: NameMatch[] = [];
+  for (const packed of sorted.subarray(0, limit)) {
+    const i = packed % things.length;
+    const thing = index.things[things[i] as number] as NamedThing;
+    const key = keys[i] as number;
+    const { exact, score } = scoreOf(i);
+    matches.push({
+      kind: thing.kind,
+      id: thing.id,
+      name: thing.name,
+      via: key === 0 ? null : (thing.aliases[key - 1] ?? null),
+      score,
+      exact,
     });
   }
-  results.sort((a, b) => b.match.score - a.match.score || (index.rank[a.t] ?? 0) - (index.rank[b.t] ?? 0));
-  return results.slice(0, limit).map((r) => r.match);
+  return matches;
 }
+
+/** Above any score a match can have: 3 per word (at most 8 words) and 10 for the exact name. */
+const MAX_SCORE = 64;
 
 /** An id typed or picked from autocomplete, e.g. "maximilian-buhk". */
 export function findById(index: NameIndex, kind: NameKind, id: string): NamedThing | null {
