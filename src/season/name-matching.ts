@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { NameIndex } from './search.js';
+import type { NamedThing, NameIndex, NameKind } from './search.js';
 
 /*
  * How the words of a query match the words of names (search.ts builds the index and ranks): one word
@@ -22,10 +22,13 @@ function matchToken(
   index: NameIndex,
   query: string,
   cap = Number.POSITIVE_INFINITY,
+  kinds?: readonly NameKind[],
 ): Map<number, Map<number, number>> {
   const found = new Map<number, Map<number, number>>();
   eachTokenMatch(index, query, (token, score) => {
     for (const { thing, key } of index.holders.get(token) ?? []) {
+      // Only the kinds asked for count toward the cap: thousands of people must not crowd out every team.
+      if (kinds && !kinds.includes((index.things[thing] as NamedThing).kind)) continue;
       // A word shared by thousands of names (a common surname) must not blow the cap either.
       if (found.size >= cap && !found.has(thing)) break;
       const perKey = found.get(thing) ?? new Map<number, number>();
@@ -169,6 +172,11 @@ const scratches = new WeakMap<
 >();
 
 /** One word's matches, at most about `cap` things (those of the first words in index order). */
-export function matchOneWord(index: NameIndex, word: string, cap: number): Candidates {
-  return candidatesOf(matchToken(index, word, cap));
+export function matchOneWord(
+  index: NameIndex,
+  word: string,
+  cap: number,
+  kinds?: readonly NameKind[],
+): Candidates {
+  return candidatesOf(matchToken(index, word, cap, kinds));
 }

@@ -162,7 +162,7 @@ export function searchNames(
   // then in word order) is enough to fill 25 choices and keeps autocomplete cheap at any size.
   const candidates =
     words.length === 1
-      ? matchOneWord(index, words[0] as string, Math.max(limit * 10, 250))
+      ? matchOneWord(index, words[0] as string, Math.max(limit * 10, 250), options.kinds)
       : matchEveryWord(index, words);
   // Ranked by score (best first), then name order: one number per candidate, sorted natively, so that
   // thousands of candidates cost a numeric sort and only the `limit` kept become matches.

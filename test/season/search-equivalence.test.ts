@@ -140,3 +140,17 @@ test('a name and an alias that match equally: the name counts (the earliest key)
   }
   expect(searchNames(small, 'ni cats')[0]?.via).toBeNull();
 });
+
+test('one letter on a season of thousands of people still finds the teams: only the kind asked for fills the cap', () => {
+  const people = Array.from({ length: 600 }, (_, i) => ({
+    kind: 'person' as const,
+    id: `m-${i}`,
+    name: `Max Mustermann${i}`,
+    aliases: [],
+  }));
+  const index = buildNameIndex(people, [
+    { kind: 'team', id: 'zeta-motorsport', name: 'Zeta Motorsport', aliases: [] },
+  ]);
+  expect(searchNames(index, 'M', { kinds: ['team'] }).map((m) => m.id)).toEqual(['zeta-motorsport']);
+  expect(searchNames(index, 'M', { kinds: ['person'] })).toHaveLength(25);
+});
