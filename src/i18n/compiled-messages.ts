@@ -11,7 +11,7 @@ import type { Locale } from './locale.js';
  * Messages without arguments are kept as their text; the rest share one set of Intl formatters per
  * language (intl-messageformat would otherwise build NumberFormat and PluralRules objects per message).
  */
-type Compiled = string | IntlMessageFormat;
+type Compiled = string | { text: string; message: IntlMessageFormat };
 
 /** Where a message's text comes from: the catalogue's lookup, with its fallback to English. */
 export type MessageSource = (locale: Locale, key: string) => string;
@@ -30,16 +30,20 @@ export function createMessageCompiler(source: MessageSource): MessageCompiler {
       shared = sharedFormatters();
       formatters.set(locale, shared);
     }
-    // ignoreTag: `<…>` in a message is text (as i18next-icu parses it), never a rich-text tag.
-    const message = new IntlMessageFormat(source(locale, key), locale, undefined, {
-      ignoreTag: true,
-      formatters: shared,
-    });
+    const text = source(locale, key);
+    let message: IntlMessageFormat;
+    try {
+      // ignoreTag: `<…>` in a message is text (as i18next-icu parses it), never a rich-text tag.
+      message = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true, formatters: shared });
+    } catch {
+      // As i18next-icu answers: a message that does not parse reads as written (the catalogue test forbids one).
+      return text;
+    }
     const ast = message.getAst();
     const [only] = ast;
     if (ast.length === 0) return '';
     if (ast.length === 1 && only?.type === 0) return only.value;
-    return message;
+    return { text, message };
   }
 
   return {
@@ -55,7 +59,12 @@ export function createMessageCompiler(source: MessageSource): MessageCompiler {
         byKey.set(key, message);
       }
       if (typeof message === 'string') return message;
-      return String(message.format(values as Parameters<IntlMessageFormat['format']>[0]));
+      try {
+        return String(message.message.format(values as Parameters<IntlMessageFormat['format']>[0]));
+      } catch {
+        // As i18next-icu answers a value the message cannot take (a missing one): the message as written.
+        return message.text;
+      }
     },
   };
 }

@@ -85,6 +85,14 @@ describe('compiled catalogue messages', () => {
     expect(compiler.format('fr', 'missing.key', {})).toBe('missing.key');
   });
 
+  test('a value missing or a message that does not parse: the message as written, as i18next-icu answers', () => {
+    const key = 'replies.standings.page' as MessageKey;
+    expect(plainText('fr', key, {})).toBe(reference.t(key, { lng: 'fr' }));
+    expect(plainText('fr', key, {})).toContain('{page}');
+    const compiler = createMessageCompiler(() => 'Broken {n, plural, one {x}');
+    expect(compiler.format('en', 'x', { n: 1 })).toBe('Broken {n, plural, one {x}');
+  });
+
   test('messages with the same number style share one formatter per language', () => {
     let built = 0;
     const original = Intl.NumberFormat;
