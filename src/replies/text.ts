@@ -1,4 +1,5 @@
 import { t } from '../i18n/catalogue.js';
+import { conjunctionFormat, regionNames } from '../i18n/intl-objects.js';
 import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
 import { COUNTRY_NAMES } from './country-names.js';
@@ -33,10 +34,7 @@ export function countryName(iso: string, locale: Locale): SafeText {
   if (locale === 'en') return safe(COUNTRY_NAMES[iso] as string);
   try {
     const style = SHORT_FORM.has(iso) ? 'short' : 'long';
-    return safe(
-      new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'none' }).of(iso) ??
-        (COUNTRY_NAMES[iso] as string),
-    );
+    return safe(regionNames(locale, style).of(iso) ?? (COUNTRY_NAMES[iso] as string));
   } catch {
     return safe(COUNTRY_NAMES[iso] as string);
   }
@@ -54,7 +52,7 @@ export function positionLabel(position: number, tied: boolean): SafeText {
 
 /** "A and B", "A, B et C", "A, B y C": parts joined with the language's own "and" (CLDR list patterns). */
 export function listText(parts: readonly SafeText[], locale: Locale): SafeText {
-  const pieces = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(parts);
+  const pieces = conjunctionFormat(locale).formatToParts(parts);
   let element = 0;
   return pieces.reduce(
     (out, piece) =>
