@@ -14,9 +14,18 @@ export function quoteInput(text: string, max = 60): SafeText {
   return md`“${safe(truncate(flat, max))}”`;
 }
 
+/** Flags by code, built once: a table or lineup shows the same few dozen on every line. */
+const flags = new Map<string, SafeText>();
+
 /** The flag emoji of a region code (a white flag when unknown). */
 export function flag(iso: string | null | undefined): SafeText {
-  return safe(iso ? flagEmoji(iso) : '🏳️');
+  if (!iso) return literal('🏳️');
+  let emoji = flags.get(iso);
+  if (emoji === undefined) {
+    emoji = safe(flagEmoji(iso));
+    flags.set(iso, emoji);
+  }
+  return emoji;
 }
 
 /**
