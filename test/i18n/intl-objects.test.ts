@@ -37,14 +37,15 @@ function answerInEveryLanguage(): string[] {
 
 describe('Intl objects', () => {
   test('the second time a language is asked, no Intl object is built, and the text is the same', () => {
-    const first = answerInEveryLanguage();
     Object.assign(Intl, {
       ListFormat: counting(originals.ListFormat),
       DisplayNames: counting(originals.DisplayNames),
       DateTimeFormat: counting(originals.DateTimeFormat),
     });
+    const first = answerInEveryLanguage();
+    const builtFirst = built;
     expect(answerInEveryLanguage()).toEqual(first);
-    expect(built).toBe(0);
+    expect(built).toBe(builtFirst);
     expect(first.slice(0, 4)).toEqual(['A, B, and C', 'Germany', 'Hong Kong', '28 Jul 2013']);
   });
 });
