@@ -6,7 +6,7 @@ import type { Locale } from './locale.js';
  * engine i18next-icu runs), with i18next's lookup and fallback (catalogue.ts) but not its `t()`. That cost
  * more than the formatting: options merged and resolved on every call, through code so generic that its
  * property accesses are megamorphic, which V8 serves from a cache it empties at every full garbage
- * collection — so the first reply after one paid most (about 40 % of a first /standings or /lineup).
+ * collection — so the first reply after one paid most (a third to half of a first /driver or /lineup).
  *
  * Messages without arguments are kept as their text; the rest share one set of Intl formatters per
  * language (intl-messageformat would otherwise build NumberFormat and PluralRules objects per message).
