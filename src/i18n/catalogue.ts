@@ -1,6 +1,7 @@
 import { createInstance } from 'i18next';
 import ICU from 'i18next-icu';
 import { catalogueText, type SafeText } from '../replies/safe-text.js';
+import { createMessageCompiler } from './compiled-messages.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
@@ -36,6 +37,20 @@ void i18n.use(ICU).init({
 });
 
 /**
+ * A message's text as i18next resolves it: the language's own, else English (an empty text counts as missing),
+ * else the key itself. It is formatted in the asked language even when the text is English's.
+ */
+function messageText(locale: Locale, key: string): string {
+  for (const language of locale === DEFAULT_LOCALE ? [locale] : [locale, DEFAULT_LOCALE]) {
+    const text: unknown = i18n.getResource(language, 'translation', key);
+    if (typeof text === 'string' && text !== '') return text;
+  }
+  return key;
+}
+
+const messages = createMessageCompiler(messageText);
+
+/**
  * The raw catalogue text for a dynamic key (command definitions), or undefined when the language lacks it.
  * Read straight from the catalogue, not through i18next: its ICU plugin would parse and keep a formatter
  * for every one of the ~650 definition texts × languages at start (≈ 2 MB of heap, and ICU's locale data
@@ -59,7 +74,7 @@ export function plainText(
   key: MessageKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return i18n.t(key, { ...values, lng: locale });
+  return messages.format(locale, key, values);
 }
 
 /**
@@ -67,5 +82,5 @@ export function plainText(
  * trusted markup; the values are already safe, so the result is safe text.
  */
 export function t(locale: Locale, key: MessageKey, values: MessageValues = {}): SafeText {
-  return catalogueText(i18n.t(key, { ...values, lng: locale }));
+  return catalogueText(messages.format(locale, key, values));
 }

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../core/command.js';
+import { dayFormat } from '../i18n/intl-objects.js';
 import type { Locale } from '../i18n/locale.js';
 import { plainT } from '../i18n/plain-text.js';
 // Not through pictures/index.ts: that would load resvg into the bot's process, which only renders in a child.
@@ -168,12 +169,7 @@ export function totalsTableInput(model: SeasonModel, table: StandingsTable, loca
  * becomes 27 July west of Greenwich. English is British, as the series is European ("28 Jul 2013").
  */
 export function roundDay(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  return dayFormat(locale).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Winners of rounds 1..upToRound (inclusive): a replay must not show winners of rounds still ahead. */

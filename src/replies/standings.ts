@@ -18,14 +18,13 @@ export function cellText(cell: Cell): string {
  * stages share one label; rounds without any published cell show "–".
  */
 export function formatRowCells(columns: readonly StandingsColumn[], cells: readonly Cell[]): SafeText {
-  const groups: { label: string; values: string[] }[] = [];
-  columns.forEach((column, i) => {
-    const last = groups.at(-1);
+  let text = '';
+  for (const [i, column] of columns.entries()) {
     const value = cellText(cells[i] ?? null);
-    if (last && columns[i - 1]?.round === column.round) last.values.push(value);
-    else groups.push({ label: column.label, values: [value] });
-  });
-  return safe(groups.map((g) => `${g.label} ${g.values.join('/')}`).join(' · '));
+    if (i > 0 && columns[i - 1]?.round === column.round) text += `/${value}`;
+    else text += `${i > 0 ? ' · ' : ''}${column.label} ${value}`;
+  }
+  return safe(text);
 }
 
 /** One row: position, names, team, total (then `afterTotal`, e.g. a movement mark), and its cells below. */
@@ -80,12 +79,18 @@ export function pagedRows(
   locale: Locale,
 ): { body: SafeText; page: number; pages: number } {
   const pageRoom = room - pageLine(999, 999, locale).length - 2;
-  const spans = memoForModel(model, `pages:${locale}:${key}`, () => splitIntoPages(count, lineAt, pageRoom));
+  // Splitting measures every line and the page shows some of them again: each line is built once.
+  const built: SafeText[] = [];
+  const line = (index: number) => {
+    built[index] ??= lineAt(index);
+    return built[index];
+  };
+  const spans = memoForModel(model, `pages:${locale}:${key}`, () => splitIntoPages(count, line, pageRoom));
   const page = choosePage(asked, spans.length);
   const span = spans[page - 1] as PageSpan | undefined;
   if (!span) return { body: literal(''), page: 1, pages: 1 };
   const lines = joinSafe(
-    Array.from({ length: span.end - span.start }, (_, i) => lineAt(span.start + i)),
+    Array.from({ length: span.end - span.start }, (_, i) => line(span.start + i)),
     '\n',
   );
   return {

@@ -1,4 +1,5 @@
 import { t } from '../i18n/catalogue.js';
+import { conjunctionFormat, regionNames } from '../i18n/intl-objects.js';
 import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
 import { COUNTRY_NAMES } from './country-names.js';
@@ -13,9 +14,18 @@ export function quoteInput(text: string, max = 60): SafeText {
   return md`“${safe(truncate(flat, max))}”`;
 }
 
+/** Flags by code, built once: a table or lineup shows the same few dozen on every line. */
+const flags = new Map<string, SafeText>();
+
 /** The flag emoji of a region code (a white flag when unknown). */
 export function flag(iso: string | null | undefined): SafeText {
-  return safe(iso ? flagEmoji(iso) : '🏳️');
+  if (!iso) return literal('🏳️');
+  let emoji = flags.get(iso);
+  if (emoji === undefined) {
+    emoji = safe(flagEmoji(iso));
+    flags.set(iso, emoji);
+  }
+  return emoji;
 }
 
 /**
@@ -33,10 +43,7 @@ export function countryName(iso: string, locale: Locale): SafeText {
   if (locale === 'en') return safe(COUNTRY_NAMES[iso] as string);
   try {
     const style = SHORT_FORM.has(iso) ? 'short' : 'long';
-    return safe(
-      new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'none' }).of(iso) ??
-        (COUNTRY_NAMES[iso] as string),
-    );
+    return safe(regionNames(locale, style).of(iso) ?? (COUNTRY_NAMES[iso] as string));
   } catch {
     return safe(COUNTRY_NAMES[iso] as string);
   }
@@ -54,7 +61,7 @@ export function positionLabel(position: number, tied: boolean): SafeText {
 
 /** "A and B", "A, B et C", "A, B y C": parts joined with the language's own "and" (CLDR list patterns). */
 export function listText(parts: readonly SafeText[], locale: Locale): SafeText {
-  const pieces = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(parts);
+  const pieces = conjunctionFormat(locale).formatToParts(parts);
   let element = 0;
   return pieces.reduce(
     (out, piece) =>
