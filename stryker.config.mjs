@@ -71,6 +71,7 @@ export const MUTATION_GROUPS = {
       'test/store/settings-store-keys-and-values.test.ts',
       'test/store/settings-recent-reads.test.ts',
       'test/store/store-url-edges.test.ts',
+      'test/store/store-epoch-edges.test.ts',
       'test/announce/recap-poller-lease-and-loss.test.ts',
     ],
     break: 90,

@@ -4,42 +4,8 @@
  * storage: this is the cache's logic alone, pinned read by read.
  */
 import { describe, expect, test } from 'vitest';
-import type { KeyValueStore } from '../../src/store/key-value-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
-
-function memoryStore(): KeyValueStore & { reads: string[] } {
-  const values = new Map<string, unknown>();
-  const sets = new Map<string, Set<string>>();
-  const reads: string[] = [];
-  return {
-    kind: 'sqlite',
-    reads,
-    async get(key) {
-      reads.push(key);
-      return values.get(key);
-    },
-    async set(key, value) {
-      values.set(key, value);
-    },
-    async delete(key) {
-      values.delete(key);
-    },
-    async holdLease() {
-      return true;
-    },
-    async releaseLease() {},
-    async addToSet(name, member) {
-      sets.set(name, (sets.get(name) ?? new Set()).add(member));
-    },
-    async removeFromSet(name, member) {
-      sets.get(name)?.delete(member);
-    },
-    async setMembers(name) {
-      return [...(sets.get(name) ?? [])];
-    },
-    async close() {},
-  };
-}
+import { memoryStore } from '../support/memory-store.js';
 
 const guild = (n: number) => String(100_000_000_000_000_000n + BigInt(n));
 const KEPT = 10_000;
