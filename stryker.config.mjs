@@ -128,6 +128,7 @@ export const MUTATION_GROUPS = {
       'test/core/date-time.test.ts',
       'test/i18n/setup-language.test.ts',
       'test/i18n/translated-admin-replies.test.ts',
+      'test/commands/setup-permission-and-storage-errors.test.ts',
     ],
     break: null,
   },
