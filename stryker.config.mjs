@@ -129,6 +129,7 @@ export const MUTATION_GROUPS = {
       'test/i18n/setup-language.test.ts',
       'test/i18n/translated-admin-replies.test.ts',
       'test/commands/setup-permission-and-storage-errors.test.ts',
+      'test/commands/setup-replay-start.test.ts',
     ],
     break: null,
   },
