@@ -130,6 +130,7 @@ export const MUTATION_GROUPS = {
       'test/i18n/translated-admin-replies.test.ts',
       'test/commands/setup-permission-and-storage-errors.test.ts',
       'test/commands/setup-replay-start.test.ts',
+      'test/commands/setup-show-lines.test.ts',
     ],
     break: null,
   },
