@@ -132,7 +132,7 @@ export const MUTATION_GROUPS = {
       'test/commands/setup-replay-start.test.ts',
       'test/commands/setup-show-lines.test.ts',
     ],
-    break: null,
+    break: 90,
   },
 };
 
