@@ -54,6 +54,8 @@ for (const name of groups) {
       force,
       incrementalFile: `test/mutation/incremental/${name}.json`,
       htmlReporter: { fileName: `reports/mutation/${name}.html` },
+      // A group's own StrykerJS options (the season group's ignoreStatic).
+      ...group.options,
     }).runMutationTest();
   } catch (error) {
     // One group that cannot run (a crashed test runner) must not hide the others' scores.

@@ -1,12 +1,19 @@
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelPoster } from '../../src/announce/poster.js';
-import { createRecapPoller } from '../../src/announce/recap-poller.js';
+import { createRecapPoller, type TickReport } from '../../src/announce/recap-poller.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-value-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
 import { redisCommand } from '../support/redis-command.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
+
+/*
+ * Real Redis, real lease expiry (Redis's clock). No assertion rests on a margin a starved process can miss:
+ * every real-time wait is one that only makes the guarded failure more certain (a lease outlasted), and every
+ * "still held" check comes a few store calls after a renewal, with leases of seconds.
+ */
+const LEASE_KEY = 'pitboard:v1:lease:recap-poller';
 
 const silent = { info() {}, warn() {}, error() {} };
 let redis: RedisHandle;
@@ -20,7 +27,7 @@ afterAll(async () => {
 });
 
 async function open(): Promise<KeyValueStore> {
-  const store = await createKeyValueStore({ url: redis.url, timeoutMs: 1_000 });
+  const store = await createKeyValueStore({ url: redis.url, timeoutMs: 10_000 });
   stores.push(store);
   return store;
 }
@@ -62,7 +69,7 @@ describe('two processes sharing Redis elect one recap poller', () => {
     let now = new Date(anchor.getTime() + 1_000);
     const a = countingPoster();
     const b = countingPoster();
-    const leaseMs = 400;
+    const leaseMs = 3_000;
     const pollerA = createRecapPoller({
       store: first,
       catalog,
@@ -91,13 +98,15 @@ describe('two processes sharing Redis elect one recap poller', () => {
     await holder.tick();
     expect((await other.tick()).aborted).not.toBeNull();
 
-    // The holder stops (crash): after the lease lapses, the other process polls — and posts round 2 once.
-    await new Promise((resolve) => setTimeout(resolve, leaseMs + 200));
+    // The holder stops (crash): once Redis has let the lease lapse, the other process polls — and posts
+    // round 2 once.
+    await leaseLapsed();
     now = new Date(anchor.getTime() + 50 * 60_000);
     const takeover = await other.tick();
     expect(takeover.aborted).toBeNull();
     expect(takeover.sent).toBe(3);
     expect(a.posts.length + b.posts.length).toBe(6);
+    await other.release();
   });
 
   test('a graceful stop releases the lease: the other process polls at once', async () => {
@@ -121,8 +130,7 @@ describe('two processes sharing Redis elect one recap poller', () => {
       logger: silent,
       leaseMs: 60_000,
     });
-    // Let the short lease of the previous test lapse.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await redisCommand(redis.port, ['EXISTS', LEASE_KEY])).toBe(':0');
     expect((await a.tick()).aborted).toBeNull();
     expect((await b.tick()).aborted).not.toBeNull();
     await a.release();
@@ -137,7 +145,8 @@ describe('a fan-out longer than the lease', () => {
     const first = await open();
     const second = await open();
     const settings = new SettingsStore(first);
-    for (let n = 0; n < 8; n++)
+    const servers = 4;
+    for (let n = 0; n < servers; n++)
       await settings.save({
         guildId: String(300_000_000_000_000_000n + BigInt(n)),
         channelId: String(400_000_000_000_000_000n + BigInt(n)),
@@ -150,11 +159,20 @@ describe('a fan-out longer than the lease', () => {
         updatedBy: null,
       });
     const now = () => new Date(anchor.getTime() + 1_000);
-    const leaseMs = 300;
+    // Each post takes at least 0.4 of the lease, more than the third after which the poller renews: the
+    // holder renews before every post after the first, and the fan-out (at least 1.6 leases) outlasts the
+    // lease, so without renewal the lease is certainly gone by the last post, however slow the machine.
+    const leaseMs = 2_000;
+    const postMs = 800;
+    // The rival polls as each post starts, a few store calls after the holder's renewal: with the lease
+    // kept, it is refused however long a starved machine takes over the posts themselves.
+    const rivalReports: TickReport[] = [];
+    let rival: { tick(): Promise<TickReport> } | undefined;
     let slowPosts = 0;
     const slow: ChannelPoster = {
       async post() {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (rival) rivalReports.push(await rival.tick());
+        await new Promise((resolve) => setTimeout(resolve, postMs));
         return { messageId: String(1_100_000_000_000_000_000n + BigInt(slowPosts++)) };
       },
       async edit() {
@@ -163,7 +181,7 @@ describe('a fan-out longer than the lease', () => {
     };
     const other = countingPoster();
     // A lease left by the tests above is not this test's business.
-    await redisCommand(redis.port, ['DEL', 'pitboard:v1:lease:recap-poller']);
+    await redisCommand(redis.port, ['DEL', LEASE_KEY]);
     const holder = createRecapPoller({
       store: first,
       catalog,
@@ -173,7 +191,7 @@ describe('a fan-out longer than the lease', () => {
       leaseMs,
       concurrency: 1,
     });
-    const rival = createRecapPoller({
+    rival = createRecapPoller({
       store: second,
       catalog,
       poster: other.poster,
@@ -181,16 +199,21 @@ describe('a fan-out longer than the lease', () => {
       logger: silent,
       leaseMs,
     });
-    const fanOut = holder.tick();
-    const rivalReports = [];
-    for (let i = 0; i < 12; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 75));
-      rivalReports.push(await rival.tick());
-    }
-    const report = await fanOut;
+    const report = await holder.tick();
     expect(report.aborted).toBeNull();
+    expect(report.sent).toBe(servers);
     expect(other.posts).toEqual([]);
+    expect(rivalReports).toHaveLength(servers);
     expect(rivalReports.every((r) => r.aborted === 'another process holds the recap lease')).toBe(true);
     await holder.release();
   });
 });
+
+/** Resolves once Redis has expired the lease (bounded: a lease that never lapses fails the test). */
+async function leaseLapsed(): Promise<void> {
+  const end = Date.now() + 60_000;
+  while ((await redisCommand(redis.port, ['EXISTS', LEASE_KEY])) !== ':0') {
+    if (Date.now() > end) throw new Error('the recap lease never lapsed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -62,7 +62,8 @@ function sqliteFile(): string {
 }
 
 async function open(url: string) {
-  const store = await createKeyValueStore({ url, timeoutMs: 2_000 });
+  // Generous: a starved CI machine must not turn a slow answer into an outage.
+  const store = await createKeyValueStore({ url, timeoutMs: 10_000 });
   opened.push(store);
   return store;
 }

@@ -47,7 +47,8 @@ async function openFile(): Promise<{ file: string; store: KeyValueStore }> {
   const dir = mkdtempSync(join(tmpdir(), 'pitboard-keys-'));
   dirs.push(dir);
   const file = join(dir, 'pitboard.sqlite');
-  const store = await createKeyValueStore({ url: file, timeoutMs: 2_000 });
+  // Generous: the locked-file test below must not lose its 150 ms lock to a starved machine's timers.
+  const store = await createKeyValueStore({ url: file, timeoutMs: 10_000 });
   opened.push(store);
   return { file, store };
 }
