@@ -1,5 +1,3 @@
-import { createInstance } from 'i18next';
-import ICU from 'i18next-icu';
 import { catalogueText, type SafeText } from '../replies/safe-text.js';
 import { createMessageCompiler } from './compiled-messages.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
@@ -22,39 +20,25 @@ export type MessageKey = Leaves<typeof en>;
 /** Values a message may interpolate: safe text (escaped data, our markup) or numbers, never a raw string. */
 export type MessageValues = Readonly<Record<string, SafeText | number | Date>>;
 
-const i18n = createInstance();
-void i18n.use(ICU).init({
-  initAsync: false,
-  resources: Object.fromEntries(
-    Object.entries(CATALOGUES).map(([locale, catalogue]) => [locale, { translation: catalogue }]),
-  ),
-  lng: DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  // 'es-ES' is its own language here; without this i18next would also look for a plain 'es'.
-  load: 'currentOnly',
-  returnNull: false,
-  returnEmptyString: false,
-});
-
 /**
- * A message's text as i18next resolves it: the language's own, else English (an empty text counts as missing),
- * else the key itself. It is formatted in the asked language even when the text is English's.
+ * A message's text as i18next resolved it when replies went through it (test/i18n/compiled-messages.test.ts
+ * keeps i18next as the reference): the language's own, else English (an empty text counts as missing), else
+ * the key itself. It is formatted in the asked language even when the text is English's.
  */
 function messageText(locale: Locale, key: string): string {
-  for (const language of locale === DEFAULT_LOCALE ? [locale] : [locale, DEFAULT_LOCALE]) {
-    const text: unknown = i18n.getResource(language, 'translation', key);
-    if (typeof text === 'string' && text !== '') return text;
-  }
-  return key;
+  return (
+    lookupMessage(locale, key) ??
+    (locale === DEFAULT_LOCALE ? undefined : lookupMessage(DEFAULT_LOCALE, key)) ??
+    key
+  );
 }
 
 const messages = createMessageCompiler(messageText);
 
 /**
  * The raw catalogue text for a dynamic key (command definitions), or undefined when the language lacks it.
- * Read straight from the catalogue, not through i18next: its ICU plugin would parse and keep a formatter
- * for every one of the ~650 definition texts × languages at start (≈ 2 MB of heap, and ICU's locale data
- * touched before anyone asks anything).
+ * Read straight from the catalogue: nothing is parsed or formatted at start for the ~650 definition texts
+ * × languages.
  */
 export function lookupMessage(locale: Locale, key: string): string | undefined {
   let node: unknown = CATALOGUES[locale];
