@@ -172,7 +172,9 @@ export async function runSandbox({ config, stdin, stdout }: SandboxIo): Promise<
   return !stopped || runtime.bot.stats.unhandledRejections > 0 ? 1 : 0;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
+// Stopping waits for the tick in flight: with Redis unreachable that is a recap tick and a living-standings
+// tick each waiting out the store's 2 s timeout (≈ 5 s on a quiet machine, over 10 s on a starved one).
+const SHUTDOWN_GRACE_MS = 20_000;
 const EXIT_GRACE_MS = 2_000;
 
 /** Whether `work` settled within `ms` (its outcome is not awaited further either way). */
