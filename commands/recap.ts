@@ -1,31 +1,5 @@
-import { ApplicationCommandType } from 'discord-api-types/v10';
-import { roundComponents } from '../src/components/views.js';
-import type { Command } from '../src/core/command.js';
-import { readString, resolveSeason, seasonOption } from '../src/core/options.js';
-import { buildReply, sharedReply } from '../src/core/reply.js';
-import { completeRoundCommand, resolveRound, roundOption } from '../src/core/round-option.js';
-import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildRecapEmbed } from '../src/replies/recap.js';
+import { roundCardCommand } from './round-card.js';
 
 /** The card the scheduler posts after each round, on demand. */
-export const recap = {
-  definition: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'recap',
-    description: 'The post-race recap card of a round',
-    options: [roundOption, seasonOption],
-  },
-  execute(options, context) {
-    const model = resolveSeason(context, options);
-    const round = resolveRound(model, options);
-    const season = readString(options, 'season');
-    const locale = replyLocale(context.invoker);
-    return sharedReply(model, `recap:${locale}:${round.round}:${season ?? ''}`, () =>
-      buildReply({
-        embeds: [buildRecapEmbed(model, round, locale)],
-        components: roundComponents(model, 'recap', season, round, locale),
-      }),
-    );
-  },
-  autocomplete: completeRoundCommand,
-} as const satisfies Command;
+export const recap = roundCardCommand('recap', 'The post-race recap card of a round', buildRecapEmbed);
