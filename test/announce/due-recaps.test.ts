@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_CATCH_UP_HOURS, dueRecapsFor } from '../../src/announce/due.js';
 import type { SeasonModel } from '../../src/season/model.js';
 import type { GuildSettings } from '../../src/store/settings-store.js';
+import { guildSettings } from '../support/guild-settings.js';
 
 const HOUR = 3_600_000;
 /** Three rounds ending 18:00 UTC on their dates (round-time.ts); round 3 has no results yet. */
@@ -28,18 +29,8 @@ const END_1 = Date.parse('2013-04-14T18:00:00Z');
 const END_2 = Date.parse('2013-06-02T16:30:00Z');
 const END_3 = Date.parse('2013-07-28T18:00:00Z');
 
-const guild = (overrides: Partial<GuildSettings> = {}): GuildSettings => ({
-  guildId: '123456789012345678',
-  channelId: '223456789012345678',
-  mentionRoleId: null,
-  spoilerDelayHours: 0,
-  replay: null,
-  broken: null,
-  seasonId: null,
-  updatedAt: '2013-01-01T00:00:00.000Z',
-  updatedBy: null,
-  ...overrides,
-});
+const guild = (overrides: Partial<GuildSettings> = {}): GuildSettings =>
+  guildSettings({ updatedAt: '2013-01-01T00:00:00.000Z', ...overrides });
 
 const dueRounds = (g: GuildSettings, now: number, catchUpHours?: number) =>
   dueRecapsFor(g, model, new Date(now), catchUpHours).map((d) => d.round.round);

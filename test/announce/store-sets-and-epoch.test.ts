@@ -12,20 +12,11 @@ import { createKeyValueStore, type KeyValueStore } from '../../src/store/key-val
 import { RecapLedger } from '../../src/store/ledger.js';
 import { type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
 import type { DataLoss } from '../../src/store/store-epoch.js';
+import { guildSettings } from '../support/guild-settings.js';
 import { type RedisHandle, startRedis } from '../support/redis-server.js';
 
 const guildId = (n: number) => String(300_000_000_000_000_000n + BigInt(n));
-const settings = (n: number): GuildSettings => ({
-  guildId: guildId(n),
-  channelId: '223456789012345678',
-  mentionRoleId: null,
-  spoilerDelayHours: 0,
-  replay: null,
-  broken: null,
-  seasonId: null,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  updatedBy: null,
-});
+const settings = (n: number): GuildSettings => guildSettings({ guildId: guildId(n) });
 
 let redis: RedisHandle;
 const dirs: string[] = [];

@@ -15,6 +15,7 @@ import { createKeyValueStore } from '../../src/store/key-value-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
 import { bundledApp } from '../commands/discord-limits.js';
 import { CHANNEL_ID } from '../commands/setup-context.js';
+import { guildSettings } from '../support/guild-settings.js';
 
 forceRepliesLocalised(true);
 afterEach(() => forceRepliesLocalised(true));
@@ -57,19 +58,15 @@ describe('the living standings post', () => {
         ['100000000000000012', null, null],
         ['100000000000000013', null, 'nl'],
       ] as const) {
-        await settings.save({
-          guildId,
-          channelId: null,
-          mentionRoleId: null,
-          spoilerDelayHours: 0,
-          replay: null,
-          broken: null,
-          seasonId: null,
-          language,
-          guildLocale,
-          updatedAt: '2013-10-01T00:00:00.000Z',
-          updatedBy: null,
-        });
+        await settings.save(
+          guildSettings({
+            guildId,
+            channelId: null,
+            language,
+            guildLocale,
+            updatedAt: '2013-10-01T00:00:00.000Z',
+          }),
+        );
         await ledger.put({
           guildId,
           classId: 'pro',

@@ -21,20 +21,11 @@ import {
   type GuildSettings,
   SettingsStore,
 } from '../../src/store/settings-store.js';
+import { guildSettings } from '../support/guild-settings.js';
 
 const GUILD = '123456789012345678';
-const settings = (overrides: Partial<GuildSettings> = {}): GuildSettings => ({
-  guildId: GUILD,
-  channelId: '223456789012345678',
-  mentionRoleId: null,
-  spoilerDelayHours: 0,
-  replay: null,
-  broken: null,
-  seasonId: null,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  updatedBy: null,
-  ...overrides,
-});
+const settings = (overrides: Partial<GuildSettings> = {}): GuildSettings =>
+  guildSettings({ guildId: GUILD, ...overrides });
 
 const dirs: string[] = [];
 const opened: KeyValueStore[] = [];

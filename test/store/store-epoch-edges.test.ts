@@ -6,20 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { CorruptValueError, type GuildSettings, SettingsStore } from '../../src/store/settings-store.js';
 import { MARKER_SET_NAME, StoreEpoch } from '../../src/store/store-epoch.js';
+import { guildSettings } from '../support/guild-settings.js';
 import { memoryStore } from '../support/memory-store.js';
 
 const guild = (n: number) => String(100_000_000_000_000_000n + BigInt(n));
-const settings = (n: number): GuildSettings => ({
-  guildId: guild(n),
-  channelId: null,
-  mentionRoleId: null,
-  spoilerDelayHours: 0,
-  replay: null,
-  broken: null,
-  seasonId: null,
-  updatedAt: '2026-12-01T18:00:00.000Z',
-  updatedBy: null,
-});
+const settings = (n: number): GuildSettings =>
+  guildSettings({ guildId: guild(n), channelId: null, updatedAt: '2026-12-01T18:00:00.000Z' });
 
 describe('the marker', () => {
   test('a process that finds a marker adopts it: no second marker, no first-use work again', async () => {
