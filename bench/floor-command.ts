@@ -78,6 +78,12 @@ export const floorCommand = {
         max_length: 100,
       },
       {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'flag',
+        description: 'Ignored: an option of the payload, for the options reference row',
+        required: false,
+      },
+      {
         type: ApplicationCommandOptionType.Integer,
         name: 'bytes',
         description: 'Answer an embed with a description this long instead (a body-size reference)',
