@@ -13,10 +13,13 @@ export interface EncodedCallback {
 /**
  * A JSON callback as the UTF-8 bytes that go on the wire. A string body would be encoded again on every
  * send (undici turns each string body into a new Buffer): the replies are memoised, so their bytes are too.
- * A Buffer, so that `String(body)` still reads as the JSON.
+ * A Buffer, so that `String(body)` still reads as the JSON; of its own exact size, not a slice of Node's
+ * shared 8 KiB pool, which a cached body would keep alive whole.
  */
 export function jsonCallback(json: string): EncodedCallback {
-  return { body: Buffer.from(json, 'utf8'), contentType: 'application/json' };
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+  bytes.write(json, 'utf8');
+  return { body: bytes, contentType: 'application/json' };
 }
 
 /**

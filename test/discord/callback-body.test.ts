@@ -37,6 +37,8 @@ describe('encodeReplyCallback', () => {
     const { body } = encodeReplyCallback(reply);
     expect(body).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(body).equals(Buffer.from(replyCallbackJson(reply), 'utf8'))).toBe(true);
+    // Its own memory, not a slice of a shared pool slab that the cache would keep alive.
+    expect((body as Uint8Array).buffer.byteLength).toBe((body as Uint8Array).byteLength);
     // The same bytes object on every send: nothing is encoded per request.
     expect(encodeReplyCallback(reply).body).toBe(body);
   });
