@@ -89,6 +89,13 @@ const FIRST_USER = 400_000_000_000_000_000n;
 /** The floor answering a 1 KiB embed: what a reply's size alone adds (most text replies are 1–3 KiB). */
 const BODY_REFERENCE_BYTES = 1024;
 export const BODY_REFERENCE_LABEL = 'floor, 1 KiB embed (reference)';
+/**
+ * The plain floor answering "ok", injected with two options of the kinds /standings pro text:true carries
+ * (a string choice and a boolean): what options in the payload alone add — discord.js parsing and building
+ * them, before any of Pitboard's code runs. The plain floor carries none.
+ */
+export const OPTIONS_REFERENCE_LABEL = 'floor with two options (reference)';
+const OPTIONS_REFERENCE = { q: 'pro', flag: true };
 /** The floor uploading a file of `bytes`: the reference for a reply that uploads a picture that size. */
 export function uploadFloorLabel(bytes: number): string {
   return `floor uploading ${(bytes / 1024).toFixed(0)} KiB`;
@@ -178,6 +185,7 @@ export async function runEndToEnd(
       ...commandTarget(BODY_REFERENCE_LABEL, FLOOR_COMMAND_NAME, { bytes: BODY_REFERENCE_BYTES }),
       reference: true,
     },
+    { ...commandTarget(OPTIONS_REFERENCE_LABEL, FLOOR_COMMAND_NAME, OPTIONS_REFERENCE), reference: true },
     ...COMMAND_CASES.map((c) => {
       const target = commandTarget(
         c.label,

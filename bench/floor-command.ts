@@ -1,8 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import { choicesCallbackJson } from '../src/core/callback-json.js';
 import type { Command, Reply } from '../src/core/command.js';
 import { buildReply } from '../src/core/reply.js';
-import type { EncodedCallback } from '../src/discord/callback-body.js';
+import { type EncodedCallback, encodeChoicesCallback } from '../src/discord/callback-body.js';
 import { literal } from '../src/replies/safe-text.js';
 
 /**
@@ -62,10 +61,7 @@ export function floorReply(bytes: number | null, uploadBytes: number | null): Re
 
 const FLOOR_CHOICES = [{ name: 'ok', value: 'ok' }];
 /** The autocomplete floor's callback, encoded once (as Pitboard's memoised choice lists are). */
-export const FLOOR_CHOICES_CALLBACK: EncodedCallback = {
-  body: choicesCallbackJson(FLOOR_CHOICES),
-  contentType: 'application/json',
-};
+export const FLOOR_CHOICES_CALLBACK: EncodedCallback = encodeChoicesCallback(FLOOR_CHOICES);
 
 export const floorCommand = {
   definition: {
@@ -80,6 +76,12 @@ export const floorCommand = {
         required: false,
         autocomplete: true,
         max_length: 100,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'flag',
+        description: 'Ignored: an option of the payload, for the options reference row',
+        required: false,
       },
       {
         type: ApplicationCommandOptionType.Integer,

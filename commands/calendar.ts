@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { createTimeline, type Timeline } from '../src/announce/timeline.js';
-import type { Command, CommandContext } from '../src/core/command.js';
+import type { Command, CommandContext, Reply } from '../src/core/command.js';
 import { completeSeason, readBoolean, resolveSeason, seasonOption } from '../src/core/options.js';
 import { buildReply, builtSharedReply, sharedReply } from '../src/core/reply.js';
 import { t } from '../src/i18n/catalogue.js';
@@ -91,6 +91,50 @@ function calendarReply(
     : buildReply({ embeds: [embed], ...extra });
 }
 
+function calendarAnswer(
+  model: SeasonModel,
+  now: Date,
+  locale: Locale,
+  { timeline, note }: TimelineAnswer,
+  text: boolean,
+): Reply | Promise<Reply> {
+  // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
+  const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
+  const ends = memoForModel(model, `calendar-ends:${replay}`, () =>
+    model.rounds.map((r) => timeline.roundEndReal(r).getTime()),
+  );
+  const done = ends.filter((end) => end <= now.getTime()).length;
+  const nextIndex = ends.findIndex((end) => end > now.getTime());
+  // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
+  // rendered by the client), so the reply is shared until a round ends.
+  const key = `calendar:${locale}:${replay}:${done}:${nextIndex}`;
+  if (text || done === 0) {
+    return note
+      ? calendarReply(model, now, locale, timeline, null, note)
+      : sharedReply(model, `${key}:text`, () => calendarReply(model, now, locale, timeline, null, null));
+  }
+  return (
+    (note ? undefined : builtSharedReply(model, `${key}:picture`)) ??
+    pictureAnswer(model, now, locale, timeline, note, done, key)
+  );
+}
+
+async function pictureAnswer(
+  model: SeasonModel,
+  now: Date,
+  locale: Locale,
+  timeline: Timeline,
+  note: SafeText | null,
+  done: number,
+  key: string,
+): Promise<Reply> {
+  const picture = await winnersGridPicture(model, done, locale).catch(pictureFailed);
+  if (note) return calendarReply(model, now, locale, timeline, picture, note);
+  return sharedReply(model, `${key}:${picture ? 'picture' : 'text'}`, () =>
+    calendarReply(model, now, locale, timeline, picture, null),
+  );
+}
+
 export const calendar = {
   definition: {
     type: ApplicationCommandType.ChatInput,
@@ -106,30 +150,16 @@ export const calendar = {
       },
     ],
   },
-  async execute(options, context) {
+  // Not async: a warm answer (settings read recently, a text reply or a picture already built) is returned
+  // as is, so the handler settles at once and no deadline timer or extra promise is made for it.
+  execute(options, context) {
     const model = resolveSeason(context, options);
     const locale = replyLocale(context.invoker);
     const answer = timelineFor(context, model);
-    const { timeline, note } = answer instanceof Promise ? await answer : answer;
-    const now = context.now();
-    // The winners grid shows only rounds already done on this server's timeline: a replay never spoils.
-    const replay = timeline.replay ? `${timeline.replay.anchor}@${timeline.replay.speed}` : 'published';
-    const ends = memoForModel(model, `calendar-ends:${replay}`, () =>
-      model.rounds.map((r) => timeline.roundEndReal(r).getTime()),
-    );
-    const done = ends.filter((end) => end <= now.getTime()).length;
-    const nextIndex = ends.findIndex((end) => end > now.getTime());
-    const textOnly = readBoolean(options, 'text') || done === 0;
-    // `now` only decides which rounds are done and which is next (countdowns are Discord timestamps,
-    // rendered by the client), so the reply is shared until a round ends.
-    const key = `calendar:${locale}:${replay}:${done}:${nextIndex}`;
-    const built = note || textOnly ? undefined : builtSharedReply(model, `${key}:picture`);
-    if (built) return built;
-    const picture = textOnly ? null : await winnersGridPicture(model, done, locale).catch(pictureFailed);
-    if (note) return calendarReply(model, now, locale, timeline, picture, note);
-    return sharedReply(model, `${key}:${picture ? 'picture' : 'text'}`, () =>
-      calendarReply(model, now, locale, timeline, picture, null),
-    );
+    const textOnly = readBoolean(options, 'text');
+    return answer instanceof Promise
+      ? answer.then((settled) => calendarAnswer(model, context.now(), locale, settled, textOnly))
+      : calendarAnswer(model, context.now(), locale, answer, textOnly);
   },
   autocomplete(focused, _options, context) {
     return focused.name === 'season' ? completeSeason(context, focused.value) : [];

@@ -70,7 +70,9 @@ export const standings = {
       },
     ],
   },
-  async execute(options, context) {
+  // Not async: a warm reply (text, or a picture already built) is returned as is, so the handler settles
+  // at once and no deadline timer or extra promise is made for it (see runWithDeadline).
+  execute(options, context) {
     const model = resolveSeason(context, options);
     const locale = replyLocale(context.invoker);
     const wanted = readString(options, 'class') ?? '';
@@ -103,26 +105,9 @@ export const standings = {
     const after = computed ? `:after-${computed.computed.afterRound}` : '';
     const key = `${locale}:${table.classId}${after}:${page}:${season ?? ''}:${afterRound ?? ''}:${ephemeral}`;
     if (readBoolean(options, 'text')) return textOnlyReply(model, key, embed, ephemeral, view);
-    const built = builtSharedReply(model, `standings-picture:${key}`);
-    if (built) return built;
-    // The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view,
-    // so a picture that cannot be drawn leaves a complete text answer rather than an error.
-    const picture = await standingsPicture(
-      model,
-      table,
-      locale,
-      computed
-        ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed, locale) }
-        : undefined,
-    ).catch(pictureFailed);
-    if (!picture) return textOnlyReply(model, key, embed, ephemeral, view);
-    return sharedReply(model, `standings-picture:${key}`, () =>
-      buildReply({
-        embeds: [{ ...embed, image: picture.image }],
-        files: [picture.file],
-        ephemeral,
-        components: viewComponents(model, view, false),
-      }),
+    return (
+      builtSharedReply(model, `standings-picture:${key}`) ??
+      pictureReply(model, table, computed, key, embed, ephemeral, view)
     );
   },
   autocomplete(focused, options, context) {
@@ -145,6 +130,38 @@ function viewComponents(model: SeasonModel, view: Omit<StandingsView, 'text' | '
       .filter((id) => CLASS_CHOICES.some((c) => c.value === id))
       .map((id) => ({ id, name: plainClassName(model, id) })),
   });
+}
+
+/**
+ * The embed keeps the full text table (screen readers, search); the picture is the at-a-glance view, so a
+ * picture that cannot be drawn leaves a complete text answer rather than an error.
+ */
+async function pictureReply(
+  model: SeasonModel,
+  table: Parameters<typeof standingsPicture>[1],
+  computed: ReturnType<typeof computedStandingsFor> | null,
+  key: string,
+  embed: SafeEmbed,
+  ephemeral: boolean,
+  view: Omit<StandingsView, 'text' | 'classes'>,
+) {
+  const picture = await standingsPicture(
+    model,
+    table,
+    view.locale,
+    computed
+      ? { afterRound: computed.computed.afterRound, movement: movementMarks(computed.computed, view.locale) }
+      : undefined,
+  ).catch(pictureFailed);
+  if (!picture) return textOnlyReply(model, key, embed, ephemeral, view);
+  return sharedReply(model, `standings-picture:${key}`, () =>
+    buildReply({
+      embeds: [{ ...embed, image: picture.image }],
+      files: [picture.file],
+      ephemeral,
+      components: viewComponents(model, view, false),
+    }),
+  );
 }
 
 function textOnlyReply(

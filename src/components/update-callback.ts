@@ -1,7 +1,7 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply, ReplyFile } from '../core/command.js';
-import { type EncodedCallback, encodeMultipart } from '../discord/callback-body.js';
+import { type EncodedCallback, encodeMultipart, jsonCallback } from '../discord/callback-body.js';
 import { checkReplyForDiscord } from '../discord/outgoing-message.js';
 import { asUpdate } from './press.js';
 
@@ -31,8 +31,7 @@ export function encodeUpdateCallback(reply: Reply): EncodedCallback {
     checkReplyForDiscord(update);
     const json = updateCallbackJson(update);
     const files: readonly ReplyFile[] = update.files ?? [];
-    encoded =
-      files.length === 0 ? { body: json, contentType: 'application/json' } : encodeMultipart(json, files);
+    encoded = files.length === 0 ? jsonCallback(json) : encodeMultipart(json, files);
     encodedByReply.set(update, encoded);
   }
   return encoded;

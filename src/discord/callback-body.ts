@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { replyCallbackJson } from '../core/callback-json.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import { choicesCallbackJson, replyCallbackJson } from '../core/callback-json.js';
 import type { Reply, ReplyFile } from '../core/command.js';
 import { checkReplyForDiscord } from './outgoing-message.js';
 
@@ -7,6 +8,18 @@ import { checkReplyForDiscord } from './outgoing-message.js';
 export interface EncodedCallback {
   body: string | Uint8Array;
   contentType: string;
+}
+
+/**
+ * A JSON callback as the UTF-8 bytes that go on the wire. A string body would be encoded again on every
+ * send (undici turns each string body into a new Buffer): the replies are memoised, so their bytes are too.
+ * A Buffer, so that `String(body)` still reads as the JSON; of its own exact size, not a slice of Node's
+ * shared 8 KiB pool, which a cached body would keep alive whole.
+ */
+export function jsonCallback(json: string): EncodedCallback {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+  bytes.write(json, 'utf8');
+  return { body: bytes, contentType: 'application/json' };
 }
 
 /**
@@ -27,7 +40,7 @@ export function encodeReplyCallback(reply: Reply): EncodedCallback {
   const files = reply.files ?? [];
   const encoded =
     files.length === 0
-      ? { body: json, contentType: 'application/json' }
+      ? jsonCallback(json)
       : files.length === 1
         ? encodeOnce(json, files[0] as ReplyFile)
         : encodeMultipart(json, files);
@@ -37,6 +50,19 @@ export function encodeReplyCallback(reply: Reply): EncodedCallback {
 
 /** A shared reply (sharedReply in core/reply.ts) is the same object every time: encoded once. */
 const encodedReplies = new WeakMap<Reply, EncodedCallback>();
+
+/** The autocomplete callback for the wire, encoded once per choice list (lists are memoised per model). */
+export function encodeChoicesCallback(
+  choices: readonly APIApplicationCommandOptionChoice[],
+): EncodedCallback {
+  let encoded = encodedChoices.get(choices);
+  if (!encoded) {
+    encoded = jsonCallback(choicesCallbackJson(choices));
+    encodedChoices.set(choices, encoded);
+  }
+  return encoded;
+}
+const encodedChoices = new WeakMap<readonly APIApplicationCommandOptionChoice[], EncodedCallback>();
 
 /**
  * Per picture (held weakly: a reload drops it with the old model), the few payloads it was sent with: a

@@ -1,11 +1,11 @@
 import { MessageFlags, Routes } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import { choicesCallbackJson, NO_MENTIONS } from '../core/callback-json.js';
+import { NO_MENTIONS } from '../core/callback-json.js';
 import type { Reply } from '../core/command.js';
 import { t } from '../i18n/catalogue.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
-import { type EncodedCallback, encodeReplyCallback } from './callback-body.js';
+import { type EncodedCallback, encodeChoicesCallback, encodeReplyCallback } from './callback-body.js';
 import type { AutocompleteSource, CallbackTarget, ReplyTarget } from './interaction-types.js';
 import { isEphemeral, toEditReplyOptions, toReplyOptions } from './outgoing-message.js';
 
@@ -88,7 +88,7 @@ export async function respondWithChoices(
   interaction: AutocompleteSource,
   choices: readonly APIApplicationCommandOptionChoice[],
 ): Promise<void> {
-  await postCallback(interaction, { body: choicesCallbackJson(choices), contentType: 'application/json' });
+  await postCallback(interaction, encodeChoicesCallback(choices));
   interaction.responded = true;
 }
 

@@ -31,6 +31,26 @@ test('the plain floor answers "ok" without the bot’s router', { timeout: 60_00
   expect(h.bot.stats.interactions - routed).toBe(0);
 });
 
+test('the options reference carries a string and a boolean and answers the plain "ok" without the router', {
+  timeout: 60_000,
+}, async () => {
+  const routed = h.bot.stats.interactions;
+  const floor = h.discord.injectCommand({
+    name: 'bench-floor',
+    options: { q: 'pro', flag: true },
+    userId: nextUser(),
+  });
+  await floor.final();
+  const options = (floor.payload as { data: { options: { name: string; value: unknown }[] } }).data.options;
+  expect(options.map((o) => [o.name, o.value])).toEqual([
+    ['q', 'pro'],
+    ['flag', true],
+  ]);
+  expect(floor.callback?.data?.content).toBe('ok');
+  expect(floor.callback?.data?.embeds).toBeUndefined();
+  expect(h.bot.stats.interactions - routed).toBe(0);
+});
+
 test('the upload floor uploads exactly the bytes asked, without the bot’s router', {
   timeout: 60_000,
 }, async () => {

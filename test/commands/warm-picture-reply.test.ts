@@ -33,3 +33,24 @@ test.each([
     expect(timers).toBe(0);
   },
 );
+
+/**
+ * Warm answers are returned as they are, not wrapped in a promise: an already-settled promise still costs the
+ * adapter a race and several microtask turns per request (runWithDeadline cannot see that it settled).
+ */
+test.each([
+  ['/standings pro text:true', standings as Command, { class: 'pro', text: true }],
+  ['/standings pro', standings as Command, { class: 'pro' }],
+  ['/calendar text:true', calendar as Command, { text: true }],
+  ['/calendar', calendar as Command, {}],
+] as const)(
+  '%s: a warm answer is the shared reply itself, not a promise',
+  { timeout: 60_000 },
+  async (_l, command, options) => {
+    const context = app.makeContext();
+    const first = await command.execute(options as OptionValues, context);
+    const again = command.execute(options as OptionValues, context);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toBe(first);
+  },
+);

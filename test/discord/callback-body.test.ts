@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { choicesCallbackJson, replyCallbackJson } from '../../src/core/callback-json.js';
 import type { Reply } from '../../src/core/command.js';
 import { buildReply } from '../../src/core/reply.js';
-import { encodeReplyCallback } from '../../src/discord/callback-body.js';
+import { encodeChoicesCallback, encodeReplyCallback } from '../../src/discord/callback-body.js';
 import { literal } from '../../src/replies/safe-text.js';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 0, 255]);
@@ -28,7 +29,27 @@ describe('encodeReplyCallback', () => {
     const reply = buildReply({ content: literal('P1 Buhk') });
     const { body, contentType } = encodeReplyCallback(reply);
     expect(contentType).toBe('application/json');
-    expect(body).toBe(JSON.stringify({ type: 4, data: reply.data }));
+    expect(String(body)).toBe(JSON.stringify({ type: 4, data: reply.data }));
+  });
+
+  test('a JSON body is UTF-8 bytes encoded once per reply, byte for byte the JSON', () => {
+    const reply = buildReply({ content: literal('P1 Müller ◀ ▶ 🇩🇪') });
+    const { body } = encodeReplyCallback(reply);
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(body).equals(Buffer.from(replyCallbackJson(reply), 'utf8'))).toBe(true);
+    // Its own memory, not a slice of a shared pool slab that the cache would keep alive.
+    expect((body as Uint8Array).buffer.byteLength).toBe((body as Uint8Array).byteLength);
+    // The same bytes object on every send: nothing is encoded per request.
+    expect(encodeReplyCallback(reply).body).toBe(body);
+  });
+
+  test('a choice list is encoded once, as the JSON the CLI prints', () => {
+    const choices = [{ name: 'Müller', value: 'mueller' }];
+    const { body, contentType } = encodeChoicesCallback(choices);
+    expect(contentType).toBe('application/json');
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect(String(body)).toBe(choicesCallbackJson(choices));
+    expect(encodeChoicesCallback(choices).body).toBe(body);
   });
 
   test('a reply that forgot allowed_mentions still pings nobody', () => {

@@ -82,7 +82,8 @@ export function fakeInteraction({
 
 /** The `data` of an encoded interaction callback (JSON, or multipart with its files listed by name). */
 export async function decodeCallbackData(body: unknown, contentType: string | undefined) {
-  if (typeof body === 'string') return (JSON.parse(body) as { data: Record<string, unknown> }).data;
+  if (typeof body === 'string' || !contentType?.startsWith('multipart/'))
+    return (JSON.parse(String(body)) as { data: Record<string, unknown> }).data;
   const form = await new Response(body as Uint8Array, {
     headers: { 'content-type': contentType ?? '' },
   }).formData();
