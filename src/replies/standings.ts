@@ -198,6 +198,11 @@ export function measurePublishedTables(model: SeasonModel): Map<string, Int32Arr
 
 buildWithEveryModel((model) => lengthsByModel.set(model, measurePublishedTables(model)));
 
+/** The line lengths measured for a model so far, by class (for tests: those of a loaded model are all there). */
+export function measuredLineLengths(model: SeasonModel): ReadonlyMap<string, Int32Array> | undefined {
+  return lengthsByModel.get(model);
+}
+
 function measureTable(model: SeasonModel, table: StandingsTable): Int32Array {
   return Int32Array.from(table.rows, rowLineLength(model, table));
 }

@@ -8,20 +8,29 @@
  * of several stages, rows without cells, and room for a few rows up to a full description (the last page
  * included).
  */
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createAppContext } from '../../src/core/app-context.js';
+import { createAppContext, DEFAULT_DATA_DIR } from '../../src/core/app-context.js';
 import { LOCALES, type Locale } from '../../src/i18n/locale.js';
 import { buildComputedStandingsPage, movementText } from '../../src/replies/computed-standings.js';
 import { pageLine } from '../../src/replies/pages.js';
 import type { SafeText } from '../../src/replies/safe-text.js';
 import {
   buildStandingsPage,
+  measuredLineLengths,
   pagedRows,
   rowLineLength,
   standingsRowLine,
 } from '../../src/replies/standings.js';
-import type { SeasonModel, StandingsColumn, StandingsRow, StandingsTable } from '../../src/season/model.js';
+import { checkSeasonFolder } from '../../src/season/load.js';
+import {
+  buildSeasonModel,
+  type SeasonModel,
+  type StandingsColumn,
+  type StandingsRow,
+  type StandingsTable,
+} from '../../src/season/model.js';
 import type { Cell } from '../../src/season/schema.js';
 import type { ComputedTable } from '../../src/season/standings-engine.js';
 
@@ -80,20 +89,21 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
 );
 
 /** Rounds of one to three stages (Spa's 6h/12h/24h share one label), labels as data writes them. */
-const columns: fc.Arbitrary<StandingsColumn[]> = fc
-  .array(fc.record({ stages: fc.integer({ min: 1, max: 3 }), label: dataText }), { maxLength: 12 })
-  .map((rounds) =>
-    rounds.flatMap(({ stages, label }, r) =>
-      Array.from({ length: stages }, (_, s) => ({
-        id: `r${r + 1}-${s}`,
-        round: r + 1,
-        stage: 'finish' as const,
-        label,
-        sublabel: stages > 1 ? `${s + 1}` : null,
-        countryAsWritten: null,
-      })),
-    ),
-  );
+const columns = (minLength: number, maxLength: number): fc.Arbitrary<StandingsColumn[]> =>
+  fc
+    .array(fc.record({ stages: fc.integer({ min: 1, max: 3 }), label: dataText }), { minLength, maxLength })
+    .map((rounds) =>
+      rounds.flatMap(({ stages, label }, r) =>
+        Array.from({ length: stages }, (_, s) => ({
+          id: `r${r + 1}-${s}`,
+          round: r + 1,
+          stage: 'finish' as const,
+          label,
+          sublabel: stages > 1 ? `${s + 1}` : null,
+          countryAsWritten: null,
+        })),
+      ),
+    );
 
 const driver = fc.record({
   personId: fc.oneof(fc.constantFrom(...personIds), fc.constant('nobody-known')),
@@ -137,24 +147,29 @@ function rowsFor(count: number): fc.Arbitrary<Omit<StandingsRow, 'cells'>[]> {
     });
 }
 
-const tables: fc.Arbitrary<StandingsTable> = fc
-  .tuple(columns, fc.integer({ min: 1, max: 60 }), fc.boolean())
-  .chain(([cols, count, withCells]) =>
-    fc
-      .tuple(
-        rowsFor(count),
-        fc.array(fc.array(cell, { minLength: cols.length, maxLength: cols.length }), {
-          minLength: count,
-          maxLength: count,
-        }),
-      )
-      .map(([rows, cells]) => ({
-        classId: 'pro',
-        cellsMeaning: 'overall-positions' as const,
-        columns: cols,
-        rows: rows.map((row, i) => ({ ...row, cells: withCells ? (cells[i] ?? null) : null })),
-      })),
-  );
+const tablesOf = (rounds: { min: number; max: number }): fc.Arbitrary<StandingsTable> =>
+  fc
+    .tuple(columns(rounds.min, rounds.max), fc.integer({ min: 1, max: 60 }), fc.boolean())
+    .chain(([cols, count, withCells]) =>
+      fc
+        .tuple(
+          rowsFor(count),
+          fc.array(fc.array(cell, { minLength: cols.length, maxLength: cols.length }), {
+            minLength: count,
+            maxLength: count,
+          }),
+        )
+        .map(([rows, cells]) => ({
+          classId: 'pro',
+          cellsMeaning: 'overall-positions' as const,
+          columns: cols,
+          rows: rows.map((row, i) => ({ ...row, cells: withCells ? (cells[i] ?? null) : null })),
+        })),
+    );
+
+const tables = tablesOf({ min: 0, max: 12 });
+/** Rows of many rounds: a page holds fewer than ten of them, so the character limit decides every cut. */
+const wideTables = tablesOf({ min: 25, max: 50 });
 
 /** The old way: every line formatted, pages cut by the formatted lines' lengths, the asked page shown. */
 function formatEverythingThenSplit(lines: readonly SafeText[], room: number, page: number, locale: Locale) {
@@ -234,7 +249,7 @@ describe('paging by measured lengths gives the replies of formatting every line'
 
   test('/standings pages (published table, lengths measured with the model) are byte-identical', () => {
     fc.assert(
-      fc.property(tables, fc.constantFrom(...LOCALES), (table, locale) => {
+      fc.property(fc.oneof(tables, wideTables), fc.constantFrom(...LOCALES), (table, locale) => {
         const model = modelWith(table);
         const lines = table.rows.map((row) => standingsRowLine(model, table, row));
         const { embed, pages } = buildStandingsPage(model, table, null, locale);
@@ -248,14 +263,14 @@ describe('paging by measured lengths gives the replies of formatting every line'
           expect(now.embed.description).toBe(`${old.body}\n\n${note}`);
         }
       }),
-      { numRuns: 60, seed: 2013 },
+      { numRuns: 60, seed: 2013, endOnFailure: true },
     );
   });
 
   test('/standings pages of a computed table, with movement marks, are byte-identical', () => {
     fc.assert(
       fc.property(
-        tables,
+        fc.oneof(tables, wideTables),
         fc.constantFrom(...LOCALES),
         fc.integer({ min: 1, max: base.rounds.length }),
         fc.array(fc.option(fc.integer({ min: 1, max: 70 })), { minLength: 60, maxLength: 60 }),
@@ -288,7 +303,26 @@ describe('paging by measured lengths gives the replies of formatting every line'
           }
         },
       ),
-      { numRuns: 60, seed: 2013 },
+      { numRuns: 60, seed: 2013, endOnFailure: true },
     );
+  });
+});
+
+describe('a loaded model comes with its published tables measured', () => {
+  test('every published line of the bundled season is measured at load, at its formatted length', () => {
+    const model = createAppContext().catalog.defaultSeason();
+    const measured = measuredLineLengths(model);
+    expect([...(measured?.keys() ?? [])].sort()).toEqual([...model.standings.keys()].sort());
+    for (const [classId, table] of model.standings)
+      expect([...(measured?.get(classId) ?? [])]).toEqual(
+        table.rows.map((row) => standingsRowLine(model, table, row).length),
+      );
+  });
+
+  test('a model built only to check the files measures nothing', () => {
+    const checked = checkSeasonFolder(join(DEFAULT_DATA_DIR, base.id));
+    if (!checked.ok) throw new Error('the bundled season does not check');
+    const model = buildSeasonModel(checked.files, checked.classified, { forChecking: true });
+    expect(measuredLineLengths(model)).toBeUndefined();
   });
 });
