@@ -25,7 +25,8 @@ export function cellText(cell: Cell): string {
  */
 export function formatRowCells(columns: readonly StandingsColumn[], cells: readonly Cell[]): SafeText {
   let text = '';
-  for (const [i, column] of columns.entries()) {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as StandingsColumn;
     const value = cellText(cells[i] ?? null);
     if (i > 0 && columns[i - 1]?.round === column.round) text += `/${value}`;
     else text += `${i > 0 ? ' · ' : ''}${column.label} ${value}`;
@@ -122,9 +123,8 @@ export function pagedRows(
   asked: number | null,
   locale: Locale,
 ): { body: SafeText; page: number; pages: number } {
-  const pageRoom = room - pageLine(999, 999, locale).length - 2;
   const spans = memoForModel(model, `pages:${locale}:${key}`, () =>
-    splitByLengths(count, lengthAt, pageRoom),
+    splitByLengths(count, lengthAt, room - pageLine(999, 999, locale).length - 2),
   );
   const page = choosePage(asked, spans.length);
   const span = spans[page - 1] as PageSpan | undefined;
