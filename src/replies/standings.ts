@@ -58,8 +58,8 @@ export function standingsRowLine(
 
 /**
  * What standingsRowLine would print, measured without printing it: a long table's pages are cut by these
- * lengths, so only the lines of the page asked for are formatted (test/replies/row-lengths.test.ts holds
- * the two to the same numbers). One measurer per table: the cells' labels and separators are counted once.
+ * lengths, so only the lines of the page asked for are formatted (test/replies/standings-paging-equivalence.test.ts
+ * holds the two to the same numbers). One measurer per table: the cells' labels and separators are counted once.
  */
 export function rowLineLength(model: SeasonModel, table: StandingsTable): (row: StandingsRow) => number {
   const frame = cellsFrameLength(table.columns);
@@ -189,35 +189,30 @@ function standingsPage(
 /**
  * Each published table's line lengths, measured with the model (at load and reload) rather than by the
  * first request of a class: on the largest generated season that request measured 1,700 rows of 50 rounds.
+ * Keyed by the table itself, so lengths can only ever describe the rows they were measured on.
  */
-const lengthsByModel = new WeakMap<SeasonModel, Map<string, Int32Array>>();
+const measuredTables = new WeakMap<StandingsTable, Int32Array>();
 
-export function measurePublishedTables(model: SeasonModel): Map<string, Int32Array> {
-  return new Map([...model.standings].map(([classId, table]) => [classId, measureTable(model, table)]));
+buildWithEveryModel((model) => {
+  for (const table of model.standings.values()) measuredTables.set(table, measureTable(model, table));
+});
+
+/** The line lengths measured for a table, if they were (for tests: a loaded model's tables all are). */
+export function measuredLineLengths(table: StandingsTable): Int32Array | undefined {
+  return measuredTables.get(table);
 }
 
-buildWithEveryModel((model) => lengthsByModel.set(model, measurePublishedTables(model)));
-
-/** The line lengths measured for a model so far, by class (for tests: those of a loaded model are all there). */
-export function measuredLineLengths(model: SeasonModel): ReadonlyMap<string, Int32Array> | undefined {
-  return lengthsByModel.get(model);
-}
-
+/** Every row's line length, in row order. */
 function measureTable(model: SeasonModel, table: StandingsTable): Int32Array {
   return Int32Array.from(table.rows, rowLineLength(model, table));
 }
 
 /** A published table's line lengths: measured with the model, or here for a model built before this module loaded. */
 function lineLengths(model: SeasonModel, table: StandingsTable): (index: number) => number {
-  let tables = lengthsByModel.get(model);
-  if (!tables) {
-    tables = new Map();
-    lengthsByModel.set(model, tables);
-  }
-  let lengths = tables.get(table.classId);
+  let lengths = measuredTables.get(table);
   if (!lengths) {
     lengths = measureTable(model, table);
-    tables.set(table.classId, lengths);
+    measuredTables.set(table, lengths);
   }
   const measured = lengths;
   return (index) => measured[index] as number;

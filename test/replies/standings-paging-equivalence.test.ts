@@ -311,10 +311,9 @@ describe('paging by measured lengths gives the replies of formatting every line'
 describe('a loaded model comes with its published tables measured', () => {
   test('every published line of the bundled season is measured at load, at its formatted length', () => {
     const model = createAppContext().catalog.defaultSeason();
-    const measured = measuredLineLengths(model);
-    expect([...(measured?.keys() ?? [])].sort()).toEqual([...model.standings.keys()].sort());
-    for (const [classId, table] of model.standings)
-      expect([...(measured?.get(classId) ?? [])]).toEqual(
+    expect(model.standings.size).toBeGreaterThan(0);
+    for (const table of model.standings.values())
+      expect([...(measuredLineLengths(table) ?? [])]).toEqual(
         table.rows.map((row) => standingsRowLine(model, table, row).length),
       );
   });
@@ -323,6 +322,6 @@ describe('a loaded model comes with its published tables measured', () => {
     const checked = checkSeasonFolder(join(DEFAULT_DATA_DIR, base.id));
     if (!checked.ok) throw new Error('the bundled season does not check');
     const model = buildSeasonModel(checked.files, checked.classified, { forChecking: true });
-    expect(measuredLineLengths(model)).toBeUndefined();
+    for (const table of model.standings.values()) expect(measuredLineLengths(table)).toBeUndefined();
   });
 });
