@@ -8,7 +8,7 @@ import { COLOURS, className, sourceFooter } from './common.js';
 import { LIMITS } from './limits.js';
 import { memoForModel } from './memo.js';
 import { literal, md, type SafeEmbed, type SafeText, safe } from './safe-text.js';
-import { pagedRows, type StandingsPage, standingsRowLine } from './standings.js';
+import { pagedRows, rowLineLength, type StandingsPage, standingsRowLine } from './standings.js';
 
 /** ▲2 / ▼1 / – since the previous round; `new` for a row not in the previous table; '' after round 1. */
 export function movementMark(current: number, previous: number | null, afterRound: number): string {
@@ -68,15 +68,18 @@ export function buildComputedStandingsPage(
         where: round ? md` (${safe(round.short_name)})` : literal(''),
       });
       const rows = table.rows;
-      const line = (i: number) => {
-        const row = rows[i] as StandingsRow;
-        const move = movementText(
-          row.position,
+      const move = (i: number) =>
+        movementText(
+          (rows[i] as StandingsRow).position,
           computed.rows[i]?.previousPosition ?? null,
           computed.afterRound,
           locale,
         );
-        return standingsRowLine(model, table, row, move);
+      const line = (i: number) => standingsRowLine(model, table, rows[i] as StandingsRow, move(i));
+      let measure: ((row: StandingsRow) => number) | undefined;
+      const length = (i: number) => {
+        measure ??= rowLineLength(model, table);
+        return measure(rows[i] as StandingsRow) + move(i).length;
       };
       const paged =
         rows.length === 0
@@ -86,6 +89,7 @@ export function buildComputedStandingsPage(
               `computed-standings:${table.classId}`,
               rows.length,
               line,
+              length,
               LIMITS.description - note.length - 2,
               asked,
               locale,

@@ -23,15 +23,29 @@ export function splitIntoPages(
   room: number,
   perPage = ROWS_PER_PAGE,
 ): PageSpan[] {
+  return splitByLengths(count, (i) => lineAt(i).length, room, perPage);
+}
+
+/**
+ * The same cut as splitIntoPages from the lines' lengths alone: a long table's pages are known without
+ * formatting its lines, and only the page shown is formatted.
+ */
+export function splitByLengths(
+  count: number,
+  lengthAt: (index: number) => number,
+  room: number,
+  perPage = ROWS_PER_PAGE,
+): PageSpan[] {
   const pages: PageSpan[] = [];
   let start = 0;
   let used = 0;
   for (let i = 0; i < count; i++) {
-    const length = lineAt(i).length + (i > start ? 1 : 0);
+    const own = lengthAt(i);
+    const length = own + (i > start ? 1 : 0);
     if (i > start && (i - start >= perPage || used + length > room)) {
       pages.push({ start, end: i });
       start = i;
-      used = lineAt(i).length;
+      used = own;
     } else {
       used += length;
     }

@@ -145,6 +145,17 @@ export interface SeasonModel {
   };
 }
 
+/**
+ * Work another layer does once per serving model, at load and reload, so that no request pays for it (the
+ * standings replies measure every table line, by which long tables are paged). Registered when the module
+ * that owns the work is imported; a model built only to check the files runs none of it.
+ */
+const builtWithEveryModel: ((model: SeasonModel) => void)[] = [];
+
+export function buildWithEveryModel(work: (model: SeasonModel) => void): void {
+  builtWithEveryModel.push(work);
+}
+
 /** Build the in-memory model once, with every index the queries need. Input must be cross-checked. */
 export function buildSeasonModel(
   files: SeasonFiles,
@@ -321,7 +332,10 @@ export function buildSeasonModel(
   };
   // Read here, with the model, so that no request pays for a class's first table (the largest generated
   // season's ledgers take about a second); a model built only to check the files skips them.
-  if (!forChecking) model.ledgers = readClassLedgers(model);
+  if (!forChecking) {
+    model.ledgers = readClassLedgers(model);
+    for (const work of builtWithEveryModel) work(model);
+  }
   return model;
 }
 
