@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { type Bundles, START_NODE_FLAGS } from './bundle.js';
+import type { Bundles } from './bundle.js';
 import { COMMAND_CASES } from './cases.js';
 import { log, REPO_ROOT, scratchDir, sleep } from './support.js';
 
@@ -219,7 +219,7 @@ export function forkBotProbe(
 
 /** The memory probe bundled and run as `npm start` runs dist/main.mjs. */
 export function bundledMemoryProbe(bundles: Bundles): MemoryProbe {
-  return { script: bundles.memoryBot, execArgv: [...START_NODE_FLAGS, '--expose-gc'] };
+  return { script: bundles.memoryBot, execArgv: [...bundles.nodeFlags, '--expose-gc'] };
 }
 
 export async function runMemory(
