@@ -26,6 +26,7 @@ const date = new Date(Date.UTC(2013, 8, 29));
 console.log(JSON.stringify({
   supported: Intl.NumberFormat.supportedLocalesOf(locales),
   japanese: Intl.NumberFormat.supportedLocalesOf(['ja']),
+  graphemes: [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment('Mu\u0308cke 🇩🇪')].length,
   texts: locales.map((l) => [
     new Intl.NumberFormat(l).format(12345.5),
     new Intl.NumberFormat(l).format(1234),
@@ -37,7 +38,14 @@ console.log(JSON.stringify({
   ]),
 }));`;
 
-function probe(flags: readonly string[]): { supported: string[]; japanese: string[]; texts: string[][] } {
+interface Probe {
+  supported: string[];
+  japanese: string[];
+  graphemes: number;
+  texts: string[][];
+}
+
+function probe(flags: readonly string[]): Probe {
   const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', PROBE], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -70,5 +78,6 @@ describe('the ICU locale index', () => {
     expect(without.japanese).toEqual(['ja']);
     expect(withIndex.supported).toEqual([...LOCALES]);
     expect(withIndex.texts).toEqual(without.texts);
+    expect(withIndex.graphemes).toBe(without.graphemes);
   }, 60_000);
 });
