@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 // @ts-expect-error: a plain .mjs module without types
-import { BUNDLE_OPTIONS, escapeNonAscii } from '../scripts/bundle-options.mjs';
+import { BUNDLE_OPTIONS, escapeNonAscii, writeIcuLocaleIndex } from '../scripts/bundle-options.mjs';
 import { REPO_ROOT } from './support.js';
 
 /**
@@ -18,8 +18,18 @@ export const START_NODE_FLAGS: readonly string[] = (() => {
   return (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
 })();
 
+/**
+ * START_NODE_FLAGS for bundles built in `dir` instead of dist/: a flag naming a path under dist/
+ * (`--icu-data-dir=dist/icu`) names the same path under `dir`.
+ */
+export function nodeFlagsFor(dir: string): string[] {
+  return START_NODE_FLAGS.map((flag) => flag.replace(/=dist\//, `=${dir}/`));
+}
+
 export interface Bundles {
   dir: string;
+  /** START_NODE_FLAGS pointing at this build (nodeFlagsFor). */
+  nodeFlags: string[];
   modelReady: string;
   memoryBot: string;
   bareClient: string;
@@ -49,8 +59,10 @@ export async function buildBundles(): Promise<Bundles> {
     await build({ ...(BUNDLE_OPTIONS as BuildOptions), entryPoints: [entry], outfile: out(name) });
     escapeNonAscii(out(name));
   }
+  writeIcuLocaleIndex(dir);
   return {
     dir,
+    nodeFlags: nodeFlagsFor(dir),
     modelReady: out('modelReady'),
     memoryBot: out('memoryBot'),
     bareClient: out('bareClient'),

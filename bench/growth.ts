@@ -7,9 +7,10 @@ import { buildSeasonModel } from '../src/season/model.js';
 import { readYaml, validateYaml, type YamlFile } from '../src/season/read-yaml.js';
 import {
   SEASON_FILE_KEYS,
-  SEASON_FILES,
+  SEASON_FILE_NAMES,
   type SeasonFileName,
   type SeasonFiles,
+  seasonFileSchemas,
 } from '../src/season/schema.js';
 import { AUTOCOMPLETE_CASES, COMMAND_CASES, type SizeAxis } from './cases.js';
 import { type SeasonSize, writeSeasonFolder } from './generate-season.js';
@@ -80,10 +81,9 @@ function splitLoad(folder: string): LoadSplit {
   const yamls = new Map<SeasonFileName, YamlFile>();
   const files: Partial<SeasonFiles> = {};
   const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-  for (const [name, schema] of Object.entries(SEASON_FILES) as [
-    SeasonFileName,
-    (typeof SEASON_FILES)[SeasonFileName],
-  ][]) {
+  const schemas = seasonFileSchemas();
+  for (const name of SEASON_FILE_NAMES) {
+    const schema = schemas[name];
     const text = readFileSync(join(folder, name), 'utf8');
     let t0 = process.hrtime.bigint();
     const read = readYaml(name, text);

@@ -101,9 +101,12 @@ export function memorySection(r: BenchResults): string[] {
   const mem = r.memory;
   if (!mem) return [...out, '_Not run._', ''];
   out.push(
-    `Each scenario in a fresh child process (bench/child/memory-bot.ts: \`startRuntime\` — seasons, SQLite store, discord.js client — bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs dist/main.mjs) logged in to a local Discord held by the parent process, so the child holds only the bot. Interactions cycle through the command cases of section 1, 50 at a time, each from a distinct user, all in one guild. RSS is read after a 1 s settle, then again after a forced full GC; "anon / file" splits it as Linux does (memory the process allocated / pages of the node binary and native addons, which follow the page cache). The one-guild scenario runs ${mem.oneGuildRuns?.length ?? 1} times in fresh processes and the budget takes the median run (every run is listed). The floor row is a bare discord.js client (bench/child/bare-client.ts: the same client options, answering every command "ok" through discord.js's \`reply()\`) doing the same interactions with the same flags: what the process costs before Pitboard adds anything.`,
+    `Each scenario in a fresh child process (bench/child/memory-bot.ts: \`startRuntime\` — seasons, SQLite store, discord.js client — bundled and run with \`node ${START_NODE_FLAGS.join(' ')}\` as \`npm start\` runs dist/main.mjs) logged in to a local Discord held by the parent process, so the child holds only the bot. Interactions cycle through the command cases of section 1, 50 at a time, each from a distinct user, all in one guild. RSS is read after a 1 s settle, then again after a forced full GC; "anon / file" splits it as Linux does (memory the process allocated / pages of the node binary and native addons, which follow the page cache). The one-guild scenario and the floor run ${mem.oneGuildRuns?.length ?? 1} times each in fresh processes, alternately, and the budget compares their median runs (every run is listed). The floor row is a bare discord.js client (bench/child/bare-client.ts: the same client options, answering every command "ok" through discord.js's \`reply()\`) doing the same interactions with the same flags: what the process costs before Pitboard adds anything.`,
     '',
-    table(MEMORY_HEAD, [...mem.scenarios, ...(mem.oneGuildRuns ?? [])].map(memoryRow)),
+    table(
+      MEMORY_HEAD,
+      [...mem.scenarios, ...(mem.oneGuildRuns ?? []), ...(mem.bareRuns ?? [])].map(memoryRow),
+    ),
     '',
     `Cost per extra guild (${n(mem.scenarios[1]?.guilds ?? 0)} guilds vs 1, after start): ${mem.perGuildHeapBytes === null ? '–' : kb(Math.round(mem.perGuildHeapBytes))} of heap after GC, ${mem.perGuildRssBytes === null ? '–' : kb(Math.round(mem.perGuildRssBytes))} of RSS (RSS moves by several MB between runs, so the heap figure is the steadier one).`,
     '',

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { startLocalDiscord } from '@pitboard/local-discord';
 import { DEFAULT_DATA_DIR } from '../src/core/app-context.js';
 import { loadSeasonFolder } from '../src/season/load.js';
-import { type Bundles, START_NODE_FLAGS } from './bundle.js';
+import type { Bundles } from './bundle.js';
 import { forkBotProbe, request, stopBotProbe } from './memory.js';
 import { median } from './stats.js';
 import { log, REPO_ROOT, scratchDir } from './support.js';
@@ -57,12 +57,12 @@ export interface StartupResult {
 }
 
 /** fork() → a bare discord.js client reports clientReady over IPC; then it is stopped. */
-async function bareClientReadyOnce(script: string): Promise<number> {
+async function bareClientReadyOnce(script: string, nodeFlags: string[]): Promise<number> {
   const scratch = scratchDir('startup-bare');
   const discord = await startLocalDiscord();
   try {
     const forkedAt = process.hrtime.bigint();
-    const child = forkBotProbe(discord, { script, execArgv: [...START_NODE_FLAGS] }, join(scratch.dir, 'x'));
+    const child = forkBotProbe(discord, { script, execArgv: [...nodeFlags] }, join(scratch.dir, 'x'));
     try {
       await request(child, {}, 'ready', 30_000);
       return Number(process.hrtime.bigint() - forkedAt) / 1e6;
@@ -209,7 +209,7 @@ export async function runStartup(
   options: { runs: number; clientRuns: number; loadRuns: number },
   bundles: Bundles,
 ): Promise<StartupResult> {
-  const bundled = await modelReadyRuns({ args: [...START_NODE_FLAGS, bundles.modelReady] }, options.runs);
+  const bundled = await modelReadyRuns({ args: [...bundles.nodeFlags, bundles.modelReady] }, options.runs);
   log(`start-up to model ready (bundle, as npm start): median ${bundled.medianTotalMs.toFixed(0)} ms`);
   const tsx = await modelReadyRuns(TSX_MODEL_PROBE, options.runs);
   log(`start-up to model ready (tsx): median ${tsx.medianTotalMs.toFixed(0)} ms`);
@@ -233,12 +233,13 @@ export async function runStartup(
 
   const clientBundled: number[] = [];
   for (let i = 0; i < options.clientRuns; i++)
-    clientBundled.push(await clientReadyOnce([...START_NODE_FLAGS, bundles.main]));
+    clientBundled.push(await clientReadyOnce([...bundles.nodeFlags, bundles.main]));
   const clientTsx: number[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(options.clientRuns / 2)); i++)
     clientTsx.push(await clientReadyOnce(['--import', 'tsx', join(REPO_ROOT, 'src/main.ts')]));
   const bareClient: number[] = [];
-  for (let i = 0; i < options.clientRuns; i++) bareClient.push(await bareClientReadyOnce(bundles.bareClient));
+  for (let i = 0; i < options.clientRuns; i++)
+    bareClient.push(await bareClientReadyOnce(bundles.bareClient, bundles.nodeFlags));
   log(
     `start-up to clientReady: bundle ${median(clientBundled).toFixed(0)} ms, tsx ${median(clientTsx).toFixed(0)} ms, bare discord.js client ${median(bareClient).toFixed(0)} ms`,
   );

@@ -6,7 +6,7 @@ import { type LocalDiscord, startLocalDiscord } from '@pitboard/local-discord';
 import { commands } from '../commands/index.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { freePort, startRedis } from '../test/support/redis-server.js';
-import { type Bundles, START_NODE_FLAGS } from './bundle.js';
+import type { Bundles } from './bundle.js';
 import { COMMAND_CASES } from './cases.js';
 import { bundledMemoryProbe, forkBotProbe, request, stopBotProbe } from './memory.js';
 import { percentile } from './stats.js';
@@ -177,7 +177,7 @@ async function ramp(
 /** `npm start` (the bundled main) in HTTP mode with `workers` node:cluster workers on one Redis. */
 async function startHttpFleet(discord: LocalDiscord, bundles: Bundles, redisUrl: string, workers: number) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...START_NODE_FLAGS, bundles.main], {
+  const child = spawn(process.execPath, [...bundles.nodeFlags, bundles.main], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -21,10 +21,10 @@ export async function runWhatIf(options: { interactions: number }, bundles: Bund
   const result: WhatIfResult = { withoutFlag: [], sourceMapsMemory: null, tsxMemory: null, error: null };
   const bundled = bundledMemoryProbe(bundles);
   try {
-    for (const flag of START_NODE_FLAGS) {
+    for (const [i, flag] of START_NODE_FLAGS.entries()) {
       const memory = await memoryScenario(`one guild, without ${flag}`, 1, options.interactions, {
         ...bundled,
-        execArgv: bundled.execArgv.filter((f) => f !== flag),
+        execArgv: bundled.execArgv.filter((f) => f !== bundles.nodeFlags[i]),
       });
       result.withoutFlag.push({ flag, memory });
     }

@@ -6,7 +6,13 @@ import { buildSeasonModel, type ClassifiedRound, type SeasonModel } from './mode
 import { capProblemsPerFile, type DataProblem, MAX_PROBLEMS_PER_FILE, SeasonLoadError } from './problems.js';
 import { readSeasonFile } from './read-season-file.js';
 import { readYaml, validateYaml, type YamlFile } from './read-yaml.js';
-import { SEASON_FILE_KEYS, SEASON_FILES, type SeasonFileName, type SeasonFiles } from './schema.js';
+import {
+  SEASON_FILE_KEYS,
+  SEASON_FILE_NAMES,
+  type SeasonFileName,
+  type SeasonFiles,
+  seasonFileSchemas,
+} from './schema.js';
 import { listSeasonFolders, readDirectory } from './season-folders.js';
 
 export type SeasonLoadResult = { ok: true; model: SeasonModel } | { ok: false; problems: DataProblem[] };
@@ -37,18 +43,21 @@ function checkAndBuild(
   const present = new Set(readDirectory(directory));
   for (const name of present) {
     // Dotfiles are editor lock and swap files, not season data.
-    if (name.endsWith('.yaml') && !name.startsWith('.') && !Object.hasOwn(SEASON_FILES, name))
+    if (
+      name.endsWith('.yaml') &&
+      !name.startsWith('.') &&
+      !(SEASON_FILE_NAMES as readonly string[]).includes(name)
+    )
       problems.push({
         file: name,
         line: null,
         field: '',
-        message: `unexpected file (expected one of ${Object.keys(SEASON_FILES).join(', ')})`,
+        message: `unexpected file (expected one of ${SEASON_FILE_NAMES.join(', ')})`,
       });
   }
-  for (const [name, schema] of Object.entries(SEASON_FILES) as [
-    SeasonFileName,
-    (typeof SEASON_FILES)[SeasonFileName],
-  ][]) {
+  const schemas = seasonFileSchemas();
+  for (const name of SEASON_FILE_NAMES) {
+    const schema = schemas[name];
     if (!present.has(name)) {
       problems.push({ file: name, line: null, field: '', message: 'file is missing' });
       continue;
