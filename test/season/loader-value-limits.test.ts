@@ -24,6 +24,9 @@ describe('checkYamlValueLimits', () => {
   test('values: a list and 1,999,999 scalars pass; one more is refused, once', () => {
     // The list itself is one value.
     expect(messages(new Array(MAX_YAML_VALUES - 1).fill(0))).toEqual([]);
+    expect(messages(new Array(MAX_YAML_VALUES).fill(0))).toEqual([
+      'the file holds more than 2,000,000 values',
+    ]);
     expect(messages(new Array(MAX_YAML_VALUES + 5).fill(0))).toEqual([
       'the file holds more than 2,000,000 values',
     ]);
