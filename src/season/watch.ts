@@ -10,41 +10,16 @@ import { CLASSIFICATIONS_FOLDER } from './classification-schema.js';
 import type { SeasonCheckResult } from './load.js';
 import { buildSeasonModel, type SeasonModel } from './model.js';
 import { type DataProblem, formatProblem } from './problems.js';
+import { emptyOutcome, planReload, type ReloadOutcome } from './reload-plan.js';
 import { listSeasonFolders } from './season-folders.js';
+
+export type { ReloadOutcome, SeasonFailure } from './reload-plan.js';
 
 /** The part of a pino logger the watcher uses (object first, then message). */
 export interface WatchLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
-}
-
-export interface SeasonFailure {
-  id: string;
-  folder: string;
-  problems: DataProblem[];
-  /** True when the season's last good model is still served; false for a folder that never loaded. */
-  kept: boolean;
-}
-
-/** What one reload did. Ids are season ids (= folder names). */
-export interface ReloadOutcome {
-  /** Seasons whose data changed meaning (new version now served). */
-  changed: { id: string; from: string; to: string }[];
-  /** New valid folders, now served. */
-  added: { id: string; version: string }[];
-  /** Seasons whose folder is gone, no longer served. */
-  removed: string[];
-  /** Seasons whose folder is gone but which are still served because no other season would remain. */
-  removalRefused: string[];
-  /** Folders with problems: their last good model (if any) is kept. */
-  failed: SeasonFailure[];
-  /** Valid folders whose version did not change (e.g. only comments were edited). */
-  unchanged: string[];
-  /** True when the catalog got a new set of models (one `replace` call). */
-  applied: boolean;
-  /** Set when the reload could not run or the swap was refused (e.g. the directory is unreadable). */
-  error: string | null;
 }
 
 export interface WatchSeasonsOptions {
@@ -210,64 +185,33 @@ async function reloadInto(
   logger: WatchLogger,
   loaderLimits: OffThreadLimits,
 ): Promise<ReloadOutcome> {
-  const outcome = emptyOutcome(null);
   const current = catalog.list();
-  const byId = new Map(current.map((model) => [model.id, model]));
-  const next = new Map<string, SeasonModel>();
-  const present = new Set<string>();
-
   const entries = listSeasonFolders(directory);
   const checked = await checkSeasonFoldersOffThread(
     entries.filter((entry) => entry.problem === null).map((entry) => entry.folder),
     loaderLimits,
   );
   // The loader requires season.yaml's id to equal the folder name, so the entry's name is the season's id.
-  for (const { id, folder, problem } of entries) {
-    present.add(id);
-    const old = byId.get(id);
-    const result = problem ? { ok: false as const, problems: [problem] } : buildModel(folder, checked);
-    if (result.ok) {
-      if (!old) {
-        outcome.added.push({ id, version: result.model.version });
-        next.set(id, result.model);
-      } else if (old.version !== result.model.version) {
-        outcome.changed.push({ id, from: old.version, to: result.model.version });
-        next.set(id, result.model);
-      } else {
-        outcome.unchanged.push(id);
-        next.set(id, old);
-      }
-      continue;
-    }
-    outcome.failed.push({ id, folder, problems: result.problems, kept: old !== undefined });
-    const problems = result.problems.map(formatProblem);
-    if (old) {
-      next.set(id, old);
-      logger.error({ folder, problems }, 'season reload failed; keeping the last good model');
-    } else {
-      logger.error({ folder, problems }, 'season folder is invalid; not loaded');
-    }
+  const { outcome, models } = planReload(
+    current,
+    entries.map(({ id, folder, problem }) => ({
+      id,
+      folder,
+      result: problem ? { ok: false as const, problems: [problem] } : buildModel(folder, checked),
+    })),
+  );
+  for (const { folder, problems, kept } of outcome.failed) {
+    const lines = problems.map(formatProblem);
+    if (kept) logger.error({ folder, problems: lines }, 'season reload failed; keeping the last good model');
+    else logger.error({ folder, problems: lines }, 'season folder is invalid; not loaded');
   }
-
-  const gone = current.filter((model) => !present.has(model.id));
-  if (gone.length > 0 && next.size === 0) {
-    outcome.removalRefused.push(...gone.map((model) => model.id));
+  if (outcome.removalRefused.length > 0)
     logger.warn(
       { directory, seasons: outcome.removalRefused },
       'season folders are gone but no other season would remain; keeping them',
     );
-    for (const model of gone) next.set(model.id, model);
-  } else {
-    outcome.removed.push(...gone.map((model) => model.id));
-  }
+  if (models === null) return outcome;
 
-  if (outcome.changed.length + outcome.added.length + outcome.removed.length === 0) return outcome;
-
-  // Keep the catalog's order; new seasons go last (folder order).
-  const models = [
-    ...current.map((model) => next.get(model.id)).filter((model) => model !== undefined),
-    ...outcome.added.map(({ id }) => next.get(id)).filter((model) => model !== undefined),
-  ];
   try {
     catalog.replace(models);
   } catch (error) {
@@ -312,17 +256,4 @@ function buildModel(
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function emptyOutcome(error: string | null): ReloadOutcome {
-  return {
-    changed: [],
-    added: [],
-    removed: [],
-    removalRefused: [],
-    failed: [],
-    unchanged: [],
-    applied: false,
-    error,
-  };
 }
