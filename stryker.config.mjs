@@ -109,7 +109,9 @@ export const MUTATION_GROUPS = {
       'test/season/loader-folders.test.ts',
       'test/season/loader-caps-and-rounds.test.ts',
     ],
-    break: 90,
+    // Manual: on a starved CI machine its dry run (two million values walked under instrumentation, 8 MB
+    // files read byte by byte) outlasted a test timeout; run `npm run mutate -- season` by hand.
+    break: null,
     options: { ignoreStatic: true },
   },
   watcher: {

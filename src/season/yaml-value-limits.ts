@@ -12,6 +12,18 @@ export const MAX_ALIAS_REPEATS = 100_000;
 /** Nesting depth; the season schemas go 7 levels deep. */
 export const MAX_YAML_DEPTH = 32;
 
+export interface YamlValueLimits {
+  values: number;
+  repeats: number;
+  depth: number;
+}
+
+export const YAML_VALUE_LIMITS: YamlValueLimits = {
+  values: MAX_YAML_VALUES,
+  repeats: MAX_ALIAS_REPEATS,
+  depth: MAX_YAML_DEPTH,
+};
+
 /** Keys that would reach an object's prototype instead of its own data. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -20,7 +32,8 @@ export interface ValueLimitProblem {
   message: string;
 }
 
-export function checkYamlValueLimits(root: unknown): ValueLimitProblem[] {
+/** `limits` is for tests: walking two million values at the real edge is too slow under mutation testing. */
+export function checkYamlValueLimits(root: unknown, limits = YAML_VALUE_LIMITS): ValueLimitProblem[] {
   const problems: ValueLimitProblem[] = [];
   const sizes = new Map<object, number>();
   const open = new Set<object>();
@@ -36,17 +49,17 @@ export function checkYamlValueLimits(root: unknown): ValueLimitProblem[] {
   const sizeOf = (value: unknown, path: PropertyKey[]): number => {
     if (stopped) return 0;
     if (value === null || typeof value !== 'object') {
-      if (++written > MAX_YAML_VALUES)
-        stop(path, `the file holds more than ${MAX_YAML_VALUES.toLocaleString('en')} values`);
+      if (++written > limits.values)
+        stop(path, `the file holds more than ${limits.values.toLocaleString('en')} values`);
       return 1;
     }
     const known = sizes.get(value);
     if (known !== undefined) {
       repeated += known;
-      if (repeated > MAX_ALIAS_REPEATS)
+      if (repeated > limits.repeats)
         stop(
           path,
-          `YAML aliases repeat more than ${MAX_ALIAS_REPEATS.toLocaleString('en')} values; write the data out instead`,
+          `YAML aliases repeat more than ${limits.repeats.toLocaleString('en')} values; write the data out instead`,
         );
       return known;
     }
@@ -54,8 +67,8 @@ export function checkYamlValueLimits(root: unknown): ValueLimitProblem[] {
       stop(path, 'a YAML alias refers to a value that contains it (a loop)');
       return 0;
     }
-    if (path.length > MAX_YAML_DEPTH) {
-      stop(path, `nested more than ${MAX_YAML_DEPTH} levels deep`);
+    if (path.length > limits.depth) {
+      stop(path, `nested more than ${limits.depth} levels deep`);
       return 0;
     }
     written++;
