@@ -37,6 +37,26 @@ export const LivePostSchema = z.strictObject({
 });
 export type LivePost = z.infer<typeof LivePostSchema>;
 
+/** A living post as `/setup` records it before anything is posted: where it goes, nothing shown yet. */
+export function newLivePost(
+  where: Pick<LivePost, 'guildId' | 'classId' | 'seasonId' | 'channelId' | 'since'>,
+): LivePost {
+  return {
+    ...where,
+    state: 'new',
+    nonce: null,
+    messageId: null,
+    shown: null,
+    afterRound: null,
+    reposts: 0,
+    repostedAt: null,
+    lastEditAt: null,
+    checkedAt: null,
+    pinned: false,
+    note: null,
+  };
+}
+
 const SET = 'live-standings';
 const key = (guildId: string, classId: string) => `live-standings:${guildId}:${classId}`;
 

@@ -22,7 +22,7 @@ import {
 import { quoteInput } from '../replies/text.js';
 import { classesWithStandings } from '../season/computed-table.js';
 import { channelRefusal } from '../setup/channel-problem.js';
-import { isKeptUp, type LivePost, LivePostLedger } from './live-standings-ledger.js';
+import { isKeptUp, LivePostLedger, newLivePost } from './live-standings-ledger.js';
 
 /** The `/setup live-standings` subcommand's definition; `classes` are /standings's class choices. */
 export function liveStandingsSubcommand<C extends readonly { name: string; value: string }[]>(classes: C) {
@@ -98,25 +98,7 @@ export async function setUpLiveStandings(
       lines.push(t(locale, 'replies.liveSetup.already', { class: name, channel: channelLink(channelId) }));
       continue;
     }
-    const entry: LivePost = {
-      guildId,
-      classId,
-      seasonId,
-      channelId,
-      since,
-      state: 'new',
-      nonce: null,
-      messageId: null,
-      shown: null,
-      afterRound: null,
-      reposts: 0,
-      repostedAt: null,
-      lastEditAt: null,
-      checkedAt: null,
-      pinned: false,
-      note: null,
-    };
-    await ledger.put(entry);
+    await ledger.put(newLivePost({ guildId, classId, seasonId, channelId, since }));
     const key =
       existing?.messageId && existing.channelId !== channelId
         ? 'replies.liveSetup.moved'

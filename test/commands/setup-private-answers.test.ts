@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { setup } from '../../commands/setup.js';
-import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
+import { LivePostLedger, newLivePost } from '../../src/announce/live-standings-ledger.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import type { OptionValues } from '../../src/core/command.js';
 import { CHANNEL_ID, GUILD_ID, type SetupHarness, setupHarness } from './setup-context.js';
@@ -41,22 +41,16 @@ async function run(options: OptionValues) {
 async function livingTable(): Promise<LivePostLedger> {
   const ledger = new LivePostLedger(harness.services.store);
   await ledger.put({
-    guildId: GUILD_ID,
-    classId: 'pro',
-    seasonId: null,
-    channelId: CHANNEL_ID,
-    since: NOW.toISOString(),
+    ...newLivePost({
+      guildId: GUILD_ID,
+      classId: 'pro',
+      seasonId: null,
+      channelId: CHANNEL_ID,
+      since: NOW.toISOString(),
+    }),
     state: 'posted',
-    nonce: null,
     messageId: '900000000000000001',
-    shown: null,
     afterRound: 2,
-    reposts: 0,
-    repostedAt: null,
-    lastEditAt: null,
-    checkedAt: null,
-    pinned: false,
-    note: null,
   });
   return ledger;
 }

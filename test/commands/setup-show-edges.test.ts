@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { setup } from '../../commands/setup.js';
-import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
+import { LivePostLedger, newLivePost } from '../../src/announce/live-standings-ledger.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import type { GuildSettings } from '../../src/store/settings-store.js';
+import { guildSettings } from '../support/guild-settings.js';
 import { CHANNEL_ID, GUILD_ID, type SetupHarness, setupHarness } from './setup-context.js';
 
 const at = (iso: string, style: string) => `<t:${Math.floor(Date.parse(iso) / 1000)}:${style}>`;
@@ -31,18 +32,12 @@ async function start(now: Date): Promise<SetupHarness> {
 }
 
 function stored(now: Date, overrides: Partial<GuildSettings>): GuildSettings {
-  return {
+  return guildSettings({
     guildId: GUILD_ID,
     channelId: CHANNEL_ID,
-    mentionRoleId: null,
-    spoilerDelayHours: 0,
-    replay: null,
-    broken: null,
-    seasonId: null,
     updatedAt: now.toISOString(),
-    updatedBy: null,
     ...overrides,
-  };
+  });
 }
 
 async function show(h: SetupHarness): Promise<string> {
@@ -61,24 +56,15 @@ describe('/setup show at its edges', () => {
 
   test('no settings but a living table: one line each', async () => {
     const h = await start(NOW);
-    await new LivePostLedger(h.services.store).put({
-      guildId: GUILD_ID,
-      classId: 'pro',
-      seasonId: null,
-      channelId: CHANNEL_ID,
-      since: NOW.toISOString(),
-      state: 'new',
-      nonce: null,
-      messageId: null,
-      shown: null,
-      afterRound: null,
-      reposts: 0,
-      repostedAt: null,
-      lastEditAt: null,
-      checkedAt: null,
-      pinned: false,
-      note: null,
-    });
+    await new LivePostLedger(h.services.store).put(
+      newLivePost({
+        guildId: GUILD_ID,
+        classId: 'pro',
+        seasonId: null,
+        channelId: CHANNEL_ID,
+        since: NOW.toISOString(),
+      }),
+    );
     const lines = (await show(h)).split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(

@@ -12,6 +12,7 @@ import { setup } from '../../commands/setup.js';
 import { createAppContext } from '../../src/core/app-context.js';
 import { writeLastRecap } from '../../src/store/ledger.js';
 import type { GuildSettings } from '../../src/store/settings-store.js';
+import { guildSettings } from '../support/guild-settings.js';
 import { CHANNEL_ID, GUILD_ID, type SetupHarness, setupHarness } from './setup-context.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -30,18 +31,12 @@ afterEach(async () => {
 });
 
 function stored(overrides: Partial<GuildSettings>): GuildSettings {
-  return {
+  return guildSettings({
     guildId: GUILD_ID,
     channelId: CHANNEL_ID,
-    mentionRoleId: null,
-    spoilerDelayHours: 0,
-    replay: null,
-    broken: null,
-    seasonId: null,
     updatedAt: NOW.toISOString(),
-    updatedBy: null,
     ...overrides,
-  };
+  });
 }
 
 async function show(): Promise<{ lines: string[]; ephemeral: boolean }> {

@@ -8,7 +8,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalDiscord, Permission } from '@pitboard/local-discord';
 import { afterAll, expect, test } from 'vitest';
-import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
+import { LivePostLedger, newLivePost } from '../../src/announce/live-standings-ledger.js';
 import { EXAMPLE_DIR, EXAMPLE_ID } from '../live/example-season.js';
 import { MESSAGES_ROUTE, startDiscord, tempDir, waitFor, withStore } from '../recaps/harness.js';
 import { type BotProcess, spawnBotProcess } from '../support/bot-process.js';
@@ -54,24 +54,15 @@ test('SIGKILL after the POST and after the edit, restart: one post per server an
     const ledger = new LivePostLedger(store);
     for (const guild of local.guilds)
       for (const classId of CLASSES)
-        await ledger.put({
-          guildId: guild.id,
-          classId,
-          seasonId: null,
-          channelId: channelOf(guild.id),
-          since: new Date().toISOString(),
-          state: 'new',
-          nonce: null,
-          messageId: null,
-          shown: null,
-          afterRound: null,
-          reposts: 0,
-          repostedAt: null,
-          lastEditAt: null,
-          checkedAt: null,
-          pinned: false,
-          note: null,
-        });
+        await ledger.put(
+          newLivePost({
+            guildId: guild.id,
+            classId,
+            seasonId: null,
+            channelId: channelOf(guild.id),
+            since: new Date().toISOString(),
+          }),
+        );
   });
   const posts = () =>
     local.guilds.flatMap((g) =>

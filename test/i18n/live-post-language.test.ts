@@ -9,7 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { buildLiveStandingsBody } from '../../src/announce/live-standings-body.js';
 import type { LivePostClient } from '../../src/announce/live-standings-discord.js';
 import { createLiveStandingsJob } from '../../src/announce/live-standings-job.js';
-import { LivePostLedger } from '../../src/announce/live-standings-ledger.js';
+import { LivePostLedger, newLivePost } from '../../src/announce/live-standings-ledger.js';
 import { forceRepliesLocalised } from '../../src/i18n/reply-locale.js';
 import { createKeyValueStore } from '../../src/store/key-value-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
@@ -67,24 +67,15 @@ describe('the living standings post', () => {
             updatedAt: '2013-10-01T00:00:00.000Z',
           }),
         );
-        await ledger.put({
-          guildId,
-          classId: 'pro',
-          seasonId: null,
-          channelId: CHANNEL_ID,
-          since: '2013-10-01T00:00:00.000Z',
-          state: 'new',
-          nonce: null,
-          messageId: null,
-          shown: null,
-          afterRound: null,
-          reposts: 0,
-          repostedAt: null,
-          lastEditAt: null,
-          checkedAt: null,
-          pinned: false,
-          note: null,
-        });
+        await ledger.put(
+          newLivePost({
+            guildId,
+            classId: 'pro',
+            seasonId: null,
+            channelId: CHANNEL_ID,
+            since: '2013-10-01T00:00:00.000Z',
+          }),
+        );
       }
       const silent = { info() {}, warn() {}, error() {} };
       const job = createLiveStandingsJob({
