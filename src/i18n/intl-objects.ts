@@ -25,27 +25,3 @@ function cached<T>(kind: object, key: string, build: () => T): T {
 export function conjunctionFormat(locale: Locale): Intl.ListFormat {
   return cached(Intl.ListFormat, locale, () => new Intl.ListFormat(locale, { type: 'conjunction' }));
 }
-
-/** Region names in the language; `fallback: 'none'` so an unnamed code reads as undefined. */
-export function regionNames(locale: Locale, style: 'long' | 'short'): Intl.DisplayNames {
-  return cached(
-    Intl.DisplayNames,
-    `${locale}:${style}`,
-    () => new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'none' }),
-  );
-}
-
-/** A calendar day ("28 Jul 2013"), in UTC; English is British, as the series is European. */
-export function dayFormat(locale: Locale): Intl.DateTimeFormat {
-  return cached(
-    Intl.DateTimeFormat,
-    `day:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
-  );
-}

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../core/command.js';
-import { dayFormat } from '../i18n/intl-objects.js';
+import { formatDay } from '../i18n/cldr.js';
 import type { Locale } from '../i18n/locale.js';
 import { plainT } from '../i18n/plain-text.js';
 // Not through pictures/index.ts: that would load resvg into the bot's process, which only renders in a child.
@@ -169,7 +169,7 @@ export function totalsTableInput(model: SeasonModel, table: StandingsTable, loca
  * becomes 27 July west of Greenwich. English is British, as the series is European ("28 Jul 2013").
  */
 export function roundDay(date: string, locale: Locale): string {
-  return dayFormat(locale).format(new Date(`${date}T00:00:00Z`));
+  return formatDay(locale, Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 /** Winners of rounds 1..upToRound (inclusive): a replay must not show winners of rounds still ahead. */

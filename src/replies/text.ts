@@ -1,8 +1,8 @@
 import { t } from '../i18n/catalogue.js';
-import { conjunctionFormat, regionNames } from '../i18n/intl-objects.js';
+import { regionName } from '../i18n/cldr.js';
+import { conjunctionFormat } from '../i18n/intl-objects.js';
 import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
-import { COUNTRY_NAMES } from './country-names.js';
 import { truncate } from './limits.js';
 import { literal, md, type SafeText, safe } from './safe-text.js';
 
@@ -28,25 +28,9 @@ export function flag(iso: string | null | undefined): SafeText {
   return emoji;
 }
 
-/**
- * Regions whose CLDR name is an administrative long form ("R.A.S. chinoise de Hong Kong", "Sonderverwaltungs-
- * region Hongkong"): a fan writes the short form, which for these (unlike "UK" or "É.-U.") is the plain name.
- */
-const SHORT_FORM = new Set(['HK', 'MO']);
-
-/**
- * The name of a region code in the reader's language; the code itself when it names no region. English comes
- * from our own table (stable across Node builds); other languages from the runtime's CLDR data.
- */
+/** The name of a region code in the reader's language (CLDR's, from our tables); the code itself when it names no region. */
 export function countryName(iso: string, locale: Locale): SafeText {
-  if (!Object.hasOwn(COUNTRY_NAMES, iso)) return safe(iso);
-  if (locale === 'en') return safe(COUNTRY_NAMES[iso] as string);
-  try {
-    const style = SHORT_FORM.has(iso) ? 'short' : 'long';
-    return safe(regionNames(locale, style).of(iso) ?? (COUNTRY_NAMES[iso] as string));
-  } catch {
-    return safe(COUNTRY_NAMES[iso] as string);
-  }
+  return safe(regionName(iso, locale) ?? iso);
 }
 
 /** "1st", "1er", "1." … with the language's ordinal rules. */

@@ -6,6 +6,7 @@ import { type DateTimeParse, type ImpossibleDate, parseDateTime } from '../core/
 import { readString } from '../core/options.js';
 import { buildReply } from '../core/reply.js';
 import { t } from '../i18n/catalogue.js';
+import { monthName } from '../i18n/cldr.js';
 import type { Locale } from '../i18n/locale.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import { channelLink, discordTimestamp, joinSafe, md, type SafeText, safe } from '../replies/safe-text.js';
@@ -31,9 +32,7 @@ export function describeImpossibleDate(locale: Locale, issue: ImpossibleDate): S
     case 'month':
       return t(locale, 'replies.dates.noMonth', { month: safe(issue.month) });
     case 'day': {
-      const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(2000, issue.month - 1, 1)),
-      );
+      const month = monthName(locale, issue.month);
       return t(locale, 'replies.dates.noDay', {
         day: issue.day,
         month: safe(month),
