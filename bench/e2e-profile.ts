@@ -6,8 +6,10 @@
  * need not agree to the microsecond). Prints CPU per call by function for case and floor: Pitboard's own
  * functions (total time), then every function by self and total time, biggest difference first.
  * With --spans: no profiler, floor and case alternate one by one as in section 3; prints the two medians.
+ * With --warm-all: first every command, autocomplete and press case, 20 rounds, as section 3 warms its bot
+ * (shared code then sees every command's shapes, as in production), instead of this case alone.
  *
- *   npx tsx bench/e2e-profile.ts "/title pro" [--pairs=2000] [--top=25] [--spans]
+ *   npx tsx bench/e2e-profile.ts "/title pro" [--pairs=2000] [--top=25] [--spans] [--warm-all]
  *
  * One case per run, on a machine as quiet as possible; compare the floor and case columns of one run.
  */
@@ -20,8 +22,8 @@ import { commands } from '../commands/index.js';
 import { BUNDLE_OPTIONS, escapeNonAscii } from '../scripts/bundle-options.mjs';
 import { deployCommands } from '../src/discord/deploy.js';
 import { buildBundles } from './bundle.js';
-import { COMMAND_CASES } from './cases.js';
-import { commandTarget, pictureBytes, type Target, uploadFloorLabel } from './e2e.js';
+import { AUTOCOMPLETE_CASES, COMMAND_CASES } from './cases.js';
+import { autocompleteTarget, commandTarget, pictureBytes, type Target, uploadFloorLabel } from './e2e.js';
 import { FLOOR_COMMAND_NAME, floorCommand } from './floor-command.js';
 import { bundledMemoryProbe, forkBotProbe, request, stopBotProbe } from './memory.js';
 import { pressTargets } from './press-targets.js';
@@ -48,6 +50,7 @@ const top = flag('top', 25);
 const BLOCK_CALLS = 250;
 /** Spans only: floor and case alternating one by one as in section 3, no profiler. */
 const spansOnly = args.includes('--spans');
+const warmAll = args.includes('--warm-all');
 
 const bundles = await buildBundles();
 // Readable names in the profile: the bot's bundle again, identifiers not minified (all else as npm start).
@@ -128,6 +131,24 @@ try {
     const s = [...(spans.get(t) ?? [])].sort((a, b) => a - b);
     return 1000 * (s[Math.floor(s.length / 2)] ?? Number.NaN);
   };
+  if (warmAll) {
+    const others = [
+      ...COMMAND_CASES.map((x) =>
+        commandTarget(x.label, x.command, x.options as Record<string, string | number | boolean>, x.locale),
+      ),
+      ...AUTOCOMPLETE_CASES.map((x) =>
+        autocompleteTarget(x.label, x.command, x.focused.name, {
+          ...(x.options as Record<string, string | number | boolean>),
+          [x.focused.name]: x.focused.value,
+        }),
+      ),
+      ...pressTargets(),
+    ];
+    for (let round = 0; round < 20; round++) {
+      for (const other of others) await time(other);
+      discord.clearHistory();
+    }
+  }
   for (let i = 0; i < 600; i++) {
     await time(base);
     await time(target);
@@ -140,8 +161,11 @@ try {
   for (let b = 0; b < Math.ceil((2 * pairs) / BLOCK); b++) {
     const which = b % 2 === 0 ? 'floor' : 'case';
     const from = toMono(performance.now());
-    for (let i = 0; i < BLOCK; i++) await time(which === 'floor' ? base : target);
-    windows.push({ from, to: toMono(performance.now()), which });
+    // One by one (--spans): in the order section 3 uses, floor-case then case-floor, so that what one
+    // interaction leaves behind delays the other kind as often as its own.
+    const kind = BLOCK === 1 && b % 4 >= 2 ? (which === 'floor' ? 'case' : 'floor') : which;
+    for (let i = 0; i < BLOCK; i++) await time(kind === 'floor' ? base : target);
+    windows.push({ from, to: toMono(performance.now()), which: kind });
     if (b % 200 === 199 || BLOCK > 1) discord.clearHistory();
   }
   await stopBotProbe(child);

@@ -36,6 +36,7 @@ const driverOption = (name: 'a' | 'b', description: string) =>
   }) as const satisfies APIApplicationCommandBasicOption;
 
 export const compare = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'compare',

@@ -20,6 +20,7 @@ import { lookupPerson, personProfile } from '../src/season/queries.js';
 import { closestNames, searchNames } from '../src/season/search.js';
 
 export const driver = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'driver',

@@ -11,6 +11,7 @@ import { carLineup, lookupTeam, nearestCars, teamEntries } from '../src/season/q
 import { closestNames } from '../src/season/search.js';
 
 export const lineup = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'lineup',

@@ -16,6 +16,7 @@ export function roundCardCommand<Name extends 'results' | 'recap'>(
   buildEmbed: (model: SeasonModel, round: Round, locale: Locale) => SafeEmbed,
 ) {
   return {
+    pure: true,
     definition: {
       type: ApplicationCommandType.ChatInput,
       name,

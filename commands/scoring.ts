@@ -6,6 +6,7 @@ import { replyLocale } from '../src/i18n/reply-locale.js';
 import { buildScoringEmbed } from '../src/replies/scoring.js';
 
 export const scoring = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'scoring',

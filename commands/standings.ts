@@ -33,6 +33,7 @@ export const CLASS_CHOICES = [
 ] as const;
 
 export const standings = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'standings',

@@ -23,6 +23,7 @@ import { titleRace } from '../src/season/title-race.js';
 import { CLASS_CHOICES } from './standings.js';
 
 export const title = {
+  pure: true,
   definition: {
     type: ApplicationCommandType.ChatInput,
     name: 'title',
@@ -92,14 +93,29 @@ export const title = {
 
 /** The class asked for, by id or name, among those with a table (published or computed). */
 export function resolveClass(model: SeasonModel, wanted: string, locale: Locale): string {
-  const known = classesWithStandings(model);
-  const classId = CLASS_CHOICES.find(
-    (c) => c.value === wanted.toLowerCase() || c.name.toLowerCase() === wanted.toLowerCase(),
-  )?.value;
-  if (!classId || !known.includes(classId))
+  const classId = classesByName(model).get(wanted.toLowerCase());
+  if (classId === undefined)
     throw new UserError(
       t(locale, 'replies.standings.noClass', { typed: quoteInput(wanted), season: safe(model.name) }),
-      known,
+      classesWithStandings(model),
     );
   return classId;
+}
+
+const byModel = new WeakMap<SeasonModel, ReadonlyMap<string, string>>();
+
+/** Lower-cased ids and names of the classes with a table, to their ids (built once per model). */
+function classesByName(model: SeasonModel): ReadonlyMap<string, string> {
+  let names = byModel.get(model);
+  if (!names) {
+    const known = classesWithStandings(model);
+    names = new Map(
+      CLASS_CHOICES.filter((c) => known.includes(c.value)).flatMap((c) => [
+        [c.value, c.value],
+        [c.name.toLowerCase(), c.value],
+      ]),
+    );
+    byModel.set(model, names);
+  }
+  return names;
 }

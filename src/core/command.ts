@@ -97,6 +97,12 @@ export interface Command {
    * before calling execute. Handlers that are always fast leave it unset.
    */
   mayBeSlow?: boolean;
+  /**
+   * True when the reply is a function of the season model, the options and the reader's language alone:
+   * never the clock, the invoker's server or channel, nor the bot's services. executeCommand then keeps a
+   * reply it built at once for the same request (see rememberedReply in run-command.ts).
+   */
+  pure?: boolean;
   execute(options: OptionValues, context: CommandContext): Reply | Promise<Reply>;
   autocomplete?(
     focused: FocusedOption,

@@ -3,9 +3,10 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { t } from '../i18n/catalogue.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { replyLocale } from '../i18n/reply-locale.js';
+import { memoForModel, peekMemo } from '../replies/memo.js';
 import type { Command, CommandContext, FocusedOption, OptionValues, Reply } from './command.js';
 import { UserError } from './command.js';
-import { checkOptionLengths, overlongOptionError } from './options.js';
+import { checkOptionLengths, overlongOptionError, readString } from './options.js';
 import { buildUserErrorReply } from './user-error-reply.js';
 
 /** The answer to a fault on our side (logged by the caller), in the reader's language. */
@@ -30,7 +31,19 @@ export function executeCommand(
 ): Reply | Promise<Reply> {
   const overlong = checkOptionLengths(command, options);
   if (overlong) throw overlongOptionError(overlong);
-  return command.execute(options, context);
+  if (!command.pure) return command.execute(options, context);
+  const model = context.seasons.get(readString(options, 'season'));
+  if (!model) return command.execute(options, context);
+  // The same request again (options in the order they came, the same language, the same model) answers
+  // from the reply built the first time, without running the handler's lookups again: on a warm request
+  // they were most of our part of the round trip. Only a reply built at once is kept (a picture's
+  // pending render is not), never an error, and the memo goes with the model when a reload replaces it.
+  const key = `command:${command.definition.name}:${replyLocale(context.invoker)}:${JSON.stringify(options)}`;
+  const remembered = peekMemo<Reply>(model, key);
+  if (remembered) return remembered;
+  const reply = command.execute(options, context);
+  if (typeof (reply as Partial<Promise<Reply>>).then !== 'function') memoForModel(model, key, () => reply);
+  return reply;
 }
 
 /** The one door to autocomplete: nothing can match text longer than the option allows, so no choices. */

@@ -5,7 +5,7 @@ import { t } from '../i18n/catalogue.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
 import { safe } from '../replies/safe-text.js';
-import { type Clock, runWithDeadline } from './clock.js';
+import { type Clock, isThenable, runWithDeadline } from './clock.js';
 import { answerWithError, type InteractionLogContext } from './error-boundary.js';
 import type { AutocompleteSource, InteractionSource, RepliableInteraction } from './interaction-types.js';
 import { buildInvoker, findFocusedOption, toOptionValues } from './options.js';
@@ -50,13 +50,14 @@ export async function handleChatInputCommand(
     }
     const context = deps.makeContext(buildInvoker(interaction));
     if (command.mayBeSlow) await responder.defer(ephemeral);
-    const reply = await runWithDeadline(
+    const pending = runWithDeadline(
       () => executeCommand(command, options, context),
       deps.deferAfterMs,
       () => responder.defer(ephemeral),
       deps.clock,
     );
-    await responder.send(reply);
+    // A warm reply is settled already: send it in this turn rather than one microtask later.
+    await responder.send(isThenable(pending) ? await pending : pending);
   } catch (error) {
     const locale = replyLocale(buildInvoker(interaction));
     // The log context is built only when something is logged: an answered interaction never needs it.

@@ -15,7 +15,9 @@ export function memoForModel<T>(model: SeasonModel, key: string, build: () => T)
     cache = new Map();
     caches.set(model, cache);
   }
-  if (cache.has(key)) return cache.get(key) as T;
+  // One lookup: a part built as undefined is built again each time (no reply part is undefined).
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached as T;
   const value = build();
   cache.set(key, value);
   if (cache.size > MAX_MEMO_ENTRIES_PER_MODEL) {
