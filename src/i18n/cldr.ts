@@ -7,6 +7,7 @@ import type { Locale } from './locale.js';
  * (cldr-tables.json, `npm run cldr:tables`) rather than asked of Intl at run time. Two reasons: the same words
  * on every Node build (small-ICU builds lack them), and memory: Intl.DisplayNames and Intl.DateTimeFormat
  * page in ≈ 3 MB of ICU data for six languages, a sixth of what the bot may hold beyond a bare client.
+ * Numbers, plural categories and lists follow in cldr-numbers.ts and cldr-lists.ts, for the same reason.
  */
 
 /**
@@ -24,6 +25,12 @@ export interface CldrTables {
   dayTemplates: Readonly<Record<Locale, readonly string[]>>;
   /** Month names per language as a month on its own is written (long month). */
   monthNames: Readonly<Record<Locale, readonly string[]>>;
+  /** Number symbols per language; `groupingFrom`: the fewest integer digits that are grouped. */
+  numbers: Readonly<
+    Record<Locale, { decimal: string; group: string; minus: string; groupingFrom: number | null }>
+  >;
+  /** "A and B" (two), then "A, B" (start), "B, C" (middle), "C and D" (end): the separators of a conjunction. */
+  lists: Readonly<Record<Locale, { two: string; start: string; middle: string; end: string }>>;
 }
 
 export const CLDR_TABLES: CldrTables = tables;

@@ -1,5 +1,11 @@
 import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
+import { formatNumber, pluralCategory } from './cldr-numbers.js';
 import type { Locale } from './locale.js';
+
+// intl-messageformat resolves each message's locale through Intl (supportedLocalesOf, Intl.Locale), only for
+// the parser's date skeletons, which the catalogue has none of; our formatters take the language from the
+// compiler. Without this, compiling a message would page in the ICU data the formatters avoid.
+IntlMessageFormat.resolveLocale = () => undefined;
 
 /**
  * Catalogue messages compiled once per language and key, and formatted directly with intl-messageformat (the
@@ -8,8 +14,8 @@ import type { Locale } from './locale.js';
  * property accesses are megamorphic, which V8 serves from a cache it empties at every full garbage
  * collection — so the first reply after one paid most (a third to half of a first /driver or /lineup).
  *
- * Messages without arguments are kept as their text; the rest share one set of Intl formatters per
- * language (intl-messageformat would otherwise build NumberFormat and PluralRules objects per message).
+ * Messages without arguments are kept as their text; the rest share one set of formatters per language
+ * (intl-messageformat would otherwise build NumberFormat and PluralRules objects per message).
  */
 type Compiled = string | { text: string; message: IntlMessageFormat };
 
@@ -27,7 +33,7 @@ export function createMessageCompiler(source: MessageSource): MessageCompiler {
   function compile(locale: Locale, key: string): Compiled {
     let shared = formatters.get(locale);
     if (!shared) {
-      shared = sharedFormatters();
+      shared = sharedFormatters(locale);
       formatters.set(locale, shared);
     }
     const text = source(locale, key);
@@ -70,30 +76,31 @@ export function createMessageCompiler(source: MessageSource): MessageCompiler {
 }
 
 /**
- * Intl formatters for one language, each built once per distinct options. intl-messageformat passes a number
- * or date element's own options object (the same object on every call) and, for plurals, a fresh
- * `{ type }`: so options are matched by identity first, then by their JSON, and plural rules by type.
+ * Formatters for one language without Intl (cldr-numbers.ts: the same text, without paging in ICU's data).
+ * Only the default number format is ours; a message asking for another style or for a date (the catalogue
+ * has none; its test forbids them) gets Intl's own.
  */
-function sharedFormatters(): Formatters {
+function sharedFormatters(locale: Locale): Formatters {
+  const numbers = { format: (value: number) => formatNumber(locale, value) };
+  const plurals = {
+    cardinal: { select: (value: number) => pluralCategory(locale, 'cardinal', value) },
+    ordinal: { select: (value: number) => pluralCategory(locale, 'ordinal', value) },
+  };
   return {
-    getNumberFormat: memoByOptions((locales, options) => new Intl.NumberFormat(locales, options)),
+    getNumberFormat: ((locales?: string | string[], options?: Intl.NumberFormatOptions) =>
+      options === undefined ? numbers : intlNumberFormat(locales, options)) as Formatters['getNumberFormat'],
     getDateTimeFormat: memoByOptions((locales, options) => new Intl.DateTimeFormat(locales, options)),
-    getPluralRules: (() => {
-      const byType = new Map<string, Intl.PluralRules>();
-      return (locales?: string | string[], options?: Intl.PluralRulesOptions) => {
-        const extra = options && Object.keys(options).some((k) => k !== 'type');
-        if (extra) return new Intl.PluralRules(locales, options);
-        const type = options?.type ?? 'cardinal';
-        let rules = byType.get(type);
-        if (!rules) {
-          rules = new Intl.PluralRules(locales, options);
-          byType.set(type, rules);
-        }
-        return rules;
-      };
-    })(),
+    getPluralRules: ((locales?: string | string[], options?: Intl.PluralRulesOptions) => {
+      const extra = options && Object.keys(options).some((k) => k !== 'type');
+      if (extra) return new Intl.PluralRules(locales, options);
+      return options?.type === 'ordinal' ? plurals.ordinal : plurals.cardinal;
+    }) as Formatters['getPluralRules'],
   };
 }
+
+const intlNumberFormat = memoByOptions(
+  (locales, options: Intl.NumberFormatOptions | undefined) => new Intl.NumberFormat(locales, options),
+);
 
 function memoByOptions<O extends object, F>(
   make: (locales: string | string[] | undefined, options: O | undefined) => F,

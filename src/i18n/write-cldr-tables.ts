@@ -47,8 +47,42 @@ const monthNames = Object.fromEntries(
   LOCALES.map((locale) => [locale, months.map((m) => monthName(intlLocale(locale), m))]),
 );
 
+/** Decimal and grouping symbols, the minus sign, and from how many integer digits a number is grouped. */
+function numberSymbols(locale: string) {
+  const format = new Intl.NumberFormat(locale);
+  const parts = format.formatToParts(-1234567.5);
+  const symbol = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  const groupingFrom = [4, 5, 6].find((digits) => format.format(10 ** (digits - 1)).length > digits) ?? null;
+  return { decimal: symbol('decimal'), group: symbol('group'), minus: symbol('minusSign'), groupingFrom };
+}
+
+/** A conjunction's patterns ("{0}, {1}" …) read back from Intl.ListFormat with placeholder words. */
+function listPatterns(locale: string) {
+  const format = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const literals = (words: string[]) =>
+    format
+      .formatToParts(words)
+      .filter((part) => part.type === 'literal')
+      .map((part) => part.value);
+  const [two] = literals(['A', 'B']);
+  const [start, end] = literals(['A', 'B', 'C']);
+  const [, middle] = literals(['A', 'B', 'C', 'D']);
+  return { two, start, middle, end };
+}
+
+const numbers = Object.fromEntries(LOCALES.map((locale) => [locale, numberSymbols(locale)]));
+const lists = Object.fromEntries(LOCALES.map((locale) => [locale, listPatterns(locale)]));
+
 const path = fileURLToPath(new URL('./cldr-tables.json', import.meta.url));
-const tables = { cldr: process.versions.cldr, node: process.version, regionNames, dayTemplates, monthNames };
+const tables = {
+  cldr: process.versions.cldr,
+  node: process.version,
+  regionNames,
+  dayTemplates,
+  monthNames,
+  numbers,
+  lists,
+};
 writeFileSync(path, `${JSON.stringify(tables, null, 2)}\n`);
 execFileSync('npx', ['biome', 'format', '--write', path], { stdio: 'inherit' });
 console.log(`wrote ${path}`);

@@ -56,7 +56,9 @@ export function measureText(text: string, style: TextStyle): number {
   return em * style.size;
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Built when a text first needs cutting, not at start-up: Intl pages in ICU data a bot that never cuts a
+// text need not hold (see src/i18n/cldr.ts).
+let graphemes: Intl.Segmenter | undefined;
 
 /** The text, or its longest prefix (whole graphemes) plus an ellipsis, that fits in maxWidth px. */
 export function fitText(text: string, maxWidth: number, style: TextStyle): string {
@@ -65,6 +67,7 @@ export function fitText(text: string, maxWidth: number, style: TextStyle): strin
   const budget = maxWidth - measureText(ELLIPSIS, style);
   let kept = '';
   let used = 0;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(clean)) {
     const width = measureText(segment, style);
     if (used + width > budget) break;

@@ -1,6 +1,6 @@
 import { t } from '../i18n/catalogue.js';
 import { regionName } from '../i18n/cldr.js';
-import { conjunctionFormat } from '../i18n/intl-objects.js';
+import { conjunctionParts } from '../i18n/cldr-lists.js';
 import type { Locale } from '../i18n/locale.js';
 import { flagEmoji } from '../season/countries.js';
 import { truncate } from './limits.js';
@@ -45,7 +45,7 @@ export function positionLabel(position: number, tied: boolean): SafeText {
 
 /** "A and B", "A, B et C", "A, B y C": parts joined with the language's own "and" (CLDR list patterns). */
 export function listText(parts: readonly SafeText[], locale: Locale): SafeText {
-  const pieces = conjunctionFormat(locale).formatToParts(parts);
+  const pieces = conjunctionParts(locale, parts);
   let element = 0;
   return pieces.reduce(
     (out, piece) =>

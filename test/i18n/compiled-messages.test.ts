@@ -93,7 +93,7 @@ describe('compiled catalogue messages', () => {
     expect(compiler.format('en', 'x', { n: 1 })).toBe('Broken {n, plural, one {x}');
   });
 
-  test('messages with the same number style share one formatter per language', () => {
+  test('numbers and plurals in messages are written without building an Intl object (CLDR tables)', () => {
     let built = 0;
     const original = Intl.NumberFormat;
     Intl.NumberFormat = new Proxy(original, {
@@ -108,7 +108,7 @@ describe('compiled catalogue messages', () => {
       );
       for (const key of ['a', 'b', 'c', 'd']) compiler.format('de', key, { n: 1234.5, m: 3 });
       expect(compiler.format('de', 'a', { n: 1234.5, m: 3 })).toBe('a: 1.234,5 and 3 more');
-      expect(built).toBe(1);
+      expect(built).toBe(0);
     } finally {
       Intl.NumberFormat = original;
     }
