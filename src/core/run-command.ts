@@ -7,6 +7,7 @@ import { memoForModel, peekMemo } from '../replies/memo.js';
 import type { Command, CommandContext, FocusedOption, OptionValues, Reply } from './command.js';
 import { UserError } from './command.js';
 import { checkOptionLengths, overlongOptionError, readString } from './options.js';
+import { isThenable } from './thenable.js';
 import { buildUserErrorReply } from './user-error-reply.js';
 
 /** The answer to a fault on our side (logged by the caller), in the reader's language. */
@@ -42,7 +43,7 @@ export function executeCommand(
   const remembered = peekMemo<Reply>(model, key);
   if (remembered) return remembered;
   const reply = command.execute(options, context);
-  if (typeof (reply as Partial<Promise<Reply>>).then !== 'function') memoForModel(model, key, () => reply);
+  if (!isThenable(reply)) memoForModel(model, key, () => reply);
   return reply;
 }
 

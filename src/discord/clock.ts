@@ -1,3 +1,4 @@
+import { isThenable } from '../core/thenable.js';
 /** The timer source for deadlines; tests inject a fake one instead of waiting for real time. */
 export interface Clock {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -60,8 +61,4 @@ async function withDeadline<T>(
   } finally {
     clock.clearTimeout(handle);
   }
-}
-
-export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -1,11 +1,12 @@
 import type { Command, CommandContext, Invoker, OptionValues } from '../core/command.js';
 import { UserError } from '../core/command.js';
 import { completeOption, executeCommand } from '../core/run-command.js';
+import { isThenable } from '../core/thenable.js';
 import { t } from '../i18n/catalogue.js';
 import { replyLocale } from '../i18n/reply-locale.js';
 import type { Logger } from '../logger.js';
 import { safe } from '../replies/safe-text.js';
-import { type Clock, isThenable, runWithDeadline } from './clock.js';
+import { type Clock, runWithDeadline } from './clock.js';
 import { answerWithError, type InteractionLogContext } from './error-boundary.js';
 import type { AutocompleteSource, InteractionSource, RepliableInteraction } from './interaction-types.js';
 import { buildInvoker, findFocusedOption, toOptionValues } from './options.js';

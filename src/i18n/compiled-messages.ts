@@ -86,6 +86,9 @@ function sharedFormatters(locale: Locale): Formatters {
     cardinal: { select: (value: number) => pluralCategory(locale, 'cardinal', value) },
     ordinal: { select: (value: number) => pluralCategory(locale, 'ordinal', value) },
   };
+  const intlNumberFormat = memoByOptions(
+    (locales, options: Intl.NumberFormatOptions | undefined) => new Intl.NumberFormat(locales, options),
+  );
   return {
     getNumberFormat: ((locales?: string | string[], options?: Intl.NumberFormatOptions) =>
       options === undefined ? numbers : intlNumberFormat(locales, options)) as Formatters['getNumberFormat'],
@@ -97,10 +100,6 @@ function sharedFormatters(locale: Locale): Formatters {
     }) as Formatters['getPluralRules'],
   };
 }
-
-const intlNumberFormat = memoByOptions(
-  (locales, options: Intl.NumberFormatOptions | undefined) => new Intl.NumberFormat(locales, options),
-);
 
 function memoByOptions<O extends object, F>(
   make: (locales: string | string[] | undefined, options: O | undefined) => F,

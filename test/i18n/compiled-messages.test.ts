@@ -113,4 +113,11 @@ describe('compiled catalogue messages', () => {
       Intl.NumberFormat = original;
     }
   });
+  test('a number style of its own is formatted by Intl in each message’s language, not the first one asked', () => {
+    const compiler = createMessageCompiler(() => '{n, number, percent}');
+    expect(compiler.format('fr', 'p', { n: 0.5 })).toBe(
+      new Intl.NumberFormat('fr', { style: 'percent' }).format(0.5),
+    );
+    expect(compiler.format('en', 'p', { n: 0.5 })).toBe('50%');
+  });
 });
